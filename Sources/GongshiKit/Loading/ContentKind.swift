@@ -1,0 +1,90 @@
+/// The folders under `content/`, one per record type.
+public enum ContentKind: String, Sendable, CaseIterable {
+    case branches, promises, disclosures, examples, pages
+
+    /// The front-matter schema of this kind.
+    func rules(categories: [String]) -> [FieldRule] {
+        switch self {
+        case .branches: return ContentSchema.branch
+        case .promises: return ContentSchema.promise
+        case .disclosures: return ContentSchema.disclosure(categories: categories)
+        case .examples: return ContentSchema.example
+        case .pages: return ContentSchema.page
+        }
+    }
+
+    /// 中文名, for messages.
+    public var chineseName: String {
+        switch self {
+        case .branches: return "组织"
+        case .promises: return "承诺书"
+        case .disclosures: return "党务公开事项"
+        case .examples: return "典型事例"
+        case .pages: return "页面"
+        }
+    }
+}
+
+/// The front-matter schemas; the keys match each record's `CodingKeys` (a test checks this).
+enum ContentSchema {
+    static let site: [FieldRule] = [
+        .required("title", .text), .required("base_url", .absoluteURL), .optional("language", .text),
+        .optional("organizer", .text), .optional("icp", .text), .optional("contact", .text),
+        .optional("categories", .list(of: .text, nonEmpty: false)),
+    ]
+
+    static let branch: [FieldRule] = [
+        .required("id", .identifier), .required("name", .text),
+        .required("type", .oneOf(OrgType.allowedValues)), .required("field", .oneOf(Field.allowedValues)),
+        .optional("parent", .identifier), .optional("secretary", .text), .optional("members", .integer(min: 0)),
+        .optional("established", .date), .optional("address", .text), .optional("phone", .text),
+        .optional("venue", .text), .optional("liuyou", .keyedBy(LiuyouGoal.allowedValues, .boolean)),
+        .optional(
+            "ratings",
+            .list(
+                of: .mapping([
+                    .required("year", .integer(min: 1949)), .required("satisfaction", .number(0...100)),
+                    .required("respondents", .integer(min: 1)), .optional("grade", .text),
+                ]), nonEmpty: false)),
+    ]
+
+    static let promiseItem: [FieldRule] = [
+        .required("text", .text), .required("service", .oneOf(Service.allowedValues)),
+        .required("due", .date), .required("status", .oneOf(ItemStatus.allowedValues)),
+        .optional("done", .date), .optional("note", .text),
+    ]
+
+    static let promise: [FieldRule] = [
+        .required("id", .identifier), .required("branch", .identifier), .required("year", .integer(min: 1949)),
+        .required("promiser", .text), .required("role", .oneOf(PromiserRole.allowedValues)),
+        .optional("post", .text), .required("published", .date),
+        .required("items", .list(of: .mapping(promiseItem), nonEmpty: true)),
+        .optional(
+            "review",
+            .mapping([
+                .required("date", .date), .optional("method", .text),
+                .required("votes", .keyedBy(Vote.allowedValues, .integer(min: 0))),
+            ])),
+    ]
+
+    static let signoff: ValueRule = .mapping([.required("by", .text), .required("date", .date)])
+
+    static func disclosure(categories: [String]) -> [FieldRule] {
+        [
+            .required("id", .identifier), .required("branch", .identifier), .required("title", .text),
+            .required("category", .oneOf(categories)), .required("scope", .oneOf(Scope.allowedValues)),
+            .required("published", .date), .optional("reviewed", signoff), .optional("approved", signoff),
+            .optional("cadence", .oneOf(Cadence.allowedValues)), .optional("period", .text),
+            .optional("until", .date), .optional("feedback", .text),
+        ]
+    }
+
+    static let example: [FieldRule] = [
+        .required("id", .identifier), .required("title", .text), .required("branch", .identifier),
+        .required("date", .date), .optional("field", .oneOf(Field.allowedValues)),
+        .optional("service", .oneOf(Service.allowedValues)), .optional("people", .list(of: .text, nonEmpty: false)),
+        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text),
+    ]
+
+    static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text)]
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads `site.yaml` and every `content/<kind>/**/*.md` from a source dir, in sorted path order.
+public struct ContentScanner: Sendable {
+    public let sourceDirectory: URL
+
+    public init(sourceDirectory: URL) { self.sourceDirectory = sourceDirectory }
+
+    /// The text of `site.yaml`, or a diagnostic when it is missing or unreadable.
+    public func readSiteConfig() -> Result<String, Diagnostic> {
+        let url = sourceDirectory.appendingPathComponent("site.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(Diagnostic(.error, "site.yaml", line: 1, "找不到 site.yaml：源目录 \(sourceDirectory.path) 中必须有站点配置文件"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(.error, "site.yaml", line: 1, "site.yaml 不是 UTF-8 编码，请另存为 UTF-8"))
+        }
+        return .success(text)
+    }
+
+    /// Every content file, plus diagnostics for unreadable files and unknown folders.
+    public func scan() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        let fm = FileManager.default
+        let content = sourceDirectory.appendingPathComponent("content")
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        guard let top = try? fm.contentsOfDirectory(atPath: content.path) else {
+            return ([], [Diagnostic(.error, "content", line: 1, "找不到 content 目录：源目录 \(sourceDirectory.path) 中必须有 content/")])
+        }
+        for name in top.sorted() where !name.hasPrefix(".") {
+            guard let kind = ContentKind(rawValue: name) else {
+                let known = ContentKind.allCases.map(\.rawValue).joined(separator: "、")
+                diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)"))
+                continue
+            }
+            for relative in markdownFiles(under: content.appendingPathComponent(name)) {
+                let path = "content/\(name)/\(relative)"
+                let url = sourceDirectory.appendingPathComponent(path)
+                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(Diagnostic(.error, path, line: 1, "无法读取文件，或文件不是 UTF-8 编码"))
+                    continue
+                }
+                files.append(SourceFile(path: path, kind: kind, text: text))
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    private func markdownFiles(under directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var result: [String] = []
+        for case let relative as String in enumerator where relative.hasSuffix(".md") {
+            let isHidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
+            if !isHidden { result.append(relative) }
+        }
+        return result.sorted()
+    }
+}

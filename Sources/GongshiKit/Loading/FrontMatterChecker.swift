@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// Checks a composed front-matter node against its `FieldRule`s and reports every problem, with lines.
+struct FrontMatterChecker {
+    let path: String
+    /// Lines in the file before the YAML text starts (the opening `---`).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var keyLines: [String: Int] = [:]
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    mutating func check(_ root: Node, rules: [FieldRule]) {
+        checkMapping(root, rules: rules, keyPath: "", line: 1)
+    }
+
+    private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
+
+    private mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(severity, path, line: line, message))
+    }
+
+    private mutating func checkMapping(_ node: Node, rules: [FieldRule], keyPath: String, line parentLine: Int) {
+        guard let mapping = node.mapping else {
+            let name = keyPath.isEmpty ? "front matter" : "字段 \(keyPath.displayKey)"
+            report(.error, line(of: node), "\(name) 应为键值映射（key: value），实际为「\(node.preview)」")
+            return
+        }
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let path = keyPath.isEmpty ? key : "\(keyPath).\(key)"
+            keyLines[path] = line(of: keyNode)
+            seen.insert(key)
+            guard let rule = rules.first(where: { $0.key == key }) else {
+                let known = rules.map(\.key)
+                var message = "未知字段 \(path.displayKey)，已忽略"
+                if let guess = known.nearest(to: key) { message += "；是否应为 \(guess)？" }
+                report(.warning, line(of: keyNode), message)
+                continue
+            }
+            if value.isNull {
+                if rule.required { report(.error, line(of: keyNode), "必填字段 \(path.displayKey) 的值为空") }
+                continue
+            }
+            checkValue(value, rule: rule.value, keyPath: path, keyLine: line(of: keyNode))
+        }
+        for rule in rules where rule.required && !seen.contains(rule.key) {
+            let full = keyPath.isEmpty ? rule.key : "\(keyPath).\(rule.key)"
+            report(.error, parentLine, "缺少必填字段 \(full.displayKey)")
+        }
+    }
+
+    private mutating func checkValue(_ node: Node, rule: ValueRule, keyPath: String, keyLine: Int) {
+        let field = "字段 \(keyPath.displayKey)"
+        switch rule {
+        case .mapping(let rules):
+            checkMapping(node, rules: rules, keyPath: keyPath, line: keyLine)
+        case .keyedBy(let allowed, let valueRule):
+            guard let mapping = node.mapping else {
+                return report(.error, keyLine, "\(field) 应为键值映射，实际为「\(node.preview)」")
+            }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                let path = "\(keyPath).\(key)"
+                keyLines[path] = line(of: keyNode)
+                if allowed.contains(key) {
+                    checkValue(value, rule: valueRule, keyPath: path, keyLine: line(of: keyNode))
+                } else {
+                    report(.error, line(of: keyNode), "\(field) 中的键「\(key)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
+                }
+            }
+        case .list(let element, let nonEmpty):
+            guard let sequence = node.sequence else {
+                return report(.error, keyLine, "\(field) 应为列表（每项以 - 开头），实际为「\(node.preview)」")
+            }
+            if nonEmpty && sequence.isEmpty { report(.error, keyLine, "\(field) 至少需要一项") }
+            for (index, item) in sequence.enumerated() {
+                let path = "\(keyPath).\(index)"
+                keyLines[path] = line(of: item)
+                checkValue(item, rule: element, keyPath: path, keyLine: line(of: item))
+            }
+        default:
+            checkScalar(node, rule: rule, field: field, line: keyLine)
+        }
+    }
+
+    private mutating func checkScalar(_ node: Node, rule: ValueRule, field: String, line: Int) {
+        guard let text = node.scalar?.string else {
+            return report(.error, line, "\(field) 应为\(rule.expectation)，实际为列表或映射")
+        }
+        switch rule {
+        case .identifier where !text.isValidIdentifier:
+            report(.error, line, "\(field) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头")
+        case .integer(let min):
+            if let value = Int(text), value >= min { break }
+            report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+        case .number(let range):
+            if let value = Double(text), range.contains(value) { break }
+            report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+        case .date where Day(text) == nil:
+            report(.error, line, "\(field) 的日期「\(text)」无效：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-05")
+        case .boolean where Bool.construct(from: Node.Scalar(text)) == nil:
+            report(.error, line, "\(field) 应为 true 或 false，实际为「\(text)」")
+        case .absoluteURL where !(text.hasPrefix("https://") || text.hasPrefix("http://")):
+            report(.error, line, "\(field) 应为以 http:// 或 https:// 开头的完整网址，实际为「\(text)」")
+        case .oneOf(let allowed) where !allowed.contains(text):
+            report(.error, line, "\(field) 的值「\(text)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
+        default:
+            break
+        }
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        guard let scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A short rendering of a node for messages.
+    var preview: String {
+        if let scalar { return String(scalar.string.prefix(40)) }
+        if sequence != nil { return "列表" }
+        return "映射"
+    }
+}
+
+extension String {
+    /// `[a-z0-9][a-z0-9-]*`
+    var isValidIdentifier: Bool {
+        guard let first = unicodeScalars.first, first.isLowerAlnum else { return false }
+        return unicodeScalars.allSatisfy { $0.isLowerAlnum || $0 == "-" }
+    }
+
+    /// `items.2.done` → `items 第 3 项的 done`, for messages.
+    var displayKey: String {
+        var out = ""
+        for part in split(separator: ".") {
+            if let index = Int(part) {
+                out += " 第 \(index + 1) 项的"
+            } else {
+                out += out.isEmpty || out.hasSuffix("的") ? " \(part)" : ".\(part)"
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isLowerAlnum: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
+}
+
+extension [String] {
+    /// The closest candidate by edit distance, if close enough to be a plausible typo.
+    func nearest(to word: String) -> String? {
+        let scored = map { ($0, $0.editDistance(to: word)) }.min { $0.1 < $1.1 }
+        guard let (best, distance) = scored, distance <= Swift.max(2, word.count / 3) else { return nil }
+        return best
+    }
+}
+
+extension String {
+    func editDistance(to other: String) -> Int {
+        let a = Array(self), b = Array(other)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+import CCmark
+
+/// Renders Markdown to HTML with libcmark. The only file that imports CCmark.
+public enum MarkdownRenderer {
+    /// Safe mode is cmark's default (raw HTML and `javascript:` links are dropped); `CMARK_OPT_UNSAFE` is never set.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+
+    /// HTML for a Markdown body.
+    public static func html(_ markdown: String) -> String {
+        markdown.withCString { pointer in
+            guard let rendered = cmark_markdown_to_html(pointer, strlen(pointer), options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// HTML plus the plain text of the first paragraph, from one parse.
+    public static func htmlAndFirstParagraph(_ markdown: String) -> (html: String, firstParagraph: String) {
+        markdown.withCString { pointer in
+            guard let document = cmark_parse_document(pointer, strlen(pointer), options) else { return ("", "") }
+            defer { cmark_node_free(document) }
+            var html = ""
+            if let rendered = cmark_render_html(document, options) {
+                html = String(cString: rendered)
+                free(rendered)
+            }
+            return (html, firstParagraphText(document))
+        }
+    }
+
+    private static func firstParagraphText(_ document: OpaquePointer) -> String {
+        var node = cmark_node_first_child(document)
+        while let current = node, cmark_node_get_type(current) != CMARK_NODE_PARAGRAPH {
+            node = cmark_node_next(current)
+        }
+        guard let paragraph = node, let iterator = cmark_iter_new(paragraph) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += text.last?.isASCII == true ? " " : ""
+            default:
+                break
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,41 @@
+/// 支部概况: one organisation of the tree.
+public struct Branch: Sendable, Decodable {
+    public let id: String
+    public let name: String
+    public let type: OrgType
+    public let field: Field
+    public let parent: String?
+    public let secretary: String?
+    public let members: Int?
+    public let established: Day?
+    public let address: String?
+    public let phone: String?
+    public let venue: String?
+    public let liuyou: [String: Bool]?
+    public let ratings: [Rating]?
+    public var source = SourceRef(path: "")
+    public var bodyHTML = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, name, type, field, parent, secretary, members, established, address, phone, venue
+        case liuyou, ratings
+    }
+
+    /// 六有 达标: all six goals self-assessed as met.
+    public var meetsLiuyou: Bool {
+        guard let liuyou else { return false }
+        return LiuyouGoal.allCases.allSatisfy { liuyou[$0.rawValue] == true }
+    }
+
+    /// The most recent yearly rating.
+    public var latestRating: Rating? { ratings?.max { $0.year < $1.year } }
+}
+
+/// 群众测评: one year's residents' rating.
+public struct Rating: Sendable, Decodable {
+    public let year: Int
+    /// Percent, 0–100.
+    public let satisfaction: Double
+    public let respondents: Int
+    public let grade: String?
+}

@@ -1,0 +1,36 @@
+/// 党务公开事项
+public struct Disclosure: Sendable, Decodable {
+    public let id: String
+    public let branch: String
+    public let title: String
+    public let category: String
+    public let scope: Scope
+    public let published: Day
+    public let reviewed: Signoff?
+    public let approved: Signoff?
+    public let cadence: Cadence?
+    public let period: String?
+    public let until: Day?
+    public let feedback: String?
+    public var source = SourceRef(path: "")
+    public var bodyHTML = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
+        case feedback
+    }
+
+    /// 公示中 while the as-of date is within the notice period.
+    public func noticeStatus(asOf: Day) -> String? {
+        guard let until else { return nil }
+        return asOf <= until ? "公示中" : "公示期已结束"
+    }
+}
+
+/// One step of 审核 or 审批: who signed and when.
+public struct Signoff: Sendable, Decodable {
+    public let by: String
+    public let date: Day
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case by, date }
+}

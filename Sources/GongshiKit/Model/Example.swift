@@ -1,0 +1,32 @@
+/// 典型事例
+public struct Example: Sendable, Decodable {
+    public let id: String
+    public let title: String
+    public let branch: String
+    public let date: Day
+    public let field: Field?
+    public let service: Service?
+    public let people: [String]?
+    public let honors: [String]?
+    public let summary: String?
+    public var source = SourceRef(path: "")
+    public var bodyHTML = ""
+    /// Plain text of the body's first paragraph, used when `summary` is absent.
+    public var firstParagraph = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, branch, date, field, service, people, honors, summary
+    }
+
+    public var displaySummary: String { summary ?? firstParagraph }
+}
+
+/// A free page such as 关于本站 or 办事指南.
+public struct FreePage: Sendable, Decodable {
+    public let id: String
+    public let title: String
+    public var source = SourceRef(path: "")
+    public var bodyHTML = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, title }
+}

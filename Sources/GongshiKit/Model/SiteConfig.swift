@@ -1,0 +1,29 @@
+/// `site.yaml`: site-wide settings.
+public struct SiteConfig: Sendable, Decodable {
+    public let title: String
+    public let baseURL: String
+    public let language: String
+    public let organizer: String?
+    public let icp: String?
+    public let contact: String?
+    public let categories: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, baseURL = "base_url", language, organizer, icp, contact, categories
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        let url = try c.decode(String.self, forKey: .baseURL)
+        baseURL = url.hasSuffix("/") ? url : url + "/"
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "zh-CN"
+        organizer = try c.decodeIfPresent(String.self, forKey: .organizer)
+        icp = try c.decodeIfPresent(String.self, forKey: .icp)
+        contact = try c.decodeIfPresent(String.self, forKey: .contact)
+        categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? []
+    }
+
+    /// Built-in categories followed by the site's own.
+    public var allCategories: [String] { BuiltinCategory.all + categories.filter { !BuiltinCategory.all.contains($0) } }
+}
