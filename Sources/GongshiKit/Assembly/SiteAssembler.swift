@@ -1,0 +1,96 @@
+/// Checks cross-references and consistency rules, then builds the publishable `SiteModel`.
+public enum SiteAssembler {
+    /// Ids that would collide with fixed paths of the site.
+    static let reservedIDs: [ContentKind: Set<String>] = [.promises: ["by-branch"], .disclosures: ["category"]]
+
+    public static func assemble(_ content: LoadedContent, config: SiteConfig, asOf: Day) -> (SiteModel, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicateIDs(content.branches.map { ($0.id, $0.source) }, kind: .branches)
+        diagnostics += duplicateIDs(content.promises.map { ($0.id, $0.source) }, kind: .promises)
+        diagnostics += duplicateIDs(content.disclosures.map { ($0.id, $0.source) }, kind: .disclosures)
+        diagnostics += duplicateIDs(content.examples.map { ($0.id, $0.source) }, kind: .examples)
+        diagnostics += duplicateIDs(content.pages.map { ($0.id, $0.source) }, kind: .pages)
+
+        let branchIDs = Set(content.branches.map(\.id))
+        for branch in content.branches {
+            if let parent = branch.parent {
+                if parent == branch.id {
+                    diagnostics.append(.error(branch.source, "parent", "上级组织 parent 不能是自己（\(parent)）"))
+                } else if !branchIDs.contains(parent) {
+                    diagnostics.append(.error(branch.source, "parent", missingBranch(parent, field: "parent", known: branchIDs)))
+                }
+            }
+        }
+        diagnostics += parentLoops(content.branches)
+        for letter in content.promises {
+            diagnostics += reference(letter.branch, letter.source, known: branchIDs)
+            diagnostics += PromiseRules.check(letter)
+        }
+        var withheld: [WithheldItem] = []
+        var published: [Disclosure] = []
+        for item in content.disclosures {
+            diagnostics += reference(item.branch, item.source, known: branchIDs)
+            diagnostics += DisclosureRules.check(item)
+            switch PublicationPolicy.decide(item, asOf: asOf) {
+            case .publish:
+                published.append(item)
+            case .withhold(let reason):
+                withheld.append(WithheldItem(path: item.source.path, id: item.id, reason: reason))
+                diagnostics.append(.warning(item.source, "scope", "党务公开事项 \(item.id) 未发布到网站：\(reason)"))
+            }
+        }
+        for example in content.examples {
+            diagnostics += reference(example.branch, example.source, known: branchIDs)
+        }
+        let model = SiteModel(
+            config: config, asOf: asOf, branches: content.branches, promises: content.promises,
+            disclosures: published, examples: content.examples, pages: content.pages, withheld: withheld)
+        return (model, diagnostics)
+    }
+
+    static func reference(_ id: String, _ source: SourceRef, known: Set<String>) -> [Diagnostic] {
+        known.contains(id) ? [] : [.error(source, "branch", missingBranch(id, field: "branch", known: known))]
+    }
+
+    static func missingBranch(_ id: String, field: String, known: Set<String>) -> String {
+        var message = "字段 \(field) 引用的组织「\(id)」不存在：content/branches/ 中没有 id 为 \(id) 的组织"
+        if let guess = known.sorted().nearest(to: id) { message += "；是否应为 \(guess)？" }
+        return message
+    }
+
+    static func duplicateIDs(_ records: [(String, SourceRef)], kind: ContentKind) -> [Diagnostic] {
+        var first: [String: SourceRef] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (id, source) in records {
+            if let original = first[id] {
+                diagnostics.append(
+                    .error(source, "id", "\(kind.chineseName) id「\(id)」重复：\(original.path):\(original.line("id")) 已使用该 id，与 \(source.path) 冲突"))
+            } else {
+                first[id] = source
+            }
+            if reservedIDs[kind]?.contains(id) == true {
+                diagnostics.append(.error(source, "id", "id「\(id)」是网站保留路径，请换一个 id"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every branch on a parent cycle gets one error naming the whole cycle.
+    static func parentLoops(_ branches: [Branch]) -> [Diagnostic] {
+        let byID = Dictionary(branches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for branch in branches.sorted(by: { $0.id < $1.id }) {
+            var chain = [branch.id]
+            var current = branch
+            while let parent = current.parent, parent != branch.id, let next = byID[parent], !chain.contains(parent) {
+                chain.append(parent)
+                current = next
+            }
+            if current.parent == branch.id, chain.count > 1 {
+                let cycle = (chain + [branch.id]).joined(separator: " → ")
+                diagnostics.append(.error(branch.source, "parent", "上级组织形成循环：\(cycle)；组织结构必须是一棵树"))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,80 @@
+/// Computes `/stats/` figures from the publishable model. Definitions (also shown on the page):
+/// - 承诺兑现率 = 已兑现 ÷ items that are closed (已兑现 or 未兑现) or whose due date is before the as-of date,
+///   over the letters of the as-of year.
+/// - 逾期 = 进行中 with due date before the as-of date.
+/// - 六有达标率 = organisations with all six goals true ÷ organisations that filed a 六有 self-assessment.
+/// - 群众满意度 = mean of each organisation's latest rating, weighted by its respondents.
+public enum StatisticsCalculator {
+    public static func calculate(_ model: SiteModel) -> Statistics {
+        let asOf = model.asOf
+        let year = model.currentYear
+        let letters = model.promises.filter { $0.year == year }
+        let pairs = letters.flatMap { letter in letter.items.map { (letter, $0) } }
+        let items = pairs.map(\.1)
+        let assessed = model.branches.filter { $0.liuyou != nil }
+        let rated = model.branches.compactMap(\.latestRating)
+        let respondents = rated.reduce(0) { $0 + $1.respondents }
+        let weighted = rated.reduce(0.0) { $0 + $1.satisfaction * Double($1.respondents) }
+
+        return Statistics(
+            organisations: model.branches.count,
+            organisationsByType: OrgType.allCases.map { type in
+                Tally(label: type.rawValue, count: model.branches.filter { $0.type == type }.count)
+            }.filter { $0.count > 0 },
+            organisationsByField: Field.allCases.map { field in
+                Tally(label: field.rawValue, count: model.branches.filter { $0.field == field }.count)
+            }.filter { $0.count > 0 },
+            members: model.branches.reduce(0) { $0 + ($1.members ?? 0) },
+            promiseYear: year,
+            letters: letters.count,
+            items: items.count,
+            itemsByStatus: statusTallies(items, asOf: asOf),
+            fulfilment: fulfilmentRate(items, asOf: asOf),
+            fulfilmentByField: Field.allCases.compactMap { field in
+                let group = pairs.filter { model.branchByID[$0.0.branch]?.field == field }.map(\.1)
+                return group.isEmpty ? nil : row(field.rawValue, field.rawValue, group, asOf: asOf)
+            },
+            fulfilmentByBranch: model.branches.compactMap { branch in
+                let group = pairs.filter { $0.0.branch == branch.id }.map(\.1)
+                return group.isEmpty ? nil : row(branch.id, branch.name, group, asOf: asOf)
+            },
+            fulfilmentByYear: Set(model.promises.map(\.year)).sorted().map { y in
+                row(String(y), "\(y)年", model.promises.filter { $0.year == y }.flatMap(\.items), asOf: asOf)
+            },
+            overdue: pairs.filter { $0.1.isOverdue(asOf: asOf) }.map { letter, item in
+                OverdueItem(letterID: letter.id, branchID: letter.branch, promiser: letter.promiser, text: item.text, due: item.due)
+            }.sorted { ($0.due, $0.letterID) < ($1.due, $1.letterID) },
+            disclosures: model.disclosures.count,
+            disclosuresByCategory: model.config.allCategories.map { category in
+                Tally(label: category, count: model.disclosures.filter { $0.category == category }.count)
+            },
+            disclosuresByMonth: Dictionary(grouping: model.disclosures, by: \.published.monthKey)
+                .map { Tally(label: $0.key, count: $0.value.count) }.sorted { $0.label < $1.label },
+            liuyou: Rate(assessed.filter(\.meetsLiuyou).count, of: assessed.count),
+            liuyouByGoal: LiuyouGoal.allCases.map { goal in
+                Tally(label: goal.rawValue, count: assessed.filter { $0.liuyou?[goal.rawValue] == true }.count)
+            },
+            satisfaction: respondents > 0 ? weighted / Double(respondents) : nil,
+            satisfactionRespondents: respondents,
+            satisfactionBranches: rated.count,
+            examples: model.examples.count
+        )
+    }
+
+    /// Counts by the status residents see, 逾期 split out of 进行中.
+    static func statusTallies(_ items: [PromiseItem], asOf: Day) -> [Tally] {
+        ["已兑现", "进行中", "逾期", "延期", "未兑现"].map { status in
+            Tally(label: status, count: items.filter { $0.displayStatus(asOf: asOf) == status }.count)
+        }
+    }
+
+    static func fulfilmentRate(_ items: [PromiseItem], asOf: Day) -> Rate {
+        Rate(items.filter { $0.status == .fulfilled }.count, of: items.filter { $0.isAssessable(asOf: asOf) }.count)
+    }
+
+    static func row(_ key: String, _ label: String, _ items: [PromiseItem], asOf: Day) -> FulfilmentRow {
+        FulfilmentRow(
+            key: key, label: label, items: items.count, fulfilled: items.filter { $0.status == .fulfilled }.count,
+            overdue: items.filter { $0.isOverdue(asOf: asOf) }.count, rate: fulfilmentRate(items, asOf: asOf))
+    }
+}

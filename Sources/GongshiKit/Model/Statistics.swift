@@ -1,0 +1,72 @@
+/// A ratio kept as its two counts, so pages can show both and never divide by zero.
+public struct Rate: Sendable, Equatable {
+    public let numerator: Int
+    public let denominator: Int
+
+    public init(_ numerator: Int, of denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    public var fraction: Double? { denominator == 0 ? nil : Double(numerator) / Double(denominator) }
+
+    /// `66.7%`, or `—` when nothing is counted.
+    public var percentText: String { fraction.map { Statistics.percent($0 * 100) } ?? "—" }
+}
+
+/// A labelled count for tables and charts, in a fixed order.
+public struct Tally: Sendable, Equatable {
+    public let label: String
+    public let count: Int
+}
+
+/// Fulfilment of one group of promise items (a 领域, a branch, a year).
+public struct FulfilmentRow: Sendable, Equatable {
+    public let key: String
+    public let label: String
+    public let items: Int
+    public let fulfilled: Int
+    public let overdue: Int
+    public let rate: Rate
+}
+
+/// The headline figures of `/stats/`; every definition is in `StatisticsCalculator`.
+public struct Statistics: Sendable {
+    public let organisations: Int
+    public let organisationsByType: [Tally]
+    public let organisationsByField: [Tally]
+    public let members: Int
+    public let promiseYear: Int
+    public let letters: Int
+    public let items: Int
+    public let itemsByStatus: [Tally]
+    public let fulfilment: Rate
+    public let fulfilmentByField: [FulfilmentRow]
+    public let fulfilmentByBranch: [FulfilmentRow]
+    public let fulfilmentByYear: [FulfilmentRow]
+    public let overdue: [OverdueItem]
+    public let disclosures: Int
+    public let disclosuresByCategory: [Tally]
+    public let disclosuresByMonth: [Tally]
+    public let liuyou: Rate
+    public let liuyouByGoal: [Tally]
+    /// Respondent-weighted mean of each branch's latest rating, percent.
+    public let satisfaction: Double?
+    public let satisfactionRespondents: Int
+    public let satisfactionBranches: Int
+    public let examples: Int
+
+    static func percent(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded))%" : "\(rounded)%"
+    }
+}
+
+/// 逾期 item with where it belongs.
+public struct OverdueItem: Sendable, Equatable {
+    public let letterID: String
+    public let branchID: String
+    public let promiser: String
+    public let text: String
+    public let due: Day
+}
