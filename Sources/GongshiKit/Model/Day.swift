@@ -71,3 +71,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Deco
         }
     }
 }
+
+import Foundation
+
+extension Day {
+    /// The local calendar date now; only the CLI calls this, everything else takes `asOf`.
+    public static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,78 @@
+/// A horizontal bar chart as inline SVG, built at build time: labels on the left never overlap,
+/// every value is printed beside its bar, and a title and description make it readable by screen readers.
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public let label: String
+        public let value: Double
+        public let valueText: String
+
+        public init(label: String, value: Double, valueText: String) {
+            self.label = label
+            self.value = value
+            self.valueText = valueText
+        }
+    }
+
+    public let id: String
+    public let title: String
+    public let bars: [Bar]
+    /// The value of a full-width bar; defaults to the largest value.
+    public let scaleMax: Double?
+
+    public init(id: String, title: String, bars: [Bar], scaleMax: Double? = nil) {
+        self.id = id
+        self.title = title
+        self.bars = bars
+        self.scaleMax = scaleMax
+    }
+
+    /// Counts as bars.
+    public init(id: String, title: String, tallies: [Tally]) {
+        self.init(id: id, title: title, bars: tallies.map { Bar(label: $0.label, value: Double($0.count), valueText: "\($0.count)") })
+    }
+
+    static let rowHeight = 34, labelWidth = 170, barWidth = 330, width = 580
+
+    /// The SVG markup; identical data gives identical bytes.
+    public var svg: String {
+        let height = max(bars.count, 1) * Self.rowHeight + 8
+        let maxValue = max(scaleMax ?? bars.map(\.value).max() ?? 0, 0)
+        let description = bars.isEmpty ? "暂无数据" : bars.map { "\($0.label) \($0.valueText)" }.joined(separator: "；")
+        var out = """
+            <svg class="chart" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(Self.width) \(height)" \
+            width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">\
+            <title id="\(id)-title">\(title.xmlEscaped)</title><desc id="\(id)-desc">\(description.xmlEscaped)</desc>
+            """
+        if bars.isEmpty {
+            out += "<text x=\"0\" y=\"24\" class=\"chart-label\">暂无数据</text>"
+        }
+        for (index, bar) in bars.enumerated() {
+            let y = index * Self.rowHeight + 4
+            let length = maxValue > 0 ? Int((bar.value / maxValue * Double(Self.barWidth)).rounded()) : 0
+            let labelText = bar.label.count > 9 ? String(bar.label.prefix(8)) + "…" : bar.label
+            out += "<g><text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 21)\" text-anchor=\"end\" class=\"chart-label\">\(labelText.xmlEscaped)</text>"
+            out += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 4)\" width=\"\(max(length, bar.value > 0 ? 2 : 0))\" height=\"24\" class=\"chart-bar\"/>"
+            out += "<text x=\"\(Self.labelWidth + max(length, 0) + 8)\" y=\"\(y + 21)\" class=\"chart-value\">\(bar.valueText.xmlEscaped)</text></g>"
+        }
+        return out + "</svg>"
+    }
+}
+
+extension String {
+    /// Escapes text for XML and HTML content and attributes.
+    var xmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in self {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

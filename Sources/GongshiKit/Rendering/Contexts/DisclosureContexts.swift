@@ -1,0 +1,63 @@
+/// /disclosures/ and /disclosures/category/<slug>/: published items, newest first.
+struct DisclosureIndexContext {
+    let frame: PageFrame
+    let disclosures: [Rows.Disclosure]
+    let categories: [Category]
+    let category: String?
+    let allHref: String
+
+    struct Category {
+        let name, href: String
+        let count: Int
+        let current: Bool
+    }
+
+    init(model: SiteModel, category: String?) {
+        let slug = category.map { CategorySlug.slug(for: $0, config: model.config) }
+        let route: Route = slug.map { .disclosureCategory($0) } ?? .disclosureIndex
+        let rows = Rows(model: model, route: route)
+        frame = PageFrame(model: model, route: route, title: category.map { "党务公开：\($0)" } ?? "党务公开",
+                          description: "经审核、审批后向社会公开的党务事项。", section: .disclosureIndex,
+                          trail: category == nil ? [] : [("党务公开", .disclosureIndex)])
+        disclosures = model.disclosures.filter { category == nil || $0.category == category }.map(rows.disclosure)
+        categories = model.config.allCategories.map { name in
+            Category(name: name, href: rows.href(.disclosureCategory(CategorySlug.slug(for: name, config: model.config))),
+                     count: model.disclosures.filter { $0.category == name }.count, current: name == category)
+        }
+        self.category = category
+        allHref = rows.href(.disclosureIndex)
+    }
+}
+
+/// /disclosures/<id>/: the item with its 审核/审批 record, 公示 status and feedback channel.
+struct DisclosureContext {
+    let frame: PageFrame
+    let item: Rows.Disclosure
+    let bodyHTML: String
+    let scope: String
+    let cadence: String?
+    let period: String?
+    let until: String?
+    let reviewedBy, reviewedOn, approvedBy, approvedOn: String
+    let feedback: String?
+
+    init(model: SiteModel, item d: Disclosure) {
+        let route = Route.disclosure(d.id)
+        let rows = Rows(model: model, route: route)
+        frame = PageFrame(model: model, route: route, title: d.title, description: "\(rows.branchName(d.branch))党务公开：\(d.title)",
+                          section: .disclosureIndex,
+                          trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))])
+        item = rows.disclosure(d)
+        bodyHTML = d.bodyHTML
+        scope = d.scope.rawValue
+        cadence = d.cadence.map { "\($0.rawValue)公开" }
+        period = d.period
+        until = d.until?.description
+        // Publishable items always carry both sign-offs (PublicationPolicy).
+        reviewedBy = d.reviewed?.by ?? ""
+        reviewedOn = d.reviewed?.date.description ?? ""
+        approvedBy = d.approved?.by ?? ""
+        approvedOn = d.approved?.date.description ?? ""
+        feedback = d.feedback
+    }
+}

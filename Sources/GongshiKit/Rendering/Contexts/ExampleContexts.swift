@@ -1,0 +1,32 @@
+/// /examples/: 典型事例, newest first.
+struct ExampleIndexContext {
+    let frame: PageFrame
+    let examples: [Rows.Example]
+
+    init(model: SiteModel) {
+        let rows = Rows(model: model, route: .exampleIndex)
+        frame = PageFrame(model: model, route: .exampleIndex, title: "典型事例", description: "基层服务型党组织建设的典型事例。",
+                          section: .exampleIndex, trail: [])
+        examples = model.examples.map(rows.example)
+    }
+}
+
+/// /examples/<id>/
+struct ExampleContext {
+    let frame: PageFrame
+    let example: Rows.Example
+    let people: [String]
+    let honors: [String]
+    let bodyHTML: String
+
+    init(model: SiteModel, example e: Example) {
+        let route = Route.example(e.id)
+        let rows = Rows(model: model, route: route)
+        frame = PageFrame(model: model, route: route, title: e.title, description: e.displaySummary, section: .exampleIndex,
+                          trail: [("典型事例", .exampleIndex)])
+        example = rows.example(e)
+        people = e.people ?? []
+        honors = e.honors ?? []
+        bodyHTML = e.bodyHTML
+    }
+}

@@ -1,0 +1,51 @@
+/// What the shared layout shows on every page: header, navigation, breadcrumbs, footer.
+struct PageFrame {
+    struct Link {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let lang: String
+    let siteTitle: String
+    let pageTitle: String
+    let documentTitle: String
+    let description: String
+    let homeHref: String
+    let stylesheetHref: String
+    let nav: [Link]
+    let breadcrumbs: [Link]
+    let hasBreadcrumbs: Bool
+    let organizer: String?
+    let icp: String?
+    let contact: String?
+    let asOf: String
+    let asOfISO: String
+
+    static let sections: [(String, Route)] = [
+        ("首页", .home), ("组织概况", .branchIndex), ("承诺栏", .promiseBoard), ("党务公开", .disclosureIndex),
+        ("典型事例", .exampleIndex), ("统计", .stats),
+    ]
+
+    /// `trail` lists the ancestors between home and this page.
+    init(model: SiteModel, route: Route, title: String, description: String, section: Route?, trail: [(String, Route)]) {
+        let config = model.config
+        let href = { (target: Route) in route.href(to: target, baseURL: config.baseURL) }
+        lang = config.language
+        siteTitle = config.title
+        pageTitle = title
+        documentTitle = route == .home ? config.title : "\(title) - \(config.title)"
+        self.description = description
+        homeHref = href(.home)
+        stylesheetHref = href(.asset("site.css"))
+        nav = Self.sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
+        let crumbs = route == .home ? [] : [("首页", Route.home)] + trail
+        breadcrumbs = crumbs.map { Link(label: $0.0, href: href($0.1), current: false) } + [Link(label: title, href: "", current: true)]
+        hasBreadcrumbs = route != .home
+        organizer = config.organizer
+        icp = config.icp
+        contact = config.contact
+        asOf = model.asOf.chinese
+        asOfISO = model.asOf.description
+    }
+}

@@ -1,0 +1,59 @@
+/// One output file, ready to write.
+public struct RenderedPage: Sendable {
+    public let path: String
+    public let contents: String
+}
+
+/// Renders every page of the model through the templates.
+public struct PageRenderer: Sendable {
+    let templates: TemplateLibrary
+
+    public init(templates: TemplateLibrary) { self.templates = templates }
+
+    /// Every page of the site, in a stable order.
+    public func renderAll(_ model: SiteModel, stats: Statistics) -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        func add(_ route: Route, _ template: String, _ context: Any) {
+            pages.append(RenderedPage(path: route.outputPath, contents: templates.render(context, template: template)))
+        }
+        add(.home, "home", HomeContext(model: model, stats: stats))
+        add(.branchIndex, "branches", BranchIndexContext(model: model))
+        for branch in model.branches {
+            add(.branch(branch.id), "branch", BranchContext(model: model, branch: branch))
+        }
+        add(.promiseBoard, "promises", PromiseBoardContext(model: model, branch: nil))
+        for id in Set(model.promises.map(\.branch)).sorted() {
+            add(.promisesOfBranch(id), "promises", PromiseBoardContext(model: model, branch: id))
+        }
+        for letter in model.promises {
+            add(.promise(letter.id), "promise", PromiseContext(model: model, letter: letter))
+        }
+        add(.disclosureIndex, "disclosures", DisclosureIndexContext(model: model, category: nil))
+        for category in model.config.allCategories {
+            let slug = CategorySlug.slug(for: category, config: model.config)
+            add(.disclosureCategory(slug), "disclosures", DisclosureIndexContext(model: model, category: category))
+        }
+        for item in model.disclosures {
+            add(.disclosure(item.id), "disclosure", DisclosureContext(model: model, item: item))
+        }
+        add(.exampleIndex, "examples", ExampleIndexContext(model: model))
+        for example in model.examples {
+            add(.example(example.id), "example", ExampleContext(model: model, example: example))
+        }
+        add(.stats, "stats", StatsContext(model: model, stats: stats))
+        for page in model.pages {
+            add(.page(page.id), "page", FreePageContext(model: model, page: page))
+        }
+        add(.notFound, "404", NotFoundContext(model: model))
+        pages.append(RenderedPage(path: Route.sitemap.outputPath, contents: Self.sitemap(pages, baseURL: model.config.baseURL)))
+        return pages
+    }
+
+    /// `sitemap.xml` of every HTML page except 404, sorted by URL.
+    static func sitemap(_ pages: [RenderedPage], baseURL: String) -> String {
+        let urls = pages.map(\.path).filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }.sorted()
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for url in urls { xml += "  <url><loc>\((baseURL + url).xmlEscaped)</loc></url>\n" }
+        return xml + "</urlset>\n"
+    }
+}
