@@ -46,7 +46,8 @@ struct BranchContext {
     let parentName: String?
     let parentHref: String?
     let letters: [Rows.Letter]
-    let promisesHref: String
+    /// Set when the branch has letters in any year.
+    let promisesHref: String?
     let disclosures: [Rows.Disclosure]
     let examples: [Rows.Example]
     let subtreeMembers: Int
@@ -105,7 +106,7 @@ struct BranchContext {
         parentName = model.tree.parent[b.id].map(rows.branchName)
         parentHref = model.tree.parent[b.id].map { rows.href(.branch($0)) }
         letters = (model.promisesByBranch[b.id] ?? []).filter { $0.year == model.currentYear }.map(rows.letter)
-        promisesHref = rows.href(.promisesOfBranch(b.id))
+        promisesHref = model.promisesByBranch[b.id] == nil ? nil : rows.href(.promisesOfBranch(b.id))
         disclosures = (model.disclosuresByBranch[b.id] ?? []).map(rows.disclosure)
         examples = (model.examplesByBranch[b.id] ?? []).map(rows.example)
     }

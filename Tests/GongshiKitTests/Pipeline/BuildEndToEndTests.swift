@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+@Suite("Building whole sites")
+struct BuildEndToEndTests {
+    /// A three-level tree with mixed promises and every kind of disclosure.
+    static func smallSite() throws -> TestSite {
+        try TestSite([
+            "site.yaml": Sample.site + "\ncategories: [乡村振兴]\n",
+            "content/branches/root.md": Sample.branch("root", extra: "members: 5\nliuyou: {领导班子: true, 骨干队伍: true, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}"),
+            "content/branches/a.md": Sample.branch("a", parent: "root", extra: "members: 30\nratings:\n  - {year: 2025, satisfaction: 90, respondents: 100}"),
+            "content/branches/b.md": Sample.branch("b", parent: "a", field: "农村", extra: "members: 12\nliuyou: {领导班子: true, 骨干队伍: false, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}\nratings:\n  - {year: 2025, satisfaction: 80, respondents: 300}"),
+            "content/promises/p1.md": Sample.promise("p1", items: [
+                ("已兑现", "2026-05-01", "2026-04-20", nil), ("进行中", "2026-10-01", nil, nil), ("进行中", "2026-12-31", nil, nil),
+            ]),
+            "content/promises/p2.md": Sample.promise("p2", branch: "b", items: [("未兑现", "2026-06-30", nil, "资金未到位"), ("延期", "2026-12-31", nil, "施工推迟")]),
+            "content/promises/old.md": Sample.promise("old", year: 2025, items: [("已兑现", "2025-06-30", "2025-06-01", nil)]),
+            "content/disclosures/d1.md": Sample.disclosure("d1", category: "党费管理"),
+            "content/disclosures/d2.md": Sample.disclosure("d2", branch: "b", published: "2026-04-02", category: "乡村振兴"),
+            "content/disclosures/secret.md": Sample.disclosure("secret", scope: "党内公开", title: "INTERNAL-MARK-1", body: "INTERNAL-MARK-1 正文"),
+            "content/disclosures/pending.md": Sample.disclosure("pending", approved: false, title: "PENDING-MARK-2", body: "PENDING-MARK-2 正文"),
+            "content/disclosures/future.md": Sample.disclosure("future", title: "FUTURE-MARK-3", published: "2026-12-01"),
+            "content/examples/e1.md": "---\nid: e1\ntitle: 近百家门\nbranch: b\ndate: 2026-06-01\nservice: 服务群众\n---\n第一段**摘要**。\n\n第二段。\n",
+            "content/pages/about.md": "---\nid: about\ntitle: 关于本站\n---\n本站说明。\n",
+        ])
+    }
+
+    @Test func everyExpectedPageExists() throws {
+        let site = try Self.smallSite()
+        let outcome = try site.build()
+        #expect(!outcome.hasErrors, "\(outcome.diagnostics)")
+        let files = Set(site.outputFiles())
+        let expected = [
+            "index.html", "404.html", "sitemap.xml", "assets/site.css",
+            "branches/index.html", "branches/root/index.html", "branches/a/index.html", "branches/b/index.html",
+            "promises/index.html", "promises/p1/index.html", "promises/p2/index.html", "promises/old/index.html",
+            "promises/by-branch/a/index.html", "promises/by-branch/b/index.html",
+            "disclosures/index.html", "disclosures/d1/index.html", "disclosures/d2/index.html",
+            "disclosures/category/dangfei-guanli/index.html", "disclosures/category/custom-1/index.html",
+            "examples/index.html", "examples/e1/index.html", "stats/index.html", "pages/about/index.html",
+        ]
+        for path in expected { #expect(files.contains(path), "missing \(path)") }
+        #expect(!files.contains("disclosures/secret/index.html"))
+        #expect(!files.contains("disclosures/pending/index.html"))
+        #expect(!files.contains("disclosures/future/index.html"))
+    }
+
+    @Test func internalLinksResolve() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        #expect(LinkChecker.brokenLinks(in: site.output, baseURL: "https://example.org/site/") == [])
+    }
+
+    @Test func unpublishableItemsLeaveNoTrace() throws {
+        let site = try Self.smallSite()
+        let outcome = try site.build()
+        #expect(outcome.withheld.map(\.id) == ["future", "pending", "secret"])
+        for path in site.outputFiles() {
+            let data = try Data(contentsOf: site.output.appendingPathComponent(path))
+            let text = String(decoding: data, as: UTF8.self)
+            for marker in ["INTERNAL-MARK-1", "PENDING-MARK-2", "FUTURE-MARK-3", "disclosures/secret", "disclosures/pending"] {
+                #expect(!text.contains(marker), "\(marker) leaked into \(path)")
+            }
+        }
+        // Counts exclude them too: 2 published disclosures.
+        let stats = try site.page("stats/index.html")
+        #expect(stats.contains("<strong class=\"figure-value\">2 项</strong>"))
+    }
+
+    @Test func statisticsPageShowsHandComputedFigures() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let stats = try site.page("stats/index.html")
+        // 2026 items: p1 已兑现, 进行中 overdue (due 10-01), 进行中 future; p2 未兑现, 延期 (due 12-31).
+        // Assessable: 已兑现 + overdue + 未兑现 = 3; fulfilled 1 → 33.3%.
+        #expect(stats.contains("<strong class=\"figure-value\">33.3%</strong> <span class=\"figure-note\">1 ÷ 3</span>"))
+        #expect(stats.contains("<strong class=\"figure-value\">1 项</strong> <span class=\"figure-note\">进行中且已过期限</span>"))
+        // 六有: root all six, b misses one → 1 ÷ 2.
+        #expect(stats.contains("<strong class=\"figure-value\">50%</strong> <span class=\"figure-note\">1 ÷ 2 个组织</span>"))
+        // Satisfaction: (90×100 + 80×300) ÷ 400 = 82.5.
+        #expect(stats.contains("<strong class=\"figure-value\">82.5%</strong>"))
+        // Members 5 + 30 + 12.
+        #expect(stats.contains("党员合计 47 名"))
+        #expect(stats.contains("<svg class=\"chart\" role=\"img\""))
+    }
+
+    @Test func pagesShowDerivedStatusesAndRecords() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let letter = try site.page("promises/p1/index.html")
+        #expect(letter.contains("<span class=\"status status-overdue\">逾期</span>"))
+        #expect(letter.contains("兑现于 2026-04-20"))
+        let disclosure = try site.page("disclosures/d1/index.html")
+        #expect(disclosure.contains("组织委员 王某"))
+        #expect(disclosure.contains("书记 李某"))
+        let example = try site.page("examples/index.html")
+        #expect(example.contains("<p>第一段摘要。</p>"))
+        let branch = try site.page("branches/a/index.html")
+        #expect(branch.contains("含下级组织党员</dt><dd>42 名"))
+        #expect(branch.contains("href=\"../../branches/b/\""))
+        let home = try site.page("index.html")
+        #expect(home.contains("<html lang=\"zh-CN\">"))
+        #expect(home.contains("数据截至：<time datetime=\"2026-11-21\">2026年11月21日</time>"))
+    }
+
+    @Test func notFoundPageLinksThroughBaseURL() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let page = try site.page("404.html")
+        #expect(page.contains("href=\"https://example.org/site/assets/site.css\""))
+        #expect(page.contains("href=\"https://example.org/site/branches/\""))
+        let sitemap = try site.page("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/site/disclosures/d1/</loc>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func contentErrorsLeaveThePublishedSiteUntouched() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let before = try site.page("index.html")
+        try site.write("content/branches/a.md", Sample.branch("a", extra: "members: 很多"))
+        let outcome = try site.build()
+        #expect(outcome.hasErrors)
+        #expect(outcome.pagesWritten == 0)
+        #expect(try site.page("index.html") == before)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("disclosures/d1/index.html").path))
+    }
+
+    @Test func removedContentDisappearsOnRebuild() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        try site.remove("content/disclosures/d2.md")
+        _ = try site.build()
+        #expect(!site.outputFiles().contains("disclosures/d2/index.html"))
+    }
+
+    @Test func identicalInputGivesIdenticalBytes() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let first = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
+        _ = try site.build()
+        let second = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
+        #expect(first.map(\.0) == second.map(\.0))
+        #expect(first.map(\.1) == second.map(\.1))
+    }
+
+    @Test func theSampleSiteBuildsCleanly() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-sample-\(UUID().uuidString)")
+        let options = BuildOptions(sourceDirectory: TestSite.repoRoot, outputDirectory: out, asOf: TestSite.asOf)
+        let outcome = try SiteBuilder.build(options)
+        #expect(outcome.diagnostics.errorCount == 0, "\(outcome.diagnostics)")
+        #expect(outcome.withheld.count >= 2)
+        #expect(LinkChecker.brokenLinks(in: out, baseURL: "https://dangjian.example.gov.cn/qingxi/") == [])
+        let enumerator = FileManager.default.enumerator(atPath: out.path)
+        while let path = enumerator?.nextObject() as? String {
+            guard let data = FileManager.default.contents(atPath: out.appendingPathComponent(path).path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("NEIBU-MARKER-7Q3") && !text.contains("DAISHEN-MARKER-5K8"), "marker leaked into \(path)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Makes sure the C libraries gongshi links are installed: libcmark (Markdown) and pkg-config to find it.
+# As root it installs them with apt; otherwise it prints the exact command and stops.
+set -euo pipefail
+
+packages=(libcmark-dev pkg-config)
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
+  missing+=(libcmark-dev)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "安装依赖：${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${packages[@]}" >/dev/null
+  exit 0
+fi
+
+echo "缺少系统依赖：${missing[*]}" >&2
+echo "请先运行：sudo apt-get install -y ${packages[*]}" >&2
+exit 1
