@@ -75,7 +75,9 @@ public enum ContentLoader {
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: yaml) else {
-                return Outcome(diagnostics: [Diagnostic(.error, path, line: 1 + lineOffset, "front matter 为空：至少需要 \(rules.filter(\.required).map(\.key).joined(separator: "、"))")])
+                return Outcome(diagnostics: [
+                    Diagnostic(.error, path, line: 1 + lineOffset, "front matter 为空：至少需要 \(rules.filter(\.required).map(\.key).joined(separator: "、"))")
+                ])
             }
             node = root
         } catch {

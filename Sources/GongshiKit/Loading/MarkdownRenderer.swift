@@ -1,6 +1,5 @@
-import Foundation
-
 import CCmark
+import Foundation
 
 /// Renders Markdown to HTML with libcmark. The only file that imports CCmark.
 public enum MarkdownRenderer {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone, written `YYYY-MM-DD` in content.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Decodable {
     public let year: Int
@@ -71,8 +73,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Deco
         }
     }
 }
-
-import Foundation
 
 extension Day {
     /// The local calendar date now; only the CLI calls this, everything else takes `asOf`.

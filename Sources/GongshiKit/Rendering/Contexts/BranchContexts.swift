@@ -18,14 +18,17 @@ struct BranchIndexContext {
 
     init(model: SiteModel) {
         let rows = Rows(model: model, route: .branchIndex)
-        frame = PageFrame(model: model, route: .branchIndex, title: "组织概况", description: "辖区基层党组织名录，按领域和隶属关系排列。",
-                          section: .branchIndex, trail: [])
+        frame = PageFrame(
+            model: model, route: .branchIndex, title: "组织概况", description: "辖区基层党组织名录，按领域和隶属关系排列。",
+            section: .branchIndex, trail: [])
         fields = Field.allCases.compactMap { field in
             let members = model.branches.filter { $0.field == field }
             guard !members.isEmpty else { return nil }
-            return FieldGroup(field: field.rawValue, branches: members.map {
-                Entry(name: $0.name, href: rows.href(.branch($0.id)), type: $0.type.rawValue, secretary: $0.secretary, members: $0.members)
-            })
+            return FieldGroup(
+                field: field.rawValue,
+                branches: members.map {
+                    Entry(name: $0.name, href: rows.href(.branch($0.id)), type: $0.type.rawValue, secretary: $0.secretary, members: $0.members)
+                })
         }
         nodes = rows.tree(model.tree.roots)
         count = model.branches.count
@@ -74,9 +77,10 @@ struct BranchContext {
         let route = Route.branch(b.id)
         let rows = Rows(model: model, route: route)
         let ancestry = model.tree.ancestry(of: b.id).dropLast()
-        frame = PageFrame(model: model, route: route, title: b.name, description: "\(b.name)（\(b.type.rawValue)，\(b.field.rawValue)领域）概况、承诺和党务公开。",
-                          section: .branchIndex,
-                          trail: [("组织概况", .branchIndex)] + ancestry.map { (rows.branchName($0), Route.branch($0)) })
+        frame = PageFrame(
+            model: model, route: route, title: b.name, description: "\(b.name)（\(b.type.rawValue)，\(b.field.rawValue)领域）概况、承诺和党务公开。",
+            section: .branchIndex,
+            trail: [("组织概况", .branchIndex)] + ancestry.map { (rows.branchName($0), Route.branch($0)) })
         name = b.name
         type = b.type.rawValue
         field = b.field.rawValue

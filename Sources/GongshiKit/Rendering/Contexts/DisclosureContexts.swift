@@ -16,13 +16,15 @@ struct DisclosureIndexContext {
         let slug = category.map { CategorySlug.slug(for: $0, config: model.config) }
         let route: Route = slug.map { .disclosureCategory($0) } ?? .disclosureIndex
         let rows = Rows(model: model, route: route)
-        frame = PageFrame(model: model, route: route, title: category.map { "党务公开：\($0)" } ?? "党务公开",
-                          description: "经审核、审批后向社会公开的党务事项。", section: .disclosureIndex,
-                          trail: category == nil ? [] : [("党务公开", .disclosureIndex)])
+        frame = PageFrame(
+            model: model, route: route, title: category.map { "党务公开：\($0)" } ?? "党务公开",
+            description: "经审核、审批后向社会公开的党务事项。", section: .disclosureIndex,
+            trail: category == nil ? [] : [("党务公开", .disclosureIndex)])
         disclosures = model.disclosures.filter { category == nil || $0.category == category }.map(rows.disclosure)
         categories = model.config.allCategories.map { name in
-            Category(name: name, href: rows.href(.disclosureCategory(CategorySlug.slug(for: name, config: model.config))),
-                     count: model.disclosures.filter { $0.category == name }.count, current: name == category)
+            Category(
+                name: name, href: rows.href(.disclosureCategory(CategorySlug.slug(for: name, config: model.config))),
+                count: model.disclosures.filter { $0.category == name }.count, current: name == category)
         }
         self.category = category
         allHref = rows.href(.disclosureIndex)
@@ -44,9 +46,10 @@ struct DisclosureContext {
     init(model: SiteModel, item d: Disclosure) {
         let route = Route.disclosure(d.id)
         let rows = Rows(model: model, route: route)
-        frame = PageFrame(model: model, route: route, title: d.title, description: "\(rows.branchName(d.branch))党务公开：\(d.title)",
-                          section: .disclosureIndex,
-                          trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))])
+        frame = PageFrame(
+            model: model, route: route, title: d.title, description: "\(rows.branchName(d.branch))党务公开：\(d.title)",
+            section: .disclosureIndex,
+            trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))])
         item = rows.disclosure(d)
         bodyHTML = d.bodyHTML
         scope = d.scope.rawValue

@@ -5,8 +5,9 @@ struct ExampleIndexContext {
 
     init(model: SiteModel) {
         let rows = Rows(model: model, route: .exampleIndex)
-        frame = PageFrame(model: model, route: .exampleIndex, title: "典型事例", description: "基层服务型党组织建设的典型事例。",
-                          section: .exampleIndex, trail: [])
+        frame = PageFrame(
+            model: model, route: .exampleIndex, title: "典型事例", description: "基层服务型党组织建设的典型事例。",
+            section: .exampleIndex, trail: [])
         examples = model.examples.map(rows.example)
     }
 }
@@ -22,8 +23,9 @@ struct ExampleContext {
     init(model: SiteModel, example e: Example) {
         let route = Route.example(e.id)
         let rows = Rows(model: model, route: route)
-        frame = PageFrame(model: model, route: route, title: e.title, description: e.displaySummary, section: .exampleIndex,
-                          trail: [("典型事例", .exampleIndex)])
+        frame = PageFrame(
+            model: model, route: route, title: e.title, description: e.displaySummary, section: .exampleIndex,
+            trail: [("典型事例", .exampleIndex)])
         example = rows.example(e)
         people = e.people ?? []
         honors = e.honors ?? []

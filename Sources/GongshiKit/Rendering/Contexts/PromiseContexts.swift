@@ -25,8 +25,9 @@ struct PromiseBoardContext {
         let year = model.currentYear
         let scope = model.promises.filter { branch == nil || $0.branch == branch }
         let title = branch.map { "\(rows.branchName($0))承诺栏" } ?? "承诺栏"
-        frame = PageFrame(model: model, route: route, title: title, description: "\(year)年党员和党组织公开承诺及践诺情况。",
-                          section: .promiseBoard, trail: branch == nil ? [] : [("承诺栏", .promiseBoard)])
+        frame = PageFrame(
+            model: model, route: route, title: title, description: "\(year)年党员和党组织公开承诺及践诺情况。",
+            section: .promiseBoard, trail: branch == nil ? [] : [("承诺栏", .promiseBoard)])
         self.year = year
         letters = scope.filter { $0.year == year }.map(rows.letter)
         let counts = Dictionary(grouping: model.promises.filter { $0.year == year }, by: \.branch)
@@ -67,9 +68,10 @@ struct PromiseContext {
         let route = Route.promise(l.id)
         let rows = Rows(model: model, route: route)
         let title = "\(l.promiser)的\(l.year)年承诺书"
-        frame = PageFrame(model: model, route: route, title: title, description: "\(rows.branchName(l.branch)) \(l.promiser)（\(l.role.rawValue)）\(l.year)年公开承诺及践诺情况。",
-                          section: .promiseBoard,
-                          trail: [("承诺栏", .promiseBoard), (rows.branchName(l.branch), .promisesOfBranch(l.branch))])
+        frame = PageFrame(
+            model: model, route: route, title: title, description: "\(rows.branchName(l.branch)) \(l.promiser)（\(l.role.rawValue)）\(l.year)年公开承诺及践诺情况。",
+            section: .promiseBoard,
+            trail: [("承诺栏", .promiseBoard), (rows.branchName(l.branch), .promisesOfBranch(l.branch))])
         letter = rows.letter(l)
         bodyHTML = l.bodyHTML
         review = l.review.map { r in

@@ -46,18 +46,21 @@ struct StatsContext {
 
     init(model: SiteModel, stats s: Statistics) {
         let rows = Rows(model: model, route: .stats)
-        frame = PageFrame(model: model, route: .stats, title: "统计", description: "组织、承诺践诺、党务公开、六有和群众满意度统计。",
-                          section: .stats, trail: [])
+        frame = PageFrame(
+            model: model, route: .stats, title: "统计", description: "组织、承诺践诺、党务公开、六有和群众满意度统计。",
+            section: .stats, trail: [])
         year = s.promiseYear
         figures = [
             Figure(label: "基层党组织", value: "\(s.organisations) 个", note: "党员合计 \(s.members) 名"),
-            Figure(label: "\(s.promiseYear)年承诺兑现率", value: s.fulfilment.percentText,
-                   note: "\(s.fulfilment.numerator) ÷ \(s.fulfilment.denominator)"),
+            Figure(
+                label: "\(s.promiseYear)年承诺兑现率", value: s.fulfilment.percentText,
+                note: "\(s.fulfilment.numerator) ÷ \(s.fulfilment.denominator)"),
             Figure(label: "逾期承诺事项", value: "\(s.overdue.count) 项", note: "进行中且已过期限"),
             Figure(label: "党务公开事项", value: "\(s.disclosures) 项", note: "仅计已审批的社会公开事项"),
             Figure(label: "六有达标率", value: s.liuyou.percentText, note: "\(s.liuyou.numerator) ÷ \(s.liuyou.denominator) 个组织"),
-            Figure(label: "群众满意度", value: s.satisfaction.map(Statistics.percent) ?? "—",
-                   note: "\(s.satisfactionBranches) 个组织、\(s.satisfactionRespondents) 人次测评"),
+            Figure(
+                label: "群众满意度", value: s.satisfaction.map(Statistics.percent) ?? "—",
+                note: "\(s.satisfactionBranches) 个组织、\(s.satisfactionRespondents) 人次测评"),
         ]
         organisationsByType = Self.counts("按组织类型统计", "组织数", s.organisationsByType)
         organisationsByField = Self.counts("按领域统计", "组织数", s.organisationsByField)
@@ -65,16 +68,18 @@ struct StatsContext {
         itemsByStatus = Self.counts("\(s.promiseYear)年承诺事项按状态统计", "事项数", s.itemsByStatus)
         statusChart = BarChart(id: "chart-status", title: "\(s.promiseYear)年承诺事项状态", tallies: s.itemsByStatus).svg
         fulfilmentByField = Self.fulfilment("按领域统计兑现率", s.fulfilmentByField, href: nil)
-        fulfilmentFieldChart = BarChart(
-            id: "chart-fulfilment", title: "\(s.promiseYear)年各领域承诺兑现率",
-            bars: s.fulfilmentByField.map { BarChart.Bar(label: $0.label, value: ($0.rate.fraction ?? 0) * 100, valueText: $0.rate.percentText) },
-            scaleMax: 100
-        ).svg
+        fulfilmentFieldChart =
+            BarChart(
+                id: "chart-fulfilment", title: "\(s.promiseYear)年各领域承诺兑现率",
+                bars: s.fulfilmentByField.map { BarChart.Bar(label: $0.label, value: ($0.rate.fraction ?? 0) * 100, valueText: $0.rate.percentText) },
+                scaleMax: 100
+            ).svg
         fulfilmentByBranch = Self.fulfilment("按组织统计兑现率", s.fulfilmentByBranch) { rows.href(.branch($0)) }
         fulfilmentByYear = Self.fulfilment("各年度兑现率", s.fulfilmentByYear, href: nil)
         overdue = s.overdue.map {
-            Overdue(text: $0.text, promiser: $0.promiser, branchName: rows.branchName($0.branchID), due: $0.due.description,
-                    href: rows.href(.promise($0.letterID)))
+            Overdue(
+                text: $0.text, promiser: $0.promiser, branchName: rows.branchName($0.branchID), due: $0.due.description,
+                href: rows.href(.promise($0.letterID)))
         }
         disclosuresByCategory = Self.counts("按类别统计", "事项数", s.disclosuresByCategory)
         categoryChart = BarChart(id: "chart-category", title: "党务公开事项类别", tallies: s.disclosuresByCategory).svg
@@ -92,7 +97,8 @@ struct StatsContext {
         Table(
             caption: caption, columns: ["", "承诺事项", "已兑现", "逾期", "应兑现", "兑现率"],
             rows: data.map {
-                Row(head: $0.label, href: href?($0.key),
+                Row(
+                    head: $0.label, href: href?($0.key),
                     cells: ["\($0.items)", "\($0.fulfilled)", "\($0.overdue)", "\($0.rate.denominator)", $0.rate.percentText])
             })
     }
