@@ -33,7 +33,11 @@ public struct ContentScanner: Sendable {
                 diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)"))
                 continue
             }
-            for relative in markdownFiles(under: content.appendingPathComponent(name)) {
+            let (relatives, misnamed) = markdownFiles(under: content.appendingPathComponent(name))
+            diagnostics += misnamed.map {
+                Diagnostic(.warning, "content/\(name)/\($0)", line: 1, "内容文件的扩展名必须是小写 .md，此文件已忽略；请改名为 .md")
+            }
+            for relative in relatives {
                 let path = "content/\(name)/\(relative)"
                 let url = sourceDirectory.appendingPathComponent(path)
                 guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
@@ -46,13 +50,23 @@ public struct ContentScanner: Sendable {
         return (files, diagnostics)
     }
 
-    private func markdownFiles(under directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var result: [String] = []
-        for case let relative as String in enumerator where relative.hasSuffix(".md") {
-            let isHidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
-            if !isHidden { result.append(relative) }
+    /// Extensions of files that look like content saved under the wrong name.
+    static let misnamedExtensions: Set<String> = ["markdown", "mdown", "txt", "MD", "Md", "mD"]
+
+    /// `.md` files below `directory`, and files that look like content with the wrong extension.
+    private func markdownFiles(under directory: URL) -> (files: [String], misnamed: [String]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ([], []) }
+        var files: [String] = []
+        var misnamed: [String] = []
+        for case let relative as String in enumerator {
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let ext = (relative as NSString).pathExtension
+            if ext == "md" {
+                files.append(relative)
+            } else if Self.misnamedExtensions.contains(ext) {
+                misnamed.append(relative)
+            }
         }
-        return result.sorted()
+        return (files.sorted(), misnamed.sorted())
     }
 }
