@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF ?=
 GONGSHI = .build/debug/gongshi
 
-.PHONY: site test check build deps clean
+.PHONY: site test check build deps lint format clean
 
 ## Build the sample site into output/.
 site: build
@@ -13,13 +13,20 @@ site: build
 check: build
 	$(GONGSHI) check --source . $(if $(AS_OF),--as-of $(AS_OF))
 
-## Run the whole test suite.
-test: deps
+## Run the whole test suite (after the formatting check).
+test: deps lint
 	$(SWIFT) build --product gongshi
 	$(SWIFT) test
 
 build: deps
 	$(SWIFT) build --product gongshi
+
+## Check formatting against .swift-format (swift-format ships with the toolchain).
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
 
 deps:
 	@scripts/ensure-deps.sh

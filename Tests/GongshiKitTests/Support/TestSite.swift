@@ -49,12 +49,15 @@ struct TestSite {
     }
 
     /// Every output file path, relative to the output dir, sorted.
-    func outputFiles() -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: output.path)
+    func outputFiles() -> [String] { Self.listFiles(under: output) }
+
+    /// Every file below `root`, relative to it, sorted.
+    static func listFiles(under root: URL) -> [String] {
         var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()
