@@ -99,7 +99,11 @@ public enum ContentLoader {
     static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int) -> Diagnostic {
         let hint = "请检查缩进、冒号后的空格和引号是否成对"
         switch error as? YamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _):
+            // A scanner's context mark is where the broken token starts (e.g. an unclosed quote).
+            return Diagnostic(.error, path, line: (context?.mark ?? mark).line + lineOffset, "YAML 格式错误（\(problem)）：\(hint)")
+        case .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            // A parser's problem mark is the line that breaks the structure (e.g. wrong indentation).
             return Diagnostic(.error, path, line: mark.line + lineOffset, "YAML 格式错误（\(problem)）：\(hint)")
         case .duplicatedKeysInMapping(let keys, let context):
             return Diagnostic(.error, path, line: context.mark.line + lineOffset, "YAML 中字段重复：\(keys.joined(separator: "、"))，每个字段只能写一次")

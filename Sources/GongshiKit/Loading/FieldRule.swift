@@ -32,7 +32,7 @@ public indirect enum ValueRule: Sendable {
     var expectation: String {
         switch self {
         case .text, .identifier, .absoluteURL: return "文本"
-        case .integer(let min): return min > 0 ? "大于 0 的整数" : "不小于 \(min) 的整数"
+        case .integer(let min): return min == 1 ? "大于 0 的整数" : "不小于 \(min) 的整数"
         case .number(let range): return "\(Int(range.lowerBound))–\(Int(range.upperBound)) 之间的数字"
         case .date: return "日期（YYYY-MM-DD）"
         case .boolean: return "true 或 false"

@@ -43,7 +43,7 @@ struct FrontMatterChecker {
                 report(.warning, line(of: keyNode), message)
                 continue
             }
-            if value.isNull {
+            if value.isNull || (rule.required && value.scalar?.string.allSatisfy(\.isWhitespace) == true) {
                 if rule.required { report(.error, line(of: keyNode), "必填字段 \(path.displayKey) 的值为空") }
                 continue
             }
@@ -97,7 +97,8 @@ struct FrontMatterChecker {
         case .identifier where !text.isValidIdentifier:
             report(.error, line, "\(field) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头")
         case .integer(let min):
-            if let value = Int(text), value >= min { break }
+            // YAML reads `012` as octal: accept only plain decimal digits.
+            if text.isPlainDecimal, let value = Int(text), value >= min { break }
             report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
         case .number(let range):
             if let value = Double(text), range.contains(value) { break }
@@ -135,6 +136,13 @@ extension String {
     var isValidIdentifier: Bool {
         guard let first = unicodeScalars.first, first.isLowerAlnum else { return false }
         return unicodeScalars.allSatisfy { $0.isLowerAlnum || $0 == "-" }
+    }
+
+    /// `0`, `12`, `-3`; not `012`, `+1`, `1_000` or `0x1F`.
+    var isPlainDecimal: Bool {
+        let digits = hasPrefix("-") ? dropFirst() : Substring(self)
+        guard let first = digits.first, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return first != "0" || digits.count == 1
     }
 
     /// `items.2.done` → `items 第 3 项的 done`, for messages.

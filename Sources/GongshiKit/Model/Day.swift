@@ -38,7 +38,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Deco
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(y)-\(m)-\(d)"
     }
 
     /// `YYYY-MM`, the key used for monthly statistics.

@@ -33,7 +33,8 @@ public struct SiteModel: Sendable {
         self.examples = examples.sorted { ($1.date, $0.id) < ($0.date, $1.id) }
         self.pages = pages.sorted { $0.id < $1.id }
         self.withheld = withheld.sorted { $0.path < $1.path }
-        self.branchByID = Dictionary(uniqueKeysWithValues: self.branches.map { ($0.id, $0) })
+        // Duplicate ids are reported by the assembler; keep the first so checking can go on.
+        self.branchByID = Dictionary(self.branches.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.promisesByBranch = Dictionary(grouping: self.promises, by: \.branch)
         self.disclosuresByBranch = Dictionary(grouping: self.disclosures, by: \.branch)
         self.examplesByBranch = Dictionary(grouping: self.examples, by: \.branch)

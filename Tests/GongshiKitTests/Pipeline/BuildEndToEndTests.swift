@@ -9,12 +9,19 @@ struct BuildEndToEndTests {
     static func smallSite() throws -> TestSite {
         try TestSite([
             "site.yaml": Sample.site + "\ncategories: [乡村振兴]\n",
-            "content/branches/root.md": Sample.branch("root", extra: "members: 5\nliuyou: {领导班子: true, 骨干队伍: true, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}"),
+            "content/branches/root.md": Sample.branch(
+                "root", extra: "members: 5\nliuyou: {领导班子: true, 骨干队伍: true, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}"),
             "content/branches/a.md": Sample.branch("a", parent: "root", extra: "members: 30\nratings:\n  - {year: 2025, satisfaction: 90, respondents: 100}"),
-            "content/branches/b.md": Sample.branch("b", parent: "a", field: "农村", extra: "members: 12\nliuyou: {领导班子: true, 骨干队伍: false, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}\nratings:\n  - {year: 2025, satisfaction: 80, respondents: 300}"),
-            "content/promises/p1.md": Sample.promise("p1", items: [
-                ("已兑现", "2026-05-01", "2026-04-20", nil), ("进行中", "2026-10-01", nil, nil), ("进行中", "2026-12-31", nil, nil),
-            ]),
+            "content/branches/b.md": Sample.branch(
+                "b", parent: "a", field: "农村",
+                extra:
+                    "members: 12\nliuyou: {领导班子: true, 骨干队伍: false, 服务场所: true, 服务载体: true, 制度机制: true, 服务业绩: true}\nratings:\n  - {year: 2025, satisfaction: 80, respondents: 300}"
+            ),
+            "content/promises/p1.md": Sample.promise(
+                "p1",
+                items: [
+                    ("已兑现", "2026-05-01", "2026-04-20", nil), ("进行中", "2026-10-01", nil, nil), ("进行中", "2026-12-31", nil, nil),
+                ]),
             "content/promises/p2.md": Sample.promise("p2", branch: "b", items: [("未兑现", "2026-06-30", nil, "资金未到位"), ("延期", "2026-12-31", nil, "施工推迟")]),
             "content/promises/old.md": Sample.promise("old", year: 2025, items: [("已兑现", "2025-06-30", "2025-06-01", nil)]),
             "content/disclosures/d1.md": Sample.disclosure("d1", category: "党费管理"),

@@ -40,7 +40,9 @@ struct CommandLineTests {
 
     @Test func buildSucceedsWithExitZero() throws {
         let site = try Self.site()
-        let run = try Self.run(["build", "--source", site.root.path, "--output", site.output.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21"])
+        let run = try Self.run([
+            "build", "--source", site.root.path, "--output", site.output.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("检查完成：0 个错误，0 个警告"))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("disclosures/d/index.html").path))

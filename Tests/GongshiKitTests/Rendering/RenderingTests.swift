@@ -26,10 +26,14 @@ struct RenderingTests {
         let quoted = "'\(hostile.replacingOccurrences(of: "'", with: "''"))'"
         let site = try TestSite([
             "site.yaml": "title: \(quoted)\nbase_url: https://example.org/\norganizer: \(quoted)\ncontact: \(quoted)\nicp: \(quoted)\n",
-            "content/branches/a.md": "---\nid: a\nname: \(quoted)\ntype: 党支部\nfield: 农村\nsecretary: \(quoted)\naddress: \(quoted)\nphone: \(quoted)\nvenue: \(quoted)\nratings:\n  - {year: 2025, satisfaction: 90, respondents: 10, grade: \(quoted)}\n---\n",
-            "content/promises/p.md": "---\nid: p\nbranch: a\nyear: 2026\npromiser: \(quoted)\nrole: 书记\npost: \(quoted)\npublished: 2026-01-01\nitems:\n  - {text: \(quoted), service: 服务民生, due: 2026-03-01, status: 延期, note: \(quoted)}\nreview: {date: 2026-02-01, method: \(quoted), votes: {满意: 1}}\n---\n",
-            "content/disclosures/d.md": "---\nid: d\nbranch: a\ntitle: \(quoted)\ncategory: 其他\nscope: 社会公开\npublished: 2026-03-10\nreviewed: {by: \(quoted), date: 2026-03-01}\napproved: {by: \(quoted), date: 2026-03-02}\nperiod: \(quoted)\nfeedback: \(quoted)\n---\n",
-            "content/examples/e.md": "---\nid: e\ntitle: \(quoted)\nbranch: a\ndate: 2026-01-01\npeople: [\(quoted)]\nhonors: [\(quoted)]\nsummary: \(quoted)\n---\n",
+            "content/branches/a.md":
+                "---\nid: a\nname: \(quoted)\ntype: 党支部\nfield: 农村\nsecretary: \(quoted)\naddress: \(quoted)\nphone: \(quoted)\nvenue: \(quoted)\nratings:\n  - {year: 2025, satisfaction: 90, respondents: 10, grade: \(quoted)}\n---\n",
+            "content/promises/p.md":
+                "---\nid: p\nbranch: a\nyear: 2026\npromiser: \(quoted)\nrole: 书记\npost: \(quoted)\npublished: 2026-01-01\nitems:\n  - {text: \(quoted), service: 服务民生, due: 2026-03-01, status: 延期, note: \(quoted)}\nreview: {date: 2026-02-01, method: \(quoted), votes: {满意: 1}}\n---\n",
+            "content/disclosures/d.md":
+                "---\nid: d\nbranch: a\ntitle: \(quoted)\ncategory: 其他\nscope: 社会公开\npublished: 2026-03-10\nreviewed: {by: \(quoted), date: 2026-03-01}\napproved: {by: \(quoted), date: 2026-03-02}\nperiod: \(quoted)\nfeedback: \(quoted)\n---\n",
+            "content/examples/e.md":
+                "---\nid: e\ntitle: \(quoted)\nbranch: a\ndate: 2026-01-01\npeople: [\(quoted)]\nhonors: [\(quoted)]\nsummary: \(quoted)\n---\n",
             "content/pages/x.md": "---\nid: x\ntitle: \(quoted)\n---\n",
         ])
         let outcome = try site.build()

@@ -86,8 +86,10 @@ enum Sample {
         """
     }
 
-    static func disclosure(_ id: String, branch: String = "a", scope: String = "社会公开", approved: Bool = true,
-                           title: String? = nil, published: String = "2026-03-10", category: String = "组织生活", body: String = "正文。") -> String {
+    static func disclosure(
+        _ id: String, branch: String = "a", scope: String = "社会公开", approved: Bool = true,
+        title: String? = nil, published: String = "2026-03-10", category: String = "组织生活", body: String = "正文。"
+    ) -> String {
         """
         ---
         id: \(id)
