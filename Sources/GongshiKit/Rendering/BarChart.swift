@@ -31,11 +31,19 @@ public struct BarChart: Sendable {
         self.init(id: id, title: title, bars: tallies.map { Bar(label: $0.label, value: Double($0.count), valueText: "\($0.count)") })
     }
 
-    static let rowHeight = 34, labelWidth = 170, barWidth = 330, width = 580
+    static let rowHeight = 34, width = 580, fontSize = 15, maxLabelCharacters = 12
+
+    /// The label column fits the longest (possibly shortened) label, so labels never run off the left edge.
+    var labelWidth: Int {
+        let longest = bars.map { min($0.label.count, Self.maxLabelCharacters) }.max() ?? 0
+        return min(max(longest * (Self.fontSize + 1) + 12, 60), 220)
+    }
 
     /// The SVG markup; identical data gives identical bytes.
     public var svg: String {
         let height = max(bars.count, 1) * Self.rowHeight + 8
+        let labelWidth = self.labelWidth
+        let barWidth = Self.width - labelWidth - 70
         let maxValue = max(scaleMax ?? bars.map(\.value).max() ?? 0, 0)
         let description = bars.isEmpty ? "暂无数据" : bars.map { "\($0.label) \($0.valueText)" }.joined(separator: "；")
         var out = """
@@ -48,11 +56,11 @@ public struct BarChart: Sendable {
         }
         for (index, bar) in bars.enumerated() {
             let y = index * Self.rowHeight + 4
-            let length = maxValue > 0 ? Int((bar.value / maxValue * Double(Self.barWidth)).rounded()) : 0
-            let labelText = bar.label.count > 9 ? String(bar.label.prefix(8)) + "…" : bar.label
-            out += "<g><text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 21)\" text-anchor=\"end\" class=\"chart-label\">\(labelText.xmlEscaped)</text>"
-            out += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 4)\" width=\"\(max(length, bar.value > 0 ? 2 : 0))\" height=\"24\" class=\"chart-bar\"/>"
-            out += "<text x=\"\(Self.labelWidth + max(length, 0) + 8)\" y=\"\(y + 21)\" class=\"chart-value\">\(bar.valueText.xmlEscaped)</text></g>"
+            let length = maxValue > 0 ? Int((bar.value / maxValue * Double(barWidth)).rounded()) : 0
+            let labelText = bar.label.count > Self.maxLabelCharacters ? String(bar.label.prefix(Self.maxLabelCharacters - 1)) + "…" : bar.label
+            out += "<g><text x=\"\(labelWidth - 8)\" y=\"\(y + 21)\" text-anchor=\"end\" class=\"chart-label\">\(labelText.xmlEscaped)</text>"
+            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(max(length, bar.value > 0 ? 2 : 0))\" height=\"24\" class=\"chart-bar\"/>"
+            out += "<text x=\"\(labelWidth + max(length, 0) + 8)\" y=\"\(y + 21)\" class=\"chart-value\">\(bar.valueText.xmlEscaped)</text></g>"
         }
         return out + "</svg>"
     }

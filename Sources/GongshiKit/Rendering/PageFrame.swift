@@ -16,6 +16,8 @@ struct PageFrame {
     let nav: [Link]
     let breadcrumbs: [Link]
     let hasBreadcrumbs: Bool
+    /// Lets the stylesheet treat the home page differently without guessing from the markup.
+    let isHome: Bool
     let organizer: String?
     let icp: String?
     let contact: String?
@@ -42,6 +44,7 @@ struct PageFrame {
         let crumbs = route == .home ? [] : [("首页", Route.home)] + trail
         breadcrumbs = crumbs.map { Link(label: $0.0, href: href($0.1), current: false) } + [Link(label: title, href: "", current: true)]
         hasBreadcrumbs = route != .home
+        isHome = route == .home
         organizer = config.organizer
         icp = config.icp
         contact = config.contact

@@ -37,7 +37,8 @@ struct Rows {
         let members: Int?
         let current: Bool
         let nodes: [TreeNode]
-        var hasChildren: Bool { !nodes.isEmpty }
+        /// Stored, not computed: templates see stored properties only.
+        let hasChildren: Bool
     }
 
     func branchName(_ id: String) -> String { model.branchByID[id]?.name ?? id }
@@ -53,7 +54,7 @@ struct Rows {
     func letter(_ l: PromiseLetter) -> Letter {
         let items = l.items.map(item)
         return Letter(
-            href: href(.promise(l.id)), promiser: l.promiser, role: l.role.rawValue, branchName: branchName(l.branch),
+            href: href(.promise(l.id)), promiser: l.promiser, role: l.role == .branch ? "党组织" : l.role.rawValue, branchName: branchName(l.branch),
             branchHref: href(.branch(l.branch)), published: l.published.description, post: l.post, year: l.year,
             items: items, itemCount: items.count, fulfilledCount: l.items.filter { $0.status == .fulfilled }.count,
             overdueCount: items.filter(\.overdue).count)
@@ -79,9 +80,10 @@ struct Rows {
     func tree(_ roots: [String], current: String? = nil) -> [TreeNode] {
         roots.compactMap { id in
             guard let b = model.branchByID[id] else { return nil }
+            let nodes = tree(model.tree.children[id] ?? [], current: current)
             return TreeNode(
                 name: b.name, type: b.type.rawValue, href: href(.branch(id)), members: b.members, current: id == current,
-                nodes: tree(model.tree.children[id] ?? [], current: current))
+                nodes: nodes, hasChildren: !nodes.isEmpty)
         }
     }
 }

@@ -108,6 +108,10 @@ struct BuildEndToEndTests {
         #expect(branch.contains("含下级组织党员</dt><dd>42 名"))
         #expect(branch.contains("href=\"../../branches/b/\""))
         let home = try site.page("index.html")
+        // The tree nests all three levels: b sits inside a's list, inside root's.
+        let nested = #"<a href="branches/a/">a党支部</a> <span class="type">党支部，党员 30 名</span>\#n<ul class="tree">\#n<li><a href="branches/b/">b党支部</a>"#
+        #expect(home.contains(nested))
+        #expect(try site.page("promises/p1/index.html").contains("在职党员"))
         #expect(home.contains("<html lang=\"zh-CN\">"))
         #expect(home.contains("数据截至：<time datetime=\"2026-11-21\">2026年11月21日</time>"))
     }

@@ -62,40 +62,40 @@ struct StatsContext {
                 label: "群众满意度", value: s.satisfaction.map(Statistics.percent) ?? "—",
                 note: "\(s.satisfactionBranches) 个组织、\(s.satisfactionRespondents) 人次测评"),
         ]
-        organisationsByType = Self.counts("按组织类型统计", "组织数", s.organisationsByType)
-        organisationsByField = Self.counts("按领域统计", "组织数", s.organisationsByField)
+        organisationsByType = Self.counts("按组织类型统计", "组织类型", "组织数", s.organisationsByType)
+        organisationsByField = Self.counts("按领域统计", "领域", "组织数", s.organisationsByField)
         fieldChart = BarChart(id: "chart-field", title: "各领域基层党组织数量", tallies: s.organisationsByField).svg
-        itemsByStatus = Self.counts("\(s.promiseYear)年承诺事项按状态统计", "事项数", s.itemsByStatus)
+        itemsByStatus = Self.counts("\(s.promiseYear)年承诺事项按状态统计", "状态", "事项数", s.itemsByStatus)
         statusChart = BarChart(id: "chart-status", title: "\(s.promiseYear)年承诺事项状态", tallies: s.itemsByStatus).svg
-        fulfilmentByField = Self.fulfilment("按领域统计兑现率", s.fulfilmentByField, href: nil)
+        fulfilmentByField = Self.fulfilment("按领域统计兑现率", "领域", s.fulfilmentByField, href: nil)
         fulfilmentFieldChart =
             BarChart(
                 id: "chart-fulfilment", title: "\(s.promiseYear)年各领域承诺兑现率",
                 bars: s.fulfilmentByField.map { BarChart.Bar(label: $0.label, value: ($0.rate.fraction ?? 0) * 100, valueText: $0.rate.percentText) },
                 scaleMax: 100
             ).svg
-        fulfilmentByBranch = Self.fulfilment("按组织统计兑现率", s.fulfilmentByBranch) { rows.href(.branch($0)) }
-        fulfilmentByYear = Self.fulfilment("各年度兑现率", s.fulfilmentByYear, href: nil)
+        fulfilmentByBranch = Self.fulfilment("按组织统计兑现率", "组织", s.fulfilmentByBranch) { rows.href(.branch($0)) }
+        fulfilmentByYear = Self.fulfilment("各年度兑现率", "年度", s.fulfilmentByYear, href: nil)
         overdue = s.overdue.map {
             Overdue(
                 text: $0.text, promiser: $0.promiser, branchName: rows.branchName($0.branchID), due: $0.due.description,
                 href: rows.href(.promise($0.letterID)))
         }
-        disclosuresByCategory = Self.counts("按类别统计", "事项数", s.disclosuresByCategory)
+        disclosuresByCategory = Self.counts("按类别统计", "类别", "事项数", s.disclosuresByCategory)
         categoryChart = BarChart(id: "chart-category", title: "党务公开事项类别", tallies: s.disclosuresByCategory).svg
-        disclosuresByMonth = Self.counts("按月份统计", "事项数", s.disclosuresByMonth)
+        disclosuresByMonth = Self.counts("按月份统计", "月份", "事项数", s.disclosuresByMonth)
         monthChart = BarChart(id: "chart-month", title: "每月党务公开事项数", tallies: s.disclosuresByMonth).svg
-        liuyouByGoal = Self.counts("六有各项达到情况（共 \(s.liuyou.denominator) 个组织填报）", "达到的组织数", s.liuyouByGoal)
+        liuyouByGoal = Self.counts("六有各项达到情况（共 \(s.liuyou.denominator) 个组织填报）", "目标", "达到的组织数", s.liuyouByGoal)
         definitions = Self.definitions(year: s.promiseYear)
     }
 
-    static func counts(_ caption: String, _ column: String, _ tallies: [Tally]) -> Table {
-        Table(caption: caption, columns: ["", column], rows: tallies.map { Row(head: $0.label, href: nil, cells: ["\($0.count)"]) })
+    static func counts(_ caption: String, _ head: String, _ column: String, _ tallies: [Tally]) -> Table {
+        Table(caption: caption, columns: [head, column], rows: tallies.map { Row(head: $0.label, href: nil, cells: ["\($0.count)"]) })
     }
 
-    static func fulfilment(_ caption: String, _ data: [FulfilmentRow], href: ((String) -> String)?) -> Table {
+    static func fulfilment(_ caption: String, _ head: String, _ data: [FulfilmentRow], href: ((String) -> String)?) -> Table {
         Table(
-            caption: caption, columns: ["", "承诺事项", "已兑现", "逾期", "应兑现", "兑现率"],
+            caption: caption, columns: [head, "承诺事项", "已兑现", "逾期", "应兑现", "兑现率"],
             rows: data.map {
                 Row(
                     head: $0.label, href: href?($0.key),
