@@ -51,8 +51,8 @@ struct RenderingTests {
         #expect(chart.contains("role=\"img\" aria-labelledby=\"c-title c-desc\""))
         #expect(chart.contains("<title id=\"c-title\">标题&lt;&amp;&gt;</title>"))
         #expect(chart.contains("<desc id=\"c-desc\">党费管理 3；&lt;b&gt; 0</desc>"))
-        // Label column: 4 characters × 16 + 12 = 76; the largest value fills the rest: 580 − 76 − 70 = 434.
-        #expect(chart.contains("<rect x=\"76\" y=\"8\" width=\"434\""))
+        // Label column: 4 characters × 27 + 16 = 124; the largest value fills the rest: 600 − 124 − 96 = 380.
+        #expect(chart.contains("<rect x=\"124\" y=\"4\" width=\"380\""))
         #expect(chart.contains("width=\"0\""))
         #expect(chart == BarChart(id: "c", title: "标题<&>", tallies: [Tally(label: "党费管理", count: 3), Tally(label: "<b>", count: 0)]).svg)
     }
