@@ -43,11 +43,13 @@ public enum ContentLoader {
         switch file.kind {
         case .branches:
             guard var (record, source) = decoded(Branch.self) else { return }
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body))
+            // The profile text sits under the page's own 「基本情况」 heading.
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1))
             content.branches.append(record)
         case .promises:
             guard var (record, source) = decoded(PromiseLetter.self) else { return }
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body))
+            // The letter sits under the page's own 「承诺书全文」 heading.
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1))
             content.promises.append(record)
         case .disclosures:
             guard var (record, source) = decoded(Disclosure.self) else { return }

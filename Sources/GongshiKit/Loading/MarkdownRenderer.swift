@@ -6,26 +6,40 @@ public enum MarkdownRenderer {
     /// Safe mode is cmark's default (raw HTML and `javascript:` links are dropped); `CMARK_OPT_UNSAFE` is never set.
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
-    /// HTML for a Markdown body.
-    public static func html(_ markdown: String) -> String {
-        markdown.withCString { pointer in
-            guard let rendered = cmark_markdown_to_html(pointer, strlen(pointer), options) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
+    /// HTML for a Markdown body. `headingOffset` pushes headings down (1 turns `##` into `<h3>`) for bodies
+    /// shown inside a page section that already has its own `<h2>`.
+    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
+        render(markdown, headingOffset: headingOffset).html
     }
 
     /// HTML plus the plain text of the first paragraph, from one parse.
     public static func htmlAndFirstParagraph(_ markdown: String) -> (html: String, firstParagraph: String) {
+        render(markdown, headingOffset: 0)
+    }
+
+    private static func render(_ markdown: String, headingOffset: Int) -> (html: String, firstParagraph: String) {
         markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, strlen(pointer), options) else { return ("", "") }
             defer { cmark_node_free(document) }
+            if headingOffset != 0 { shiftHeadings(document, by: headingOffset) }
             var html = ""
             if let rendered = cmark_render_html(document, options) {
                 html = String(cString: rendered)
                 free(rendered)
             }
             return (html, firstParagraphText(document))
+        }
+    }
+
+    private static func shiftHeadings(_ document: OpaquePointer, by offset: Int) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HEADING,
+                cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+            else { continue }
+            let level = Int(cmark_node_get_heading_level(node))
+            cmark_node_set_heading_level(node, Int32(min(max(level + offset, 1), 6)))
         }
     }
 

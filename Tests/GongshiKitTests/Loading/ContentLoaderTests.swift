@@ -84,7 +84,8 @@ struct ContentLoaderTests {
         #expect(branch.established == Day("2016-09-12"))
         #expect(branch.liuyou == ["领导班子": true, "骨干队伍": true])
         #expect(branch.ratings?.first?.satisfaction == 95.1)
-        #expect(branch.bodyHTML.contains("<h2>简介</h2>"))
+        // Profile bodies sit under the page's own h2, so `## 简介` becomes h3.
+        #expect(branch.bodyHTML.contains("<h3>简介</h3>"))
         #expect(branch.source.path == Self.branchPath)
         #expect(branch.source.line("liuyou.骨干队伍") == 10)
         #expect(branch.source.line("ratings.0.satisfaction") == 13)

@@ -72,3 +72,11 @@ struct RenderingTests {
         #expect(diagnostics.contains { $0.path == "templates/404.mustache" && $0.message.contains("缺少模板") })
     }
 }
+
+@Suite("Heading levels")
+struct HeadingLevelTests {
+    @Test func bodiesInsideSectionsStartOneLevelLower() {
+        #expect(MarkdownRenderer.html("# 一\n\n## 二\n\n###### 六", headingOffset: 1) == "<h2>一</h2>\n<h3>二</h3>\n<h6>六</h6>\n")
+        #expect(MarkdownRenderer.html("## 二") == "<h2>二</h2>\n")
+    }
+}
