@@ -27,9 +27,9 @@ public struct SiteWriter: Sendable {
         throw OutputError(message: "输出目录 \(outputDirectory.path) 不是 gongshi 生成的站点（没有 \(Self.markerName) 标记），为防止误删，拒绝覆盖；请换一个空目录")
     }
 
-    /// Writes `pages` and copies `assets` (a folder, may be absent) under `assets/`; returns the count of files written.
+    /// Writes `pages`; returns the count of files written.
     @discardableResult
-    public func publish(_ pages: [RenderedPage], assets: URL?) throws(OutputError) -> Int {
+    public func publish(_ pages: [RenderedPage]) throws(OutputError) -> Int {
         try checkReplaceable()
         let fm = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
@@ -43,10 +43,7 @@ public struct SiteWriter: Sendable {
             for page in pages {
                 let url = staging.appendingPathComponent(page.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(page.contents.utf8).write(to: url)
-            }
-            if let assets, fm.fileExists(atPath: assets.path) {
-                try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+                try page.contents.write(to: url)
             }
             try keepDotfiles(into: staging)
             try Data("gongshi output; this folder is replaced on every build\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))

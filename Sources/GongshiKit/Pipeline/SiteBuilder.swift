@@ -35,7 +35,7 @@ public enum SiteBuilder {
         let stats = StatisticsCalculator.calculate(model)
         let pages = PageRenderer(templates: templates).renderAll(model, stats: stats)
         let writer = SiteWriter(outputDirectory: options.outputDirectory)
-        outcome.pagesWritten = try writer.publish(pages, assets: templates.directory.appendingPathComponent("assets"))
+        outcome.pagesWritten = try writer.publish(pages + templates.assets)
         return outcome
     }
 }

@@ -1,7 +1,17 @@
+import Foundation
+
 /// One output file, ready to write.
 public struct RenderedPage: Sendable {
+    /// Relative to the output dir, `/`-separated.
     public let path: String
-    public let contents: String
+    public let contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) { self.init(path: path, contents: Data(text.utf8)) }
 }
 
 /// Renders every page of the model through the templates.
@@ -14,7 +24,7 @@ public struct PageRenderer: Sendable {
     public func renderAll(_ model: SiteModel, stats: Statistics) -> [RenderedPage] {
         var pages: [RenderedPage] = []
         func add(_ route: Route, _ template: String, _ context: Any) {
-            pages.append(RenderedPage(path: route.outputPath, contents: templates.render(context, template: template)))
+            pages.append(RenderedPage(path: route.outputPath, text: templates.render(context, template: template)))
         }
         add(.home, "home", HomeContext(model: model, stats: stats))
         add(.branchIndex, "branches", BranchIndexContext(model: model))
@@ -45,7 +55,7 @@ public struct PageRenderer: Sendable {
             add(.page(page.id), "page", FreePageContext(model: model, page: page))
         }
         add(.notFound, "404", NotFoundContext(model: model))
-        pages.append(RenderedPage(path: Route.sitemap.outputPath, contents: Self.sitemap(pages, baseURL: model.config.baseURL)))
+        pages.append(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(pages, baseURL: model.config.baseURL)))
         return pages
     }
 

@@ -10,25 +10,24 @@ public struct TemplateLibrary: Sendable {
     ]
 
     let library: MustacheLibrary
-    public let directory: URL
+    /// Files copied verbatim into the site under `assets/`.
+    public let assets: [RenderedPage]
 
-    /// Loads every `*.mustache` file of `directory`; reports syntax errors and missing templates.
+    /// Loads every `*.mustache` file and the `assets/` folder of `directory`.
     public static func load(from directory: URL) -> (TemplateLibrary?, [Diagnostic]) {
-        let fm = FileManager.default
-        let shown = "templates"
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
-            return (nil, [Diagnostic(.error, shown, line: 1, "找不到模板目录 \(directory.path)：请在源目录中放置 templates/，或用 --templates 指定")])
+        switch TemplateSource.read(from: directory) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let source): return make(from: source)
         }
+    }
+
+    /// Parses the templates of `source`; reports syntax errors and missing templates.
+    public static func make(from source: TemplateSource) -> (TemplateLibrary?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var found: Set<String> = []
-        for file in names.sorted() where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            let path = "\(shown)/\(file)"
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, path, line: 1, "无法读取模板，或模板不是 UTF-8 编码"))
-                continue
-            }
+        for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
+            let path = "templates/\(name).mustache"
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 found.insert(name)
@@ -38,10 +37,12 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(Diagnostic(.error, path, line: 1, "模板语法错误：\(error)"))
             }
         }
-        for name in required where !found.contains(name) && !diagnostics.contains(where: { $0.path.hasSuffix("/\(name).mustache") }) {
-            diagnostics.append(Diagnostic(.error, "\(shown)/\(name).mustache", line: 1, "缺少模板 \(name).mustache"))
+        for name in required where !found.contains(name) && source.templates[name] == nil {
+            diagnostics.append(Diagnostic(.error, "templates/\(name).mustache", line: 1, "缺少模板 \(name).mustache"))
         }
-        return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateLibrary(library: library, directory: directory), diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let assets = source.assets.sorted { $0.key < $1.key }.map { RenderedPage(path: "assets/\($0.key)", contents: $0.value) }
+        return (TemplateLibrary(library: library, assets: assets), diagnostics)
     }
 
     /// Renders `context` through the template `name`.

@@ -35,7 +35,7 @@ struct OutputTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data("重要文件".utf8).write(to: dir.appendingPathComponent("thesis.docx"))
         let writer = SiteWriter(outputDirectory: dir)
-        #expect(throws: OutputError.self) { try writer.publish([RenderedPage(path: "index.html", contents: "x")], assets: nil) }
+        #expect(throws: OutputError.self) { try writer.publish([RenderedPage(path: "index.html", text: "x")]) }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("thesis.docx").path))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path))
     }
@@ -45,8 +45,8 @@ struct OutputTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data().write(to: dir.appendingPathComponent(".gitkeep"))
         let writer = SiteWriter(outputDirectory: dir)
-        try writer.publish([RenderedPage(path: "a/index.html", contents: "one")], assets: nil)
-        try writer.publish([RenderedPage(path: "b/index.html", contents: "two")], assets: nil)
+        try writer.publish([RenderedPage(path: "a/index.html", text: "one")])
+        try writer.publish([RenderedPage(path: "b/index.html", text: "two")])
         let fm = FileManager.default
         #expect(fm.fileExists(atPath: dir.appendingPathComponent(".gitkeep").path))
         #expect(!fm.fileExists(atPath: dir.appendingPathComponent("a/index.html").path))

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import GongshiKit
+
+/// Exit codes, stable for scripts: see README「命令行」.
+enum ExitStatus {
+    static let contentErrors: Int32 = 1
+    static let usage: Int32 = 2
+    static let locked: Int32 = 3
+    static let ioFailure: Int32 = 4
+}
+
+struct Gongshi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongshi",
+        abstract: "公示：把 Markdown 内容生成为基层党组织党务公开静态网站。",
+        // One file per command: BuildCommand.swift, CheckCommand.swift, …
+        subcommands: [Build.self, Check.self])
+}
