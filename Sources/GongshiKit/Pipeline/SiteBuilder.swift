@@ -16,7 +16,7 @@ public enum SiteBuilder {
             config = loaded.0
             diagnostics += loaded.1
         }
-        let (templates, templateDiagnostics) = TemplateLibrary.load(from: options.resolvedTemplatesDirectory)
+        let (templates, templateDiagnostics) = TemplateLibrary.load(for: options)
         diagnostics += templateDiagnostics
         let scanned = scanner.scan()
         diagnostics += scanned.diagnostics
@@ -34,8 +34,8 @@ public enum SiteBuilder {
         guard !diagnostics.hasErrors, let model, let templates else { return outcome }
         let stats = StatisticsCalculator.calculate(model)
         let pages = PageRenderer(templates: templates).renderAll(model, stats: stats)
-        let writer = SiteWriter(outputDirectory: options.outputDirectory)
-        outcome.pagesWritten = try writer.publish(pages + templates.assets)
+        let writer = Publisher(outputDirectory: options.outputDirectory)
+        outcome.pagesWritten = try writer.publish(pages + templates.assets, baseURL: model.config.baseURL).written
         return outcome
     }
 }

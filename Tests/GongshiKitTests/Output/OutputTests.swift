@@ -34,7 +34,7 @@ struct OutputTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data("重要文件".utf8).write(to: dir.appendingPathComponent("thesis.docx"))
-        let writer = SiteWriter(outputDirectory: dir)
+        let writer = Publisher(outputDirectory: dir)
         #expect(throws: OutputError.self) { try writer.publish([RenderedPage(path: "index.html", text: "x")]) }
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("thesis.docx").path))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path))
@@ -44,15 +44,15 @@ struct OutputTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(UUID().uuidString)/output")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data().write(to: dir.appendingPathComponent(".gitkeep"))
-        let writer = SiteWriter(outputDirectory: dir)
+        let writer = Publisher(outputDirectory: dir)
         try writer.publish([RenderedPage(path: "a/index.html", text: "one")])
         try writer.publish([RenderedPage(path: "b/index.html", text: "two")])
         let fm = FileManager.default
         #expect(fm.fileExists(atPath: dir.appendingPathComponent(".gitkeep").path))
         #expect(!fm.fileExists(atPath: dir.appendingPathComponent("a/index.html").path))
         #expect(try String(contentsOf: dir.appendingPathComponent("b/index.html"), encoding: .utf8) == "two")
-        let siblings = try fm.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path)
-        #expect(siblings == ["output"], "staging or retired folders left behind: \(siblings)")
+        let siblings = try fm.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted()
+        #expect(siblings == ["output", "output.releases"], "staging folders left behind: \(siblings)")
     }
 
     @Test func outputMayNotContainTheSource() {

@@ -1,0 +1,63 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Another build holds the lock of the same output.
+public struct LockError: Error, CustomStringConvertible {
+    public let holder: Int32?
+    public let path: String
+    public var description: String {
+        let who = holder.map { "（进程 \($0)）" } ?? ""
+        return "另一个生成任务\(who)正在写入同一个输出目录，本次未生成；锁文件 \(path)。可稍后重试，或使用 --wait 等待其完成"
+    }
+}
+
+/// One build per output at a time: an exclusive `flock` on `.output.lock`, which holds the owner's pid.
+/// The kernel releases the lock when its process ends, however it ends, so a lock file left by a killed
+/// build (its pid no longer running) is simply taken over.
+public final class BuildLock: @unchecked Sendable {
+    private let descriptor: Int32
+    private var isReleased = false
+    public let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    /// Takes the lock, or throws `LockError` at once when another live build holds it (waits when `wait`).
+    public static func acquire(_ url: URL, wait: Bool) throws -> BuildLock {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(message: "无法创建锁文件 \(url.path)：\(String(cString: strerror(errno)))") }
+        if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+            let holder = readPID(fd)
+            close(fd)
+            throw LockError(holder: holder, path: url.path)
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, pid, pid.utf8.count, 0)
+        return BuildLock(descriptor: fd, path: url.path)
+    }
+
+    /// The pid recorded in a lock file, if any.
+    static func readPID(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(fd, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Releases the lock; the file stays, holding a pid that is no longer running.
+    public func release() {
+        guard !isReleased else { return }
+        isReleased = true
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    deinit { release() }
+}

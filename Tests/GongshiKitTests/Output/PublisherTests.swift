@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+@Suite("Publishing releases")
+struct PublisherTests {
+    struct Disk: Error {}
+
+    static func freshOutput() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("pub-\(UUID().uuidString)/output")
+    }
+
+    static func site(_ marker: String) -> [RenderedPage] {
+        [
+            RenderedPage(path: "index.html", text: "<a href=\"a/\">\(marker)</a>"),
+            RenderedPage(path: "a/index.html", text: "<a href=\"../\">\(marker)</a>"),
+        ]
+    }
+
+    static func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
+
+    @Test func keepsTheNewestReleasesAndWritesAManifest() throws {
+        let output = Self.freshOutput()
+        var names: [String?] = []
+        for n in 1...5 {
+            names.append(try Publisher(outputDirectory: output, keepReleases: 3).publish(Self.site("v\(n)"), baseURL: "https://e.org/").archivedRelease)
+        }
+        let layout = ReleaseLayout(output: output)
+        #expect(names.first! == nil)
+        #expect(layout.releaseNames().count == 3)
+        #expect(layout.releaseNames() == names.suffix(3).compactMap { $0 })
+        // The newest archived release is the site before the current one.
+        #expect(Self.text(layout.releases.appendingPathComponent(layout.releaseNames().last!).appendingPathComponent("index.html"))?.contains("v4") == true)
+        #expect(Self.text(output.appendingPathComponent("index.html"))?.contains("v5") == true)
+        let manifest = try #require(Manifest.read(from: output.appendingPathComponent("manifest.json")))
+        #expect(manifest.entries.keys.sorted() == ["a/index.html", "index.html"])
+        #expect(manifest.entries["index.html"]?.sha256 == SHA256.hex("<a href=\"a/\">v5</a>"))
+        #expect(manifest.entries["index.html"]?.size == 19)
+    }
+
+    @Test func keepZeroArchivesNothing() throws {
+        let output = Self.freshOutput()
+        try Publisher(outputDirectory: output, keepReleases: 0).publish(Self.site("one"))
+        try Publisher(outputDirectory: output, keepReleases: 0).publish(Self.site("two"))
+        #expect(ReleaseLayout(output: output).releaseNames().isEmpty)
+    }
+
+    @Test func aFailureMidWayLeavesThePublishedSiteAndNoStaging() throws {
+        let output = Self.freshOutput()
+        try Publisher(outputDirectory: output).publish(Self.site("old"))
+        let before = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        let failing = Publisher(outputDirectory: output, hooks: PublishHooks(afterWritingFile: { n in if n == 1 { throw Disk() } }))
+        #expect(throws: OutputError.self) { try failing.publish(Self.site("new")) }
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings.sorted() == ["output"])
+    }
+
+    @Test func brokenInternalLinksStopThePublish() throws {
+        let output = Self.freshOutput()
+        try Publisher(outputDirectory: output).publish(Self.site("old"), baseURL: "https://e.org/")
+        let broken = [RenderedPage(path: "index.html", text: "<a href=\"missing/\">x</a> <a href=\"https://e.org/gone/\">y</a>")]
+        #expect(throws: OutputError.self) { try Publisher(outputDirectory: output).publish(broken, baseURL: "https://e.org/") }
+        #expect(Self.text(output.appendingPathComponent("index.html"))?.contains("old") == true)
+    }
+
+    @Test func stagingLeftByAKilledBuildIsCleanedUp() throws {
+        let output = Self.freshOutput()
+        let dead = output.deletingLastPathComponent().appendingPathComponent(".output.staging-999999")
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        #expect(!ProcessProbe.isAlive(999_999))
+        try Publisher(outputDirectory: output).publish(Self.site("x"))
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+    }
+
+    @Test func reusedFilesAreLinkedNotRewritten() throws {
+        let output = Self.freshOutput()
+        try Publisher(outputDirectory: output).publish(Self.site("one"))
+        let page = output.appendingPathComponent("a/index.html")
+        let inode = try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as? Int
+        let result = try Publisher(outputDirectory: output).publish(
+            [RenderedPage(path: "index.html", text: "<a href=\"a/\">two</a>")], reusing: ["a/index.html"], baseURL: "https://e.org/")
+        #expect(result.written == 1 && result.reused == 1 && result.removed == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as? Int == inode)
+        let manifest = try #require(Manifest.read(from: output.appendingPathComponent("manifest.json")))
+        #expect(manifest.entries["a/index.html"]?.sha256 == SHA256.hex("<a href=\"../\">one</a>"))
+    }
+
+    @Test func linkResolution() {
+        #expect(LinkVerifier.resolve("../../", from: "branches/a/index.html", baseURL: "https://e.org/") == "")
+        #expect(LinkVerifier.resolve("../b/", from: "branches/a/index.html", baseURL: "https://e.org/") == "branches/b/")
+        #expect(LinkVerifier.resolve("https://e.org/x/", from: "404.html", baseURL: "https://e.org/") == "x/")
+        #expect(LinkVerifier.resolve("https://other.org/", from: "index.html", baseURL: "https://e.org/") == nil)
+        #expect(LinkVerifier.resolve("#top", from: "index.html", baseURL: "https://e.org/") == nil)
+    }
+}
