@@ -4,27 +4,88 @@ import GongshiKit
 
 /// `gongshi build`
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "检查内容并生成网站；有错误时不改动输出目录。")
+    static let configuration = CommandConfiguration(
+        abstract: "检查内容并生成网站；有错误时不改动已发布的网站。",
+        discussion: "退出码：0 成功，1 内容有错误，2 用法错误，3 另一个生成任务正在运行，4 写入失败（原网站保持不变）。")
 
     @OptionGroup var common: SourceOptions
 
     @Option(name: .long, help: "输出目录。")
     var output: String = "output"
 
+    @Option(name: .long, help: "保留多少个被替换下来的旧版本（在 <输出目录>.releases/ 中）。")
+    var keep: Int = 3
+
+    @Flag(name: .long, help: "另一个生成任务正在运行时等待它结束，而不是立即退出（退出码 3）。")
+    var wait = false
+
+    @Flag(name: .long, help: "忽略缓存，重新渲染所有页面。")
+    var clean = false
+
+    @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache。")
+    var cache: String?
+
+    @Option(name: .long, help: "把构建报告（JSON）写到这个文件。")
+    var report: String?
+
+    func validate() throws {
+        if keep < 0 { throw ValidationError("--keep 不能小于 0") }
+    }
+
     func run() throws {
-        let options = common.makeOptions(output: output)
+        var options = common.makeOptions(output: output)
         if let conflict = options.outputConflict { throw ValidationError(conflict) }
-        do {
-            let outcome = try SiteBuilder.build(options)
-            Report.print(outcome.diagnostics)
-            if outcome.hasErrors {
-                Report.line("有错误，未生成网站，输出目录 \(output) 保持不变。")
-                throw ExitCode(ExitStatus.contentErrors)
+        options.keepReleases = keep
+        options.waitForLock = wait
+        options.clean = clean
+        options.cacheDirectory = cache.map { URL(fileURLWithPath: $0) }
+        options.hooks = TestHooks.fromEnvironment()
+        let started = Date()
+        func finish(_ status: BuildReport.Status, _ code: Int32, _ outcome: BuildOutcome?, failure: String? = nil) throws {
+            if let report {
+                let json = BuildReport(
+                    status: status, exitCode: code, asOf: options.asOf, duration: Date().timeIntervalSince(started), outcome: outcome,
+                    failure: failure
+                ).json
+                try? json.write(to: URL(fileURLWithPath: report))
             }
-            Report.line("已生成 \(outcome.pagesWritten) 个文件到 \(output)/（数据截至 \(options.asOf)）。")
-        } catch let error as OutputError {
-            Report.line("错误：\(error.message)")
-            throw ExitCode(ExitStatus.ioFailure)
+            if code != 0 { throw ExitCode(code) }
         }
+        let outcome: BuildOutcome
+        do {
+            outcome = try SiteBuilder.build(options)
+        } catch let error as LockError {
+            Report.line("错误：\(error)")
+            return try finish(.locked, ExitStatus.locked, nil, failure: error.description)
+        } catch {
+            Report.line("错误：\(error)")
+            return try finish(.ioFailure, ExitStatus.ioFailure, nil, failure: String(describing: error))
+        }
+        Report.print(outcome.diagnostics)
+        if outcome.hasErrors {
+            Report.line("有错误，未生成网站，已发布的网站保持不变。")
+            return try finish(.contentErrors, ExitStatus.contentErrors, outcome)
+        }
+        let publish = outcome.publish ?? PublishResult()
+        Report.line(
+            "已发布到 \(output)/：新写 \(publish.written) 个文件，沿用 \(publish.reused) 个，删除 \(publish.removed) 个"
+                + (publish.archivedRelease.map { "；上一版本保存为 \(output).releases/\($0)" } ?? "") + "（数据截至 \(options.asOf)）。")
+        try finish(.ok, 0, outcome)
+    }
+}
+
+/// Test-only seams, set through the environment by the command-line tests.
+enum TestHooks {
+    /// `GONGSHI_TEST_PAUSE_AFTER_FILES=N` sleeps after the N-th file is staged, so a test can kill the build.
+    static func fromEnvironment() -> PublishHooks {
+        guard let value = ProcessInfo.processInfo.environment["GONGSHI_TEST_PAUSE_AFTER_FILES"], let limit = Int(value) else {
+            return PublishHooks()
+        }
+        return PublishHooks(afterWritingFile: { count in
+            if count == limit {
+                FileHandle.standardError.write(Data("paused\n".utf8))
+                Thread.sleep(forTimeInterval: 30)
+            }
+        })
     }
 }

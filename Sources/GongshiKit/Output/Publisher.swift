@@ -19,6 +19,8 @@ public struct PublishResult: Sendable {
     public var removed = 0
     /// The name under `output.releases/` of the site this publish replaced, if it was kept.
     public var archivedRelease: String?
+
+    public init() {}
 }
 
 /// Writes a new release into a staging folder beside the output, verifies it, then swaps it in with one

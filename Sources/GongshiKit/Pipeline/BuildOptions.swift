@@ -8,6 +8,15 @@ public struct BuildOptions: Sendable {
     public var templatesDirectory: URL?
     /// 数据截至: "today" for every date computation.
     public var asOf: Day
+    /// How many replaced sites to keep under `<output>.releases/`.
+    public var keepReleases = 3
+    /// Wait for another build of the same output to finish instead of giving up.
+    public var waitForLock = false
+    /// Defaults to `<source>/.gongshi-cache`.
+    public var cacheDirectory: URL?
+    /// Ignore the cache: render every page.
+    public var clean = false
+    public var hooks = PublishHooks()
 
     public init(sourceDirectory: URL, outputDirectory: URL, templatesDirectory: URL? = nil, asOf: Day) {
         self.sourceDirectory = sourceDirectory
@@ -16,15 +25,21 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
     }
 
+    var resolvedCacheDirectory: URL { cacheDirectory ?? sourceDirectory.appendingPathComponent(".gongshi-cache") }
+
     var resolvedTemplatesDirectory: URL { templatesDirectory ?? sourceDirectory.appendingPathComponent("templates") }
 }
 
 /// The result of a run: every diagnostic, and what was written.
 public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
-    public var pagesWritten: Int
     public var withheld: [WithheldItem]
+    /// Records read per content kind (before publication rules).
+    public var counts: [String: Int] = [:]
+    /// Nil when nothing was published (content errors, or `check`).
+    public var publish: PublishResult?
     public var hasErrors: Bool { diagnostics.hasErrors }
+    public var pagesWritten: Int { publish?.written ?? 0 }
 }
 
 extension BuildOptions {

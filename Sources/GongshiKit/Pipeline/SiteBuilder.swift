@@ -27,15 +27,30 @@ public enum SiteBuilder {
         return (model, templates, diagnostics.sorted)
     }
 
-    /// Checks, then renders and publishes; on any error the output directory is not touched.
-    public static func build(_ options: BuildOptions) throws(OutputError) -> BuildOutcome {
+    /// Takes the output's lock, checks, then renders what changed and publishes a new release.
+    /// Throws `LockError` when another build holds the lock and `OutputError` when writing fails; on content
+    /// errors it returns them and the published site is not touched.
+    public static func build(_ options: BuildOptions) throws -> BuildOutcome {
+        let layout = ReleaseLayout(output: options.outputDirectory)
+        let lock = try BuildLock.acquire(layout.lockFile, wait: options.waitForLock)
+        defer { lock.release() }
         let (model, templates, diagnostics) = check(options)
-        var outcome = BuildOutcome(diagnostics: diagnostics, pagesWritten: 0, withheld: model?.withheld ?? [])
+        var outcome = BuildOutcome(diagnostics: diagnostics, withheld: model?.withheld ?? [])
+        if let model {
+            outcome.counts = [
+                "branches": model.branches.count, "promises": model.promises.count,
+                "disclosures": model.disclosures.count + model.withheld.count, "examples": model.examples.count,
+                "pages": model.pages.count,
+            ]
+        }
         guard !diagnostics.hasErrors, let model, let templates else { return outcome }
         let stats = StatisticsCalculator.calculate(model)
-        let pages = PageRenderer(templates: templates).renderAll(model, stats: stats)
-        let writer = Publisher(outputDirectory: options.outputDirectory)
-        outcome.pagesWritten = try writer.publish(pages + templates.assets, baseURL: model.config.baseURL).written
+        let cacheDirectory = options.resolvedCacheDirectory
+        let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, output: layout.output)
+        let plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
+        let publisher = Publisher(outputDirectory: layout.output, keepReleases: options.keepReleases, hooks: options.hooks)
+        outcome.publish = try publisher.publish(plan.rendered + templates.assets, reusing: plan.reused, baseURL: model.config.baseURL)
+        PageCache.save(plan.keys, to: cacheDirectory, output: layout.output)
         return outcome
     }
 }

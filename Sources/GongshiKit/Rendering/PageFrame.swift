@@ -1,6 +1,6 @@
 /// What the shared layout shows on every page: header, navigation, breadcrumbs, footer.
-struct PageFrame {
-    struct Link {
+struct PageFrame: Encodable {
+    struct Link: Encodable {
         let label: String
         let href: String
         let current: Bool

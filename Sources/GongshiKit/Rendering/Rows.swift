@@ -5,13 +5,13 @@ struct Rows {
 
     func href(_ target: Route) -> String { route.href(to: target, baseURL: model.config.baseURL) }
 
-    struct Disclosure {
+    struct Disclosure: Encodable {
         let title, href, date, category, categoryHref, branchName, branchHref: String
         let notice: String?
         let noticeActive: Bool
     }
 
-    struct Letter {
+    struct Letter: Encodable {
         let href, promiser, role, branchName, branchHref, published: String
         let post: String?
         let year: Int
@@ -19,20 +19,20 @@ struct Rows {
         let itemCount, fulfilledCount, overdueCount: Int
     }
 
-    struct Item {
+    struct Item: Encodable {
         let text, service, due, status, statusClass: String
         let overdue: Bool
         let done: String?
         let note: String?
     }
 
-    struct Example {
+    struct Example: Encodable {
         let title, href, date, branchName, branchHref, summary: String
         let field: String?
         let service: String?
     }
 
-    struct TreeNode {
+    struct TreeNode: Encodable {
         let name, type, href: String
         let members: Int?
         let current: Bool

@@ -12,6 +12,8 @@ public struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
     /// Files copied verbatim into the site under `assets/`.
     public let assets: [RenderedPage]
+    /// SHA-256 over every template's name and text: part of each page's cache key.
+    public let digest: String
 
     /// Loads every `*.mustache` file and the `assets/` folder of `directory`.
     public static func load(from directory: URL) -> (TemplateLibrary?, [Diagnostic]) {
@@ -42,7 +44,9 @@ public struct TemplateLibrary: Sendable {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let assets = source.assets.sorted { $0.key < $1.key }.map { RenderedPage(path: "assets/\($0.key)", contents: $0.value) }
-        return (TemplateLibrary(library: library, assets: assets), diagnostics)
+        var hasher = SHA256()
+        for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) { hasher.update(Data("\(name)\0\(text)\0".utf8)) }
+        return (TemplateLibrary(library: library, assets: assets, digest: hasher.finalizeHex()), diagnostics)
     }
 
     /// Renders `context` through the template `name`.

@@ -1,16 +1,16 @@
 /// /branches/: every organisation grouped by 领域 and as a tree.
-struct BranchIndexContext {
+struct BranchIndexContext: Encodable {
     let frame: PageFrame
     let fields: [FieldGroup]
     let nodes: [Rows.TreeNode]
     let count: Int
 
-    struct FieldGroup {
+    struct FieldGroup: Encodable {
         let field: String
         let branches: [Entry]
     }
 
-    struct Entry {
+    struct Entry: Encodable {
         let name, href, type: String
         let secretary: String?
         let members: Int?
@@ -36,7 +36,7 @@ struct BranchIndexContext {
 }
 
 /// /branches/<id>/: 支部概况 with 六有, ratings, children, promises, disclosures and examples.
-struct BranchContext {
+struct BranchContext: Encodable {
     let frame: PageFrame
     let name, type, field: String
     let facts: [Fact]
@@ -56,17 +56,17 @@ struct BranchContext {
     let subtreeMembers: Int
     let year: Int
 
-    struct Fact {
+    struct Fact: Encodable {
         let label, value: String
     }
 
-    struct Goal {
+    struct Goal: Encodable {
         let name: String
         let met: Bool
         let mark: String
     }
 
-    struct RatingRow {
+    struct RatingRow: Encodable {
         let year: Int
         let satisfaction: String
         let respondents: Int

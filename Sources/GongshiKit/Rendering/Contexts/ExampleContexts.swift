@@ -1,5 +1,5 @@
 /// /examples/: 典型事例, newest first.
-struct ExampleIndexContext {
+struct ExampleIndexContext: Encodable {
     let frame: PageFrame
     let examples: [Rows.Example]
 
@@ -13,7 +13,7 @@ struct ExampleIndexContext {
 }
 
 /// /examples/<id>/
-struct ExampleContext {
+struct ExampleContext: Encodable {
     let frame: PageFrame
     let example: Rows.Example
     let people: [String]

@@ -1,5 +1,5 @@
 /// 首页: what is new, headline figures, the organisation tree.
-struct HomeContext {
+struct HomeContext: Encodable {
     let frame: PageFrame
     let disclosures: [Rows.Disclosure]
     let examples: [Rows.Example]
@@ -8,7 +8,7 @@ struct HomeContext {
     let disclosuresHref, examplesHref, statsHref, branchesHref: String
     let pages: [PageFrame.Link]
 
-    struct Headline {
+    struct Headline: Encodable {
         let label, value, note, href: String
     }
 
@@ -38,7 +38,7 @@ struct HomeContext {
 }
 
 /// A free page (关于本站, 办事指南).
-struct FreePageContext {
+struct FreePageContext: Encodable {
     let frame: PageFrame
     let bodyHTML: String
 
@@ -49,7 +49,7 @@ struct FreePageContext {
 }
 
 /// 404 page; links go through `base_url` because it is served at any path.
-struct NotFoundContext {
+struct NotFoundContext: Encodable {
     let frame: PageFrame
     let branchesHref, disclosuresHref: String
 

@@ -1,5 +1,5 @@
 /// 承诺栏: the current year's letters, for all branches or one (`/promises/by-branch/<id>/`).
-struct PromiseBoardContext {
+struct PromiseBoardContext: Encodable {
     let frame: PageFrame
     let year: Int
     let letters: [Rows.Letter]
@@ -8,13 +8,13 @@ struct PromiseBoardContext {
     let filtered: Bool
     let earlier: [YearGroup]
 
-    struct Filter {
+    struct Filter: Encodable {
         let name, href: String
         let count: Int
         let current: Bool
     }
 
-    struct YearGroup {
+    struct YearGroup: Encodable {
         let year: Int
         let letters: [Rows.Letter]
     }
@@ -44,13 +44,13 @@ struct PromiseBoardContext {
 }
 
 /// /promises/<id>/: one letter, its items with status, and its year-end review.
-struct PromiseContext {
+struct PromiseContext: Encodable {
     let frame: PageFrame
     let letter: Rows.Letter
     let bodyHTML: String
     let review: ReviewBlock?
 
-    struct ReviewBlock {
+    struct ReviewBlock: Encodable {
         let date: String
         let method: String?
         let votes: [VoteRow]
@@ -58,7 +58,7 @@ struct PromiseContext {
         let approval: String
     }
 
-    struct VoteRow {
+    struct VoteRow: Encodable {
         let option: String
         let count: Int
         let share: String

@@ -1,5 +1,5 @@
 /// /stats/: every figure as a table, most also as an SVG chart, with each rate defined in words.
-struct StatsContext {
+struct StatsContext: Encodable {
     let frame: PageFrame
     let year: Int
     let figures: [Figure]
@@ -20,27 +20,27 @@ struct StatsContext {
     let liuyouByGoal: Table
     let definitions: [Definition]
 
-    struct Figure {
+    struct Figure: Encodable {
         let label, value, note: String
     }
 
-    struct Table {
+    struct Table: Encodable {
         let caption: String
         let columns: [String]
         let rows: [Row]
     }
 
-    struct Row {
+    struct Row: Encodable {
         let head: String
         let href: String?
         let cells: [String]
     }
 
-    struct Overdue {
+    struct Overdue: Encodable {
         let text, promiser, branchName, due, href: String
     }
 
-    struct Definition {
+    struct Definition: Encodable {
         let term, meaning: String
     }
 
