@@ -95,3 +95,26 @@ struct PublisherTests {
         #expect(LinkVerifier.resolve("#top", from: "index.html", baseURL: "https://e.org/") == nil)
     }
 }
+
+@Suite("Rolling back")
+struct RollbackTests {
+    @Test func rollbackRestoresTheNewestReleaseAndCanBeUndone() throws {
+        let output = PublisherTests.freshOutput()
+        for n in 1...3 { try Publisher(outputDirectory: output).publish(PublisherTests.site("v\(n)")) }
+        let publisher = Publisher(outputDirectory: output)
+        let (restored, archived) = try publisher.rollback(to: nil)
+        #expect(PublisherTests.text(output.appendingPathComponent("index.html"))?.contains("v2") == true)
+        #expect(publisher.layout.releaseNames().contains(archived))
+        #expect(!publisher.layout.releaseNames().contains(restored))
+        _ = try publisher.rollback(to: archived)
+        #expect(PublisherTests.text(output.appendingPathComponent("index.html"))?.contains("v3") == true)
+    }
+
+    @Test func rollbackToAnUnknownReleaseFails() throws {
+        let output = PublisherTests.freshOutput()
+        try Publisher(outputDirectory: output).publish(PublisherTests.site("v1"))
+        #expect(throws: OutputError.self) { try Publisher(outputDirectory: output).rollback(to: nil) }
+        #expect(throws: OutputError.self) { try Publisher(outputDirectory: output).rollback(to: "19990101-000000") }
+        #expect(PublisherTests.text(output.appendingPathComponent("index.html"))?.contains("v1") == true)
+    }
+}

@@ -79,3 +79,19 @@ struct NightlyCommandTests {
         #expect((failed["errors"] as? [[String: Any]])?.first?["path"] as? String == "content/branches/a.md")
     }
 }
+
+extension NightlyCommandTests {
+    @Test func rollbackCommandRestoresYesterdaysSite() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        #expect(try CommandLineTests.run(Self.arguments(site)).status == 0)
+        try site.write("content/disclosures/d1.md", Sample.disclosure("d1", title: "今晚的标题", category: "党费管理"))
+        #expect(try CommandLineTests.run(Self.arguments(site)).status == 0)
+        #expect(try site.page("disclosures/d1/index.html").contains("今晚的标题"))
+        let run = try CommandLineTests.run(["rollback", "--output", site.output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try !site.page("disclosures/d1/index.html").contains("今晚的标题"))
+        // The next nightly build publishes the current content again (the cache no longer matches, so all is rendered).
+        #expect(try CommandLineTests.run(Self.arguments(site)).status == 0)
+        #expect(try site.page("disclosures/d1/index.html").contains("今晚的标题"))
+    }
+}

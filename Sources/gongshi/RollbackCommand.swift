@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GongshiKit
+
+/// `gongshi rollback`
+struct Rollback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "把网站恢复为 <输出目录>.releases/ 中的旧版本（默认最新的一个）；再执行一次即可撤销。",
+        discussion: "退出码：0 成功，3 另一个生成任务正在运行，4 失败（网站保持不变）。")
+
+    @Option(name: .long, help: "输出目录。")
+    var output: String = "output"
+
+    @Option(name: .long, help: "要恢复的版本名，如 20261120-023000。")
+    var to: String?
+
+    @Flag(name: .long, help: "只列出可用的旧版本。")
+    var list = false
+
+    @Flag(name: .long, help: "另一个生成任务正在运行时等待它结束。")
+    var wait = false
+
+    func run() throws {
+        let publisher = Publisher(outputDirectory: URL(fileURLWithPath: output))
+        if list {
+            let names = publisher.layout.releaseNames()
+            print(names.isEmpty ? "没有旧版本。" : names.joined(separator: "\n"))
+            return
+        }
+        do {
+            let lock = try BuildLock.acquire(publisher.layout.lockFile, wait: wait)
+            defer { lock.release() }
+            let (restored, archivedAs) = try publisher.rollback(to: to)
+            Report.line("已恢复旧版本 \(restored)；替换下来的版本保存为 \(output).releases/\(archivedAs)。")
+        } catch let error as LockError {
+            Report.line("错误：\(error)")
+            throw ExitCode(ExitStatus.locked)
+        } catch {
+            Report.line("错误：\(error)")
+            throw ExitCode(ExitStatus.ioFailure)
+        }
+    }
+}
