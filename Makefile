@@ -33,3 +33,8 @@ deps:
 
 clean:
 	rm -rf .build output/* .output.* output.*
+
+## Regenerate Sources/GongshiKit/Rendering/DefaultTheme.swift from templates/ (the theme built into the binary).
+.PHONY: embed-templates
+embed-templates:
+	python3 scripts/embed-templates.py

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +28,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server (`gongshi serve`) lives apart so the engine does not link an HTTP server.
+        .target(
+            name: "GongshiPreview",
+            dependencies: [
+                "GongshiKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "gongshi",
             dependencies: [
                 "GongshiKit",
+                "GongshiPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +49,10 @@ let package = Package(
             name: "GongshiKitTests",
             dependencies: ["GongshiKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GongshiPreviewTests",
+            dependencies: ["GongshiPreview", "GongshiKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -15,5 +15,5 @@ struct Gongshi: AsyncParsableCommand {
         commandName: "gongshi",
         abstract: "公示：把 Markdown 内容生成为基层党组织党务公开静态网站。",
         // One file per command: BuildCommand.swift, CheckCommand.swift, …
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, Rollback.self, Serve.self, New.self, Init.self])
 }

@@ -1,0 +1,76 @@
+/// How a new record names its organisation: `branch`, or `parent` for a new branch.
+public enum BranchReference: Sendable, Equatable {
+    /// Written as the value.
+    case filled(String)
+    /// Written commented out, with an existing branch id as the example when there is one.
+    case commentedOut(example: String?)
+}
+
+/// The text of a new content file: every front-matter key of its kind with a Chinese comment, valid as written.
+///
+/// Required keys get placeholders that pass `check`; optional keys are left empty (YAML null, i.e. not filled in),
+/// or written commented out when a placeholder would be wrong or would publish something unreviewed.
+public struct ContentSkeleton: Sendable {
+    public var kind: ContentKind
+    public var id: String
+    /// 今天: the date placeholders use.
+    public var today: Day
+    /// Every category a disclosure may use, built-in first.
+    public var categories: [String]
+    public var branch: BranchReference
+
+    public init(kind: ContentKind, id: String, today: Day, categories: [String] = BuiltinCategory.all, branch: BranchReference) {
+        self.kind = kind
+        self.id = id
+        self.today = today
+        self.categories = categories
+        self.branch = branch
+    }
+
+    /// The whole file: front matter between `---` lines, then a Markdown placeholder.
+    public var text: String {
+        var yaml = SkeletonText()
+        yaml.note("新建的\(kind.chineseName)。字段说明见 README「content/\(kind.rawValue)/」。")
+        yaml.note("以 # 开头的行是说明，不会被读取；要填写被注释掉的字段，删去该字段各行行首的「# 」。")
+        yaml.field("id", id, "编号（必填）：只能用小写英文字母、数字和连字符，以字母或数字开头；网址由它生成，同类内不能重复")
+        let body: String
+        switch kind {
+        case .branches:
+            addBranchFields(to: &yaml)
+            body = "（在此填写组织简介：成立时间、党员构成、主要工作和特色。）"
+        case .promises:
+            addPromiseFields(to: &yaml)
+            body = "（在此填写承诺书全文。）"
+        case .disclosures:
+            addDisclosureFields(to: &yaml)
+            body = "（在此填写公开的具体内容。）"
+        case .examples:
+            addExampleFields(to: &yaml)
+            body = "（在此填写事例经过。不填 summary 时，这一段作为摘要显示在列表中。）"
+        case .pages:
+            yaml.field("title", "请填写页面标题", "页面标题（必填），如 关于本站、办事指南")
+            body = "（在此填写页面内容。）"
+        }
+        return (["---"] + yaml.lines + ["---", "", body, ""]).joined(separator: "\n")
+    }
+
+    /// `branch` (required) or `parent` (optional): filled in, or commented out with the reason.
+    func addReference(_ key: String, required: Bool, to yaml: inout SkeletonText) {
+        let meaning = required ? "所属组织的 id（必填）" : "上级组织的 id（可选）"
+        let rule = "必须是 content/branches/ 中已有的组织"
+        switch branch {
+        case .filled(let id):
+            yaml.field(key, id, required ? "\(meaning)：\(rule)" : "\(meaning)：\(rule)，不能形成循环；最上级的组织删去此字段")
+        case .commentedOut(let example?):
+            yaml.commentedOut(["\(key): \(example)"], "\(meaning)：\(rule)，不能形成循环；有上级组织时删去下一行行首的「# 」并改为其 id")
+        case .commentedOut(nil) where !required:
+            yaml.commentedOut(["\(key): shangji-zuzhi-id"], "\(meaning)：\(rule)，不能形成循环；最上级的组织不填")
+        case .commentedOut(nil):
+            let hint = "content/branches/ 中还没有组织，请先用 gongshi new branch 新建，再删去下一行行首的「# 」并填写其 id"
+            yaml.commentedOut(["\(key): zuzhi-id"], "\(meaning)：\(rule)；\(hint)")
+        }
+    }
+
+    /// 2026-12-31 for a skeleton made in 2026: the default due date.
+    var endOfYear: Day { Day(year: today.year, month: 12, day: 31)! }
+}

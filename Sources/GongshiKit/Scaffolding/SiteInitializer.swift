@@ -1,0 +1,54 @@
+import Foundation
+
+/// `gongshi init`: a new, empty site that builds as created, with a copy of a theme in `templates/`.
+public enum SiteInitializer {
+    /// Creates `directory` (or fills it when it exists and is empty); returns the paths written, relative to it.
+    @discardableResult
+    public static func create(at directory: URL, theme: TemplateSource = DefaultTheme.source) throws(ScaffoldError) -> [String] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw ScaffoldError(.conflict, "\(directory.path) 已存在且不是目录，未做任何改动") }
+            let entries = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard entries.isEmpty else {
+                throw ScaffoldError(.conflict, "目录 \(directory.path) 已存在且不是空目录，未做任何改动：init 只在新目录或空目录中创建站点，以免覆盖已有文件")
+            }
+        }
+        let files = files(of: theme)
+        do {
+            for (path, contents) in files {
+                let url = directory.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try contents.write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw ScaffoldError(.io, "无法在 \(directory.path) 中写入新站点：\(error.localizedDescription)")
+        }
+        return files.map(\.0)
+    }
+
+    /// Every file of a new site, in writing order.
+    static func files(of theme: TemplateSource) -> [(String, Data)] {
+        var files: [(String, Data)] = [("site.yaml", Data(siteConfig.utf8))]
+        files += ContentKind.allCases.map { ("content/\($0.rawValue)/.gitkeep", Data()) }
+        files += theme.templates.sorted { $0.key < $1.key }.map { ("templates/\($0.key).mustache", Data($0.value.utf8)) }
+        files += theme.assets.sorted { $0.key < $1.key }.map { ("templates/assets/\($0.key)", $0.value) }
+        return files
+    }
+
+    /// `site.yaml` with placeholders and a Chinese comment on every key; valid as written.
+    static var siteConfig: String {
+        var yaml = SkeletonText()
+        yaml.note("站点配置。字段说明见 README「site.yaml」。以 # 开头的行是说明，不会被读取。")
+        yaml.field("title", "请填写站点名称", "站点名称（必填），如 青溪街道党务公开网")
+        yaml.field("base_url", "https://dangjian.example.gov.cn/", "站点完整网址（必填），以 http:// 或 https:// 开头，用于 sitemap.xml 和 404 页；请改为实际网址")
+        yaml.field("language", "zh-CN", "网页语言（可选），默认 zh-CN")
+        yaml.field("organizer", "", "主办单位（可选），显示在页脚，如 中共青溪街道工作委员会")
+        yaml.field("icp", "", "备案号（可选），显示在页脚")
+        yaml.field("contact", "", "联系方式（可选），显示在页脚")
+        yaml.field(
+            "categories", "[]",
+            "在内置党务公开类别（\(BuiltinCategory.all.joined(separator: "、"))）之外增加的类别（可选），如 [乡村振兴]")
+        return yaml.lines.joined(separator: "\n") + "\n"
+    }
+}

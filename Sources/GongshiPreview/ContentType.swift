@@ -1,0 +1,29 @@
+/// `Content-Type` values by file extension; text types declare UTF-8, which is what the writer produces.
+public enum ContentType {
+    /// The header value for a file path, `application/octet-stream` when the extension is unknown.
+    public static func forPath(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return binary }
+        return table[name[name.index(after: dot)...].lowercased()] ?? binary
+    }
+
+    static let html = "text/html; charset=utf-8"
+    static let binary = "application/octet-stream"
+
+    static let table: [String: String] = [
+        "html": html, "htm": html,
+        "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8",
+        "txt": "text/plain; charset=utf-8",
+        "xml": "application/xml; charset=utf-8",
+        "json": "application/json; charset=utf-8",
+        "svg": "image/svg+xml; charset=utf-8",
+        "png": "image/png",
+        "jpg": "image/jpeg", "jpeg": "image/jpeg",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "ico": "image/x-icon",
+        "pdf": "application/pdf",
+        "woff2": "font/woff2",
+    ]
+}

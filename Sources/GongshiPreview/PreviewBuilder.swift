@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+import GongshiKit
+
+/// The outcome of the latest preview build, as the server shows it.
+public struct PreviewState: Sendable {
+    /// Build counter: 0 before the first build, +1 after every build, good or bad, so open tabs reload
+    /// both onto the error page and back to the site.
+    public var version: Int
+    public var diagnostics: [Diagnostic]
+    /// Why writing the site failed, if it did.
+    public var writeFailure: String?
+    /// The site's `base_url`, for pointing the 404 page's absolute links back at the preview.
+    public var baseURL: String?
+
+    /// While true, HTML requests get the error page instead of the last good site.
+    public var showsErrorPage: Bool { diagnostics.hasErrors || writeFailure != nil }
+}
+
+/// Runs builds into the preview's own folder and holds the latest state.
+public actor PreviewBuilder {
+    /// Where the site is written; the writer creates it.
+    public nonisolated let siteDirectory: URL
+    private let options: BuildOptions
+    /// Builds run here, one at a time, off the concurrency pool that serves requests.
+    private let queue = DispatchQueue(label: "gongshi.preview.build")
+    public private(set) var state = PreviewState(version: 0, diagnostics: [])
+
+    public init(sourceDirectory: URL, templatesDirectory: URL?, asOf: Day, siteDirectory: URL) {
+        self.siteDirectory = siteDirectory
+        self.options = BuildOptions(
+            sourceDirectory: sourceDirectory, outputDirectory: siteDirectory, templatesDirectory: templatesDirectory, asOf: asOf)
+    }
+
+    /// Builds the site once more and returns the new state.
+    @discardableResult
+    public func rebuild() async -> PreviewState {
+        let options = self.options
+        let (outcome, failure, baseURL) = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Self.build(options)) }
+        }
+        state = PreviewState(version: state.version + 1, diagnostics: outcome, writeFailure: failure, baseURL: baseURL ?? state.baseURL)
+        return state
+    }
+
+    private static func build(_ options: BuildOptions) -> ([Diagnostic], String?, String?) {
+        do {
+            let outcome = try SiteBuilder.build(options)
+            return (outcome.diagnostics, nil, outcome.hasErrors ? nil : readBaseURL(options.sourceDirectory))
+        } catch {
+            return ([], String(describing: error), nil)
+        }
+    }
+
+    private static func readBaseURL(_ sourceDirectory: URL) -> String? {
+        guard case .success(let text) = ContentScanner(sourceDirectory: sourceDirectory).readSiteConfig() else { return nil }
+        return ContentLoader.loadSiteConfig(text).0?.baseURL
+    }
+}
