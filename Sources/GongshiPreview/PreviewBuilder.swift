@@ -28,8 +28,12 @@ public actor PreviewBuilder {
 
     public init(sourceDirectory: URL, templatesDirectory: URL?, asOf: Day, siteDirectory: URL) {
         self.siteDirectory = siteDirectory
-        self.options = BuildOptions(
+        var options = BuildOptions(
             sourceDirectory: sourceDirectory, outputDirectory: siteDirectory, templatesDirectory: templatesDirectory, asOf: asOf)
+        // The cache and the releases live and die with the preview's own temp folder.
+        options.cacheDirectory = siteDirectory.deletingLastPathComponent().appendingPathComponent("cache")
+        options.keepReleases = 0
+        self.options = options
     }
 
     /// Builds the site once more and returns the new state.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import GongshiKit
 import GongshiPreview
@@ -16,20 +15,6 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.serve(makeOptions())
-    }
-
-    /// main.swift calls the synchronous `run()` on every command (through the `any AsyncParsableCommand`
-    /// existential the synchronous requirement wins), so bridge to the async one until it dispatches to `run() async`.
-    func run() throws {
-        let options = makeOptions()
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            do { try await Self.serve(options) } catch { outcome.error = error }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error { throw error }
     }
 
     private func makeOptions() -> PreviewOptions {
@@ -50,10 +35,5 @@ struct Serve: AsyncParsableCommand {
         _ = await ShutdownSignal.wait()
         await session.stop()
         Report.line("预览已停止。")
-    }
-
-    /// The error of the bridged run; written before the semaphore is signalled, read after.
-    private final class Outcome: @unchecked Sendable {
-        var error: (any Error)?
     }
 }

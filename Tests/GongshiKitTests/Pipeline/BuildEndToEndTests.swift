@@ -159,7 +159,8 @@ struct BuildEndToEndTests {
 
     @Test func theSampleSiteBuildsCleanly() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-sample-\(UUID().uuidString)")
-        let options = BuildOptions(sourceDirectory: TestSite.repoRoot, outputDirectory: out, asOf: TestSite.asOf)
+        var options = BuildOptions(sourceDirectory: TestSite.repoRoot, outputDirectory: out, asOf: TestSite.asOf)
+        options.cacheDirectory = out.deletingLastPathComponent().appendingPathComponent("\(out.lastPathComponent)-cache")
         let outcome = try SiteBuilder.build(options)
         #expect(outcome.diagnostics.errorCount == 0, "\(outcome.diagnostics)")
         #expect(outcome.withheld.count >= 2)
