@@ -95,3 +95,46 @@ extension NightlyCommandTests {
         #expect(try site.page("disclosures/d1/index.html").contains("今晚的标题"))
     }
 }
+
+extension NightlyCommandTests {
+    /// Starts a build that pauses after staging `files` files; returns once it is paused.
+    static func startPausedBuild(_ site: TestSite, files: Int = 3) throws -> Process {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments(site, ["--clean"])
+        process.environment = ["GONGSHI_TEST_PAUSE_AFTER_FILES": "\(files)"]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        var seen = ""
+        while !seen.contains("paused"), Date() < deadline {
+            seen += String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(seen.contains("paused"))
+        return process
+    }
+
+    @Test func twoConcurrentBuildsOfOneOutput() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        let first = try Self.startPausedBuild(site)
+        // A second cron run while the first is writing: refused at once.
+        let second = try CommandLineTests.run(Self.arguments(site))
+        #expect(second.status == 3)
+        #expect(second.stderr.contains("进程 \(first.processIdentifier)"))
+        // A third one that waits: it starts when the first ends (here: killed), and publishes.
+        let third = Process()
+        third.executableURL = CommandLineTests.binary
+        third.arguments = Self.arguments(site, ["--wait"])
+        third.standardError = FileHandle.nullDevice
+        try third.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(third.isRunning, "a waiting build must not start while the lock is held")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        third.waitUntilExit()
+        #expect(third.terminationStatus == 0)
+        #expect(LinkChecker.brokenLinks(in: site.output, baseURL: "https://example.org/site/") == [])
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("manifest.json").path))
+    }
+}
