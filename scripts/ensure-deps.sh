@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Makes sure the C libraries gongshi links are installed: libcmark (Markdown) and pkg-config to find it.
+# Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes)
+# and pkg-config to find them.
 # As root it installs them with apt; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libqrencode-dev pkg-config)
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
   missing+=(libcmark-dev)
+fi
+if ! pkg-config --exists libqrencode 2>/dev/null || [ ! -f /usr/include/qrencode.h ]; then
+  missing+=(libqrencode-dev)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date without time or zone, written `YYYY-MM-DD` in content.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Decodable {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -33,6 +33,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Deco
                 .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
         }
         self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     public var description: String {

@@ -9,7 +9,10 @@ public enum Route: Sendable, Hashable {
     case page(String)
     case notFound
     case asset(String)
-    case sitemap
+    case sitemap, robots
+    case search
+    case poster(String)
+    case disclosureFeed, exampleFeed, branchFeed(String)
 
     /// URL relative to the site root: `branches/x/` for pages, the file name for files.
     public var url: String {
@@ -30,6 +33,12 @@ public enum Route: Sendable, Hashable {
         case .notFound: return "404.html"
         case .asset(let name): return "assets/\(name)"
         case .sitemap: return "sitemap.xml"
+        case .robots: return "robots.txt"
+        case .search: return "search/"
+        case .poster(let id): return "branches/\(id)/print/"
+        case .disclosureFeed: return "feeds/disclosures.xml"
+        case .exampleFeed: return "feeds/examples.xml"
+        case .branchFeed(let id): return "branches/\(id)/feed.xml"
         }
     }
 

@@ -13,6 +13,14 @@ struct PageFrame: Encodable {
     let description: String
     let homeHref: String
     let stylesheetHref: String
+    let scriptHref: String
+    let searchHref: String
+    /// Absolute URL of this page (Open Graph, canonical); nil on the 404 page, which has no address of its own.
+    let canonicalURL: String?
+    /// `website` on the home page, `article` elsewhere (Open Graph).
+    let ogType: String
+    /// Atom feeds announced with `<link rel="alternate">`.
+    let feeds: [Link]
     let nav: [Link]
     let breadcrumbs: [Link]
     let hasBreadcrumbs: Bool
@@ -30,7 +38,10 @@ struct PageFrame: Encodable {
     ]
 
     /// `trail` lists the ancestors between home and this page.
-    init(model: SiteModel, route: Route, title: String, description: String, section: Route?, trail: [(String, Route)]) {
+    init(
+        model: SiteModel, route: Route, title: String, description: String, section: Route?, trail: [(String, Route)],
+        feeds: [(String, Route)] = []
+    ) {
         let config = model.config
         let href = { (target: Route) in route.href(to: target, baseURL: config.baseURL) }
         lang = config.language
@@ -40,6 +51,11 @@ struct PageFrame: Encodable {
         self.description = description
         homeHref = href(.home)
         stylesheetHref = href(.asset("site.css"))
+        scriptHref = href(.asset("site.js"))
+        searchHref = href(.search)
+        canonicalURL = route == .notFound ? nil : route.absoluteURL(baseURL: config.baseURL)
+        ogType = route == .home ? "website" : "article"
+        self.feeds = feeds.map { Link(label: $0.0, href: href($0.1), current: false) }
         nav = Self.sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let crumbs = route == .home ? [] : [("首页", Route.home)] + trail
         breadcrumbs = crumbs.map { Link(label: $0.0, href: href($0.1), current: false) } + [Link(label: title, href: "", current: true)]

@@ -55,6 +55,7 @@ struct BranchContext: Encodable {
     let examples: [Rows.Example]
     let subtreeMembers: Int
     let year: Int
+    let posterHref: String
 
     struct Fact: Encodable {
         let label, value: String
@@ -80,11 +81,13 @@ struct BranchContext: Encodable {
         frame = PageFrame(
             model: model, route: route, title: b.name, description: "\(b.name)（\(b.type.rawValue)，\(b.field.rawValue)领域）概况、承诺和党务公开。",
             section: .branchIndex,
-            trail: [("组织概况", .branchIndex)] + ancestry.map { (rows.branchName($0), Route.branch($0)) })
+            trail: [("组织概况", .branchIndex)] + ancestry.map { (rows.branchName($0), Route.branch($0)) },
+            feeds: [("\(b.name)动态", .branchFeed(b.id))])
         name = b.name
         type = b.type.rawValue
         field = b.field.rawValue
         year = model.currentYear
+        posterHref = rows.href(.poster(b.id))
         subtreeMembers = model.tree.subtree(of: b.id).reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
         var facts: [Fact] = [Fact(label: "组织类型", value: b.type.rawValue), Fact(label: "所属领域", value: b.field.rawValue)]
         let optional: [(String, String?)] = [

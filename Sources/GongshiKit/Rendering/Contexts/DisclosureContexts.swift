@@ -19,7 +19,7 @@ struct DisclosureIndexContext: Encodable {
         frame = PageFrame(
             model: model, route: route, title: category.map { "党务公开：\($0)" } ?? "党务公开",
             description: "经审核、审批后向社会公开的党务事项。", section: .disclosureIndex,
-            trail: category == nil ? [] : [("党务公开", .disclosureIndex)])
+            trail: category == nil ? [] : [("党务公开", .disclosureIndex)], feeds: [("党务公开", .disclosureFeed)])
         disclosures = model.disclosures.filter { category == nil || $0.category == category }.map(rows.disclosure)
         categories = model.config.allCategories.map { name in
             Category(
@@ -49,7 +49,8 @@ struct DisclosureContext: Encodable {
         frame = PageFrame(
             model: model, route: route, title: d.title, description: "\(rows.branchName(d.branch))党务公开：\(d.title)",
             section: .disclosureIndex,
-            trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))])
+            trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))],
+            feeds: [("党务公开", .disclosureFeed)])
         item = rows.disclosure(d)
         bodyHTML = d.bodyHTML
         scope = d.scope.rawValue

@@ -7,7 +7,7 @@ struct ExampleIndexContext: Encodable {
         let rows = Rows(model: model, route: .exampleIndex)
         frame = PageFrame(
             model: model, route: .exampleIndex, title: "典型事例", description: "基层服务型党组织建设的典型事例。",
-            section: .exampleIndex, trail: [])
+            section: .exampleIndex, trail: [], feeds: [("典型事例", .exampleFeed)])
         examples = model.examples.map(rows.example)
     }
 }
@@ -25,7 +25,7 @@ struct ExampleContext: Encodable {
         let rows = Rows(model: model, route: route)
         frame = PageFrame(
             model: model, route: route, title: e.title, description: e.displaySummary, section: .exampleIndex,
-            trail: [("典型事例", .exampleIndex)])
+            trail: [("典型事例", .exampleIndex)], feeds: [("典型事例", .exampleFeed)])
         example = rows.example(e)
         people = e.people ?? []
         honors = e.honors ?? []

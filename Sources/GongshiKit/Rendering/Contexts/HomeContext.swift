@@ -17,7 +17,8 @@ struct HomeContext: Encodable {
         let rows = Rows(model: model, route: route)
         frame = PageFrame(
             model: model, route: route, title: model.config.title,
-            description: "\(model.config.title)：组织概况、党员承诺践诺、党务公开和典型事例。", section: .home, trail: [])
+            description: "\(model.config.title)：组织概况、党员承诺践诺、党务公开和典型事例。", section: .home, trail: [],
+            feeds: [("党务公开", .disclosureFeed), ("典型事例", .exampleFeed)])
         disclosures = model.disclosures.prefix(6).map(rows.disclosure)
         examples = model.examples.prefix(3).map(rows.example)
         headline = [

@@ -1,0 +1,69 @@
+import Foundation
+
+extension PageRenderer {
+    /// Atom feeds: all disclosures, all examples, and one per organisation.
+    func addFeeds(_ model: SiteModel, to builder: inout PlanBuilder) {
+        let feeds = FeedMaker(model: model)
+        func add(_ route: Route, _ feed: AtomFeed) {
+            builder.addKeyed(route.outputPath, salt: "atom", inputs: feed) { Data(feed.xml.utf8) }
+        }
+        add(.disclosureFeed, feeds.disclosures())
+        add(.exampleFeed, feeds.examples())
+        for branch in model.branches {
+            add(.branchFeed(branch.id), feeds.branch(branch))
+        }
+    }
+}
+
+/// Builds the feeds from the publishable model only.
+struct FeedMaker {
+    let model: SiteModel
+
+    var base: String { model.config.baseURL }
+    var author: String { model.config.organizer ?? model.config.title }
+
+    func url(_ route: Route) -> String { route.absoluteURL(baseURL: base) }
+
+    func entry(_ item: Disclosure) -> AtomFeed.Entry {
+        let branch = model.branchByID[item.branch]?.name ?? item.branch
+        return AtomFeed.Entry(
+            title: item.title, url: url(.disclosure(item.id)), date: item.published, category: item.category,
+            summary: "\(branch) · \(item.category)", contentHTML: item.bodyHTML)
+    }
+
+    func entry(_ example: Example) -> AtomFeed.Entry {
+        AtomFeed.Entry(
+            title: example.title, url: url(.example(example.id)), date: example.date, category: "典型事例",
+            summary: example.displaySummary, contentHTML: example.bodyHTML)
+    }
+
+    func entry(_ letter: PromiseLetter) -> AtomFeed.Entry {
+        let done = letter.items.filter { $0.status == .fulfilled }.count
+        return AtomFeed.Entry(
+            title: "\(letter.promiser)的\(letter.year)年承诺书", url: url(.promise(letter.id)), date: letter.published, category: "承诺",
+            summary: "共 \(letter.items.count) 项承诺，已兑现 \(done) 项", contentHTML: nil)
+    }
+
+    func disclosures() -> AtomFeed {
+        AtomFeed(
+            title: "\(model.config.title)：党务公开", subtitle: "经审核、审批后向社会公开的党务事项", selfURL: url(.disclosureFeed),
+            pageURL: url(.disclosureIndex), author: author, fallbackDate: model.asOf, entries: model.disclosures.map(entry))
+    }
+
+    func examples() -> AtomFeed {
+        AtomFeed(
+            title: "\(model.config.title)：典型事例", subtitle: "基层服务型党组织建设的典型事例", selfURL: url(.exampleFeed),
+            pageURL: url(.exampleIndex), author: author, fallbackDate: model.asOf, entries: model.examples.map(entry))
+    }
+
+    /// The organisation's disclosures, examples and promise letters, newest first.
+    func branch(_ branch: Branch) -> AtomFeed {
+        let entries =
+            (model.disclosuresByBranch[branch.id] ?? []).map(entry) + (model.examplesByBranch[branch.id] ?? []).map(entry)
+            + (model.promisesByBranch[branch.id] ?? []).map(entry)
+        return AtomFeed(
+            title: "\(branch.name)：党务公开、承诺和典型事例", subtitle: model.config.title, selfURL: url(.branchFeed(branch.id)),
+            pageURL: url(.branch(branch.id)), author: author, fallbackDate: model.asOf,
+            entries: entries.sorted { ($1.date, $0.url) < ($0.date, $1.url) })
+    }
+}
