@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF ?=
 GONGSHI = .build/debug/gongshi
 
-.PHONY: site test check build deps lint format clean
+.PHONY: site test check build deps lint format clean browser-deps
 
 ## Build the sample site into output/.
 site: build
@@ -17,6 +17,7 @@ check: build
 test: deps lint
 	$(SWIFT) build --product gongshi
 	$(SWIFT) test --disable-xctest
+	scripts/browser-test.sh
 
 build: deps
 	$(SWIFT) build --product gongshi
@@ -27,6 +28,12 @@ lint:
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
+
+## Headless Chromium, chromedriver and the Python packages for the browser tests (root; used by .ci/run).
+browser-deps:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+	python3 -m pip install -q selenium pytest
+	python3 -m pip install -q --no-deps axe-playwright-python
 
 deps:
 	@scripts/ensure-deps.sh

@@ -4,13 +4,15 @@ import Foundation
 public enum LiveReload {
     /// Answers the current build counter as plain text.
     public static let versionPath = "/__gongshi/version"
+    /// Serves `source`; a file, not an inline script, so the site's Content-Security-Policy (`script-src 'self'`)
+    /// allows it.
+    public static let scriptPath = "/__gongshi/reload.js"
 
-    /// A tiny inline script that polls `versionPath` every second and reloads once the counter moves past `version`.
-    public static func script(version: Int) -> String {
-        """
-        <script>/* gongshi 预览：内容改动后自动刷新，只在预览中出现 */
+    /// Polls `versionPath` every second and reloads once the counter moves past the page's version.
+    public static let source = """
+        /* gongshi 预览：内容改动后自动刷新，只在预览中出现 */
         (function () {
-          var shown = "\(version)";
+          var shown = (document.currentScript && document.currentScript.getAttribute("data-version")) || "";
           setInterval(function () {
             fetch("\(versionPath)", { cache: "no-store" })
               .then(function (r) { return r.ok ? r.text() : shown; })
@@ -18,9 +20,12 @@ public enum LiveReload {
               .catch(function () {});
           }, 1000);
         })();
-        </script>
 
         """
+
+    /// The tag that loads the reload script for a page built as `version`.
+    public static func script(version: Int) -> String {
+        "<script src=\"\(scriptPath)\" data-version=\"\(version)\"></script>\n"
     }
 
     /// `html` with the script placed before the last `</body>` (any case), or appended when there is none.

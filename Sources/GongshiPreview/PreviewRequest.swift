@@ -6,6 +6,8 @@ public enum PreviewRequest {
     public enum Target: Equatable, Sendable {
         /// The build counter polled by the reload script.
         case version
+        /// The reload script itself.
+        case reloadScript
         /// A file or folder below the site folder, e.g. `branches/a/index.html` or `branches` (a folder
         /// asked for without its trailing slash, which the server redirects).
         case file(String)
@@ -20,6 +22,7 @@ public enum PreviewRequest {
     public static func target(forRawPath rawPath: String) -> Target {
         guard rawPath.hasPrefix("/") else { return .invalid }
         if rawPath == LiveReload.versionPath { return .version }
+        if rawPath == LiveReload.scriptPath { return .reloadScript }
         guard let decoded = rawPath.removingPercentEncoding,
             !decoded.contains("\0"), !decoded.contains("\\")
         else { return .invalid }

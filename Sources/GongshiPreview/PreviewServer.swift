@@ -32,6 +32,10 @@ struct PreviewServer: HTTPHandler {
         switch PreviewRequest.target(forRawPath: rawPath) {
         case .invalid: return Self.text(.badRequest, "无效的网址")
         case .version: return Self.text(.ok, String(state.version))
+        case .reloadScript:
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
+                body: Data(LiveReload.source.utf8))
         case .hidden: return notFound(state)
         case .file(let path): return file(path, rawPath: rawPath, state: state)
         }

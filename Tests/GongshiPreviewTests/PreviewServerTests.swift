@@ -34,8 +34,10 @@ struct PreviewServerTests {
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.text.contains("测试街道党务公开网"))
-            #expect(home.text.contains("fetch(\"/__gongshi/version\""))
-            #expect(home.text.contains("var shown = \"1\";"))
+            #expect(home.text.contains("<script src=\"/__gongshi/reload.js\" data-version=\"1\"></script>"))
+            let script = try await LoopbackHTTP.get("/__gongshi/reload.js", port: session.port)
+            #expect(script.status == 200)
+            #expect(script.text.contains("fetch(\"/__gongshi/version\""))
             let onDisk = try String(contentsOf: session.builder.siteDirectory.appendingPathComponent("index.html"), encoding: .utf8)
             #expect(onDisk.contains("测试街道党务公开网"))
             #expect(!onDisk.contains("__gongshi"), "the reload script must never reach the files on disk")
@@ -71,7 +73,7 @@ struct PreviewServerTests {
             let missing = try await LoopbackHTTP.get("/no/such/page/", port: session.port)
             #expect(missing.status == 404)
             #expect(missing.text.contains("页面不存在"))
-            #expect(missing.text.contains("__gongshi/version"))
+            #expect(missing.text.contains("__gongshi/reload.js"))
             // Its absolute base_url links point back at the preview.
             #expect(missing.text.contains("href=\"/disclosures/\""))
             #expect(!missing.text.contains("https://example.org/site/"))
@@ -143,7 +145,7 @@ struct PreviewServerTests {
             #expect(edited)
             #expect(try await eventually { try await Self.version(session) == 3 })
             let page = try await LoopbackHTTP.get("/disclosures/d/", port: session.port)
-            #expect(page.text.contains("var shown = \"3\";"), "the page carries the counter its reload script compares with")
+            #expect(page.text.contains("data-version=\"3\""), "the page carries the counter its reload script compares with")
         }
     }
 
@@ -173,7 +175,7 @@ struct PreviewServerTests {
                 #expect(page.text.contains("内容有错误，网站未生成"))
                 #expect(page.text.contains("content/disclosures/d.md:6: error: 字段 scope 的值「内部&lt;b&gt;」不在允许范围内"), "\(page.text)")
                 #expect(page.text.contains("检查完成：1 个错误，0 个警告"))
-                #expect(page.text.contains("__gongshi/version"), "the error page reloads itself once fixed")
+                #expect(page.text.contains("__gongshi/reload.js"), "the error page reloads itself once fixed")
                 #expect(!page.text.contains("测试街道党务公开网"), "the previous site is not shown")
             }
             // Stylesheets still load.

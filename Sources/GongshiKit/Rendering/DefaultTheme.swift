@@ -24,6 +24,7 @@ public enum DefaultTheme {
         "branch": ##"""
         {{<layout}}{{$main}}
         <h1>{{name}}</h1>
+        <p class="more-top"><a href="{{posterHref}}">公开栏打印版（A4，带二维码）</a></p>
         <section aria-labelledby="h-facts">
         <h2 id="h-facts">基本情况</h2>
         <dl class="facts">
@@ -232,15 +233,29 @@ public enum DefaultTheme {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
         <title>{{documentTitle}}</title>
         <meta name="description" content="{{description}}">
-        <link rel="stylesheet" href="{{stylesheetHref}}">
+        <meta property="og:site_name" content="{{siteTitle}}">
+        <meta property="og:title" content="{{pageTitle}}">
+        <meta property="og:description" content="{{description}}">
+        <meta property="og:type" content="{{ogType}}">
+        <meta property="og:locale" content="zh_CN">
+        {{#canonicalURL}}<meta property="og:url" content="{{.}}">
+        <link rel="canonical" href="{{.}}">
+        {{/canonicalURL}}{{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{label}}" href="{{href}}">
+        {{/feeds}}<link rel="stylesheet" href="{{stylesheetHref}}">
+        <script src="{{scriptHref}}" defer></script>
         </head>
         <body{{#frame}}{{#isHome}} class="home"{{/isHome}}{{/frame}}>
         <a class="skip-link" href="#main">跳到正文</a>
         <header class="site-header">
         <div class="wrap">
+        <div class="masthead">
         <p class="site-title"><a href="{{homeHref}}">{{siteTitle}}</a></p>
+        <p class="tools"><a class="search-link" href="{{searchHref}}">搜索</a>
+        <span class="large-print-toggle"><input type="checkbox" id="large-print"><label for="large-print">大字版</label></span></p>
+        </div>
         <nav class="site-nav" aria-label="主导航">
         <ul>
         {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
@@ -286,6 +301,48 @@ public enum DefaultTheme {
         {{/main}}{{/layout}}
 
         """#,
+        "poster": ##"""
+        {{<layout}}{{$main}}
+        <div class="poster">
+        <p class="poster-actions"><button type="button" class="print-button" data-print hidden>打印本页</button> 用浏览器的“打印”功能，选择 A4 纵向即可张贴到公开栏。<a href="{{backHref}}">返回网页版</a></p>
+        <header class="poster-head">
+        <div>
+        <h1>{{branchName}}</h1>
+        <p class="poster-sub">党员承诺践诺和党务公开 · 数据截至 {{asOf}}</p>
+        </div>
+        <figure class="poster-qr">{{{branchQR}}}<figcaption>扫码看网页版</figcaption></figure>
+        </header>
+        <section aria-labelledby="h-poster-promises">
+        <h2 id="h-poster-promises">{{year}}年承诺</h2>
+        {{^letters}}<p>本年度暂无公开承诺。</p>{{/letters}}
+        {{#letters}}<article class="poster-item">
+        <div class="poster-text">
+        <h3>{{promiser}} <span class="role">{{role}}{{#post}} · {{.}}{{/post}}</span></h3>
+        <ol class="items">
+        {{#items}}<li class="item{{#overdue}} item-overdue{{/overdue}}"><span class="status status-{{statusClass}}">{{status}}</span> {{text}} <span class="due">期限 {{due}}</span></li>
+        {{/items}}</ol>
+        </div>
+        <figure class="poster-qr">{{{qr}}}<figcaption>扫码查看</figcaption></figure>
+        </article>
+        {{/letters}}
+        </section>
+        <section aria-labelledby="h-poster-disclosures">
+        <h2 id="h-poster-disclosures">最新党务公开</h2>
+        {{^disclosures}}<p>暂无公开事项。</p>{{/disclosures}}
+        {{#disclosures}}<article class="poster-item">
+        <div class="poster-text">
+        <h3>{{title}}</h3>
+        <p class="entry-meta">{{date}} · {{category}}{{#notice}} · {{.}}{{/notice}}</p>
+        </div>
+        <figure class="poster-qr">{{{qr}}}<figcaption>扫码查看全文</figcaption></figure>
+        </article>
+        {{/disclosures}}
+        </section>
+        <p class="poster-foot">数据截至 {{asOf}}。以上内容经审核、审批后公开，如有意见请向本组织反映。</p>
+        </div>
+        {{/main}}{{/layout}}
+
+        """##,
         "promise": ##"""
         {{<layout}}{{$main}}
         {{#letter}}<h1>{{frame.pageTitle}}</h1>
@@ -362,6 +419,26 @@ public enum DefaultTheme {
         {{/main}}{{/layout}}
 
         """##,
+        "search": ##"""
+        {{<layout}}{{$main}}
+        <h1>搜索</h1>
+        <form id="search-form" class="search-form" role="search" action="./" method="get" data-index="{{indexHref}}">
+        <label for="search-q">搜索关键词</label>
+        <input id="search-q" name="q" type="search" autocomplete="off">
+        <button type="submit">搜索</button>
+        </form>
+        <noscript><p class="notice">搜索需要浏览器启用 JavaScript。也可以直接浏览下面的列表。</p></noscript>
+        <div id="search-results" aria-live="polite"></div>
+        <section aria-labelledby="h-lists">
+        <h2 id="h-lists">按栏目浏览</h2>
+        <ul>
+        {{#lists}}<li><a href="{{href}}">{{label}}</a></li>
+        {{/lists}}</ul>
+        </section>
+        <script src="{{searchScriptHref}}" defer></script>
+        {{/main}}{{/layout}}
+
+        """##,
         "stat-table": ##"""
         <table class="stat-table">
         <caption>{{caption}}</caption>
@@ -433,6 +510,569 @@ public enum DefaultTheme {
     ]
 
     private static let assets: [String: Data] = [
+        "search.js": Data(
+            ##"""
+            /* gongshi search: static, client-side search over the index that SearchIndexBuilder writes under search/.
+             * Plain ES2017, no dependencies. Needs http(s): browsers refuse fetch() from file:// pages.
+             *
+             * DOM contract — the /search/ page provides:
+             *   form#search-form            The search form. data-index="<index folder, relative to the page>", e.g.
+             *                               data-index="../search/" (without it: ../search/ relative to this script).
+             *     input#search-q            The query field, name="q", with <label for="search-q">.
+             *     select#search-kind        Optional filters, name="kind" / "branch" / "year", each with a <label for>.
+             *     select#search-branch      The script fills their options from meta.json (first option 全部…, value "").
+             *     select#search-year        Any that is missing is created, with its label, in a div.search-filters
+             *                               inserted before the form's submit button.
+             *   #search-results             The region results are rendered into, aria-live="polite". The script fills it with
+             *                               #search-status (unless the page has its own #search-status elsewhere), an
+             *                               ol.search-list of li.search-result and a nav.search-pager.
+             * State lives in the URL: ?q=…&kind=…&branch=<branch id>&year=…&page=N; the form and the back button follow it.
+             * Every piece of index data reaches the page through textContent or attribute values, never as HTML.
+             *
+             * Index format (mirrors Sources/GongshiKit/Search; change both together):
+             *   meta.json       {version, docs, shards, kinds, branches: [[id, name]], years (newest first), facetWidth}
+             *   shards/<n>.json {token: postings}; a token lives in shard fnv1a(utf8(token)) % shards
+             *   facets.json     {facets}: per document, facetWidth base-64 digits of (branch × years + year) × kinds + kind
+             *   docs/<n>.json   {title, url, kind, branch, date, text, truncated?} of document n
+             * Tokens: each kept character and each pair of adjacent kept characters. Postings: per document holding the token,
+             * (gap − 1) << 2 | fields (1 title, 2 body), as base-64 groups of 5 bits, low group first, 32 = "more follows".
+             * Documents are numbered oldest first, so a higher number is newer (same date: title earlier in code-point order).
+             *
+             * Matching: a document matches when it holds every token of the query (a one-character term: that character; a
+             * longer term: all its bigrams); title hits (every token in the title) rank first, then newer first. The postings
+             * cannot tell 「环境卫生」 from 环境…境卫…卫生 apart, so the 20 shown documents are checked against their text and
+             * dropped if a term is missing; the count shown is the postings' count (exact for terms of one or two characters).
+             */
+            (function () {
+              'use strict';
+
+              var FORMAT_VERSION = 1;
+              var PAGE_SIZE = 20;
+              var MAX_QUERY = 64; // characters of the query that are searched
+              var SNIPPET_BEFORE = 30; // UTF-16 units of context kept before the first match
+              var SNIPPET_LENGTH = 120;
+              var TITLE = 1;
+              var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+              var DIGITS = [];
+              for (var d = 0; d < 128; d++) DIGITS.push(-1);
+              for (d = 0; d < 64; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
+              var KIND_LABELS = { '承诺': '承诺书', '公开': '党务公开', '典型': '典型事例', '支部': '组织概况' };
+              var script = typeof document !== 'undefined' ? document.currentScript : null;
+
+              // ---- Text rules: the same as SearchTokenizer.swift ----
+
+              /** The folded code point of a kept character, or -1 for a separator. */
+              function foldCodePoint(cp) {
+                if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x3007 ||
+                    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+                    (cp >= 0x20000 && cp <= 0x3134f)) return cp;
+                if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
+                if (cp >= 0xff10 && cp <= 0xff19) return cp - 0xff10 + 0x30;
+                if (cp >= 0xff21 && cp <= 0xff3a) return cp - 0xff21 + 0x61;
+                if (cp >= 0xff41 && cp <= 0xff5a) return cp - 0xff41 + 0x61;
+                return -1;
+              }
+
+              /** `text` with kept characters folded and every other UTF-16 unit a space: same length, so a position found in
+               *  the result is the same position in `text`. */
+              function normalize(text) {
+                var parts = [];
+                for (var i = 0; i < text.length; i++) {
+                  var unit = text.charCodeAt(i);
+                  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+                    var low = text.charCodeAt(i + 1);
+                    if (low >= 0xdc00 && low <= 0xdfff) {
+                      var cp = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+                      parts.push(foldCodePoint(cp) === cp ? text.slice(i, i + 2) : '  ');
+                      i++;
+                      continue;
+                    }
+                  }
+                  var folded = foldCodePoint(unit);
+                  parts.push(folded < 0 ? ' ' : String.fromCharCode(folded));
+                }
+                return parts.join('');
+              }
+
+              /** The query's terms (runs of kept characters, each once) and the tokens to look up: a one-character term's
+               *  character, a longer term's bigrams. A document matches when it holds every token. */
+              function parseQuery(query) {
+                var terms = [];
+                var tokens = [];
+                normalize(Array.from(String(query || '')).slice(0, MAX_QUERY).join('')).split(' ').forEach(function (run) {
+                  if (run && terms.indexOf(run) < 0) terms.push(run);
+                });
+                terms.forEach(function (term) {
+                  var chars = Array.from(term);
+                  var own = chars.length === 1 ? [term] : chars.slice(1).map(function (c, i) { return chars[i] + c; });
+                  own.forEach(function (token) { if (tokens.indexOf(token) < 0) tokens.push(token); });
+                });
+                return { terms: terms, tokens: tokens };
+              }
+
+              // ---- Index lookup ----
+
+              /** 32-bit FNV-1a over the UTF-8 bytes of `text`. */
+              function fnv1a(text) {
+                var hash = 0x811c9dc5;
+                function add(byte) { hash = Math.imul(hash ^ byte, 0x01000193) >>> 0; }
+                for (var ch of text) {
+                  var cp = ch.codePointAt(0);
+                  if (cp < 0x80) add(cp);
+                  else if (cp < 0x800) { add(0xc0 | (cp >> 6)); add(0x80 | (cp & 63)); }
+                  else if (cp < 0x10000) { add(0xe0 | (cp >> 12)); add(0x80 | ((cp >> 6) & 63)); add(0x80 | (cp & 63)); }
+                  else { add(0xf0 | (cp >> 18)); add(0x80 | ((cp >> 12) & 63)); add(0x80 | ((cp >> 6) & 63)); add(0x80 | (cp & 63)); }
+                }
+                return hash >>> 0;
+              }
+
+              function shardOf(token, shardCount) { return fnv1a(token) % shardCount; }
+
+              /** The shard numbers a parsed query needs, ascending, each once. */
+              function neededShards(parsed, shardCount) {
+                var shards = [];
+                parsed.tokens.forEach(function (token) {
+                  var n = shardOf(token, shardCount);
+                  if (shards.indexOf(n) < 0) shards.push(n);
+                });
+                return shards.sort(function (a, b) { return a - b; });
+              }
+
+              /** A posting list as parallel arrays of ascending document numbers and field flags. */
+              function decodePostings(text) {
+                var docs = [];
+                var fields = [];
+                var previous = -1;
+                var value = 0;
+                var scale = 1;
+                for (var i = 0; i < text.length; i++) {
+                  var code = text.charCodeAt(i);
+                  var digit = code < 128 ? DIGITS[code] : -1;
+                  if (digit < 0) throw new Error('索引数据有误');
+                  value += (digit & 31) * scale;
+                  if (digit & 32) { scale *= 32; continue; }
+                  previous += Math.floor(value / 4) + 1;
+                  docs.push(previous);
+                  fields.push(value % 4);
+                  value = 0;
+                  scale = 1;
+                }
+                return { docs: docs, fields: fields };
+              }
+
+              /** Indices into meta's lists for the filter values of `state` (kind name, branch id, year); -1 for 全部 and for
+               *  values the index does not know. */
+              function resolveFilter(meta, state) {
+                var kind = meta.kinds.indexOf(state.kind || '');
+                var branch = -1;
+                meta.branches.forEach(function (pair, i) { if (pair[0] === state.branch) branch = i; });
+                var year = meta.years.indexOf(parseInt(state.year, 10));
+                return { kind: kind, branch: branch, year: year, active: kind >= 0 || branch >= 0 || year >= 0 };
+              }
+
+              /** Document `doc`'s kind, branch and year, as indices into meta's lists. */
+              function facetOf(meta, facets, doc) {
+                var value = 0;
+                for (var k = 0; k < meta.facetWidth; k++) value = value * 64 + DIGITS[facets.charCodeAt(doc * meta.facetWidth + k)];
+                var kind = value % meta.kinds.length;
+                value = (value - kind) / meta.kinds.length;
+                var year = value % meta.years.length;
+                return { kind: kind, year: year, branch: (value - year) / meta.years.length };
+              }
+
+              /** Ranked matches, [{doc, title}]: the documents that hold every token of `parsed` and pass `filter`; title hits
+               *  (every token in the title) first, then newer first. `postingsOf(token)` returns the token's postings text or
+               *  undefined when the index has no such token. `facets` is needed only when `filter.active`. */
+              function search(meta, postingsOf, parsed, filter, facets) {
+                var lists = [];
+                for (var t = 0; t < parsed.tokens.length; t++) {
+                  var text = postingsOf(parsed.tokens[t]);
+                  if (typeof text !== 'string') return [];
+                  lists.push(decodePostings(text));
+                }
+                if (!lists.length) return [];
+                lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
+                var docs = lists[0].docs;
+                var title = lists[0].fields.map(function (f) { return f & TITLE; });
+                for (var l = 1; l < lists.length && docs.length; l++) {
+                  var other = lists[l];
+                  var keptDocs = [];
+                  var keptTitle = [];
+                  for (var i = 0, j = 0; i < docs.length; i++) {
+                    while (j < other.docs.length && other.docs[j] < docs[i]) j++;
+                    if (j === other.docs.length) break;
+                    if (other.docs[j] === docs[i]) { keptDocs.push(docs[i]); keptTitle.push(title[i] & other.fields[j]); }
+                  }
+                  docs = keptDocs;
+                  title = keptTitle;
+                }
+                var results = [];
+                for (var r = 0; r < docs.length; r++) {
+                  if (filter && filter.active) {
+                    var f = facetOf(meta, facets, docs[r]);
+                    if ((filter.kind >= 0 && f.kind !== filter.kind) || (filter.branch >= 0 && f.branch !== filter.branch) ||
+                        (filter.year >= 0 && f.year !== filter.year)) continue;
+                  }
+                  results.push({ doc: docs[r], title: title[r] === TITLE });
+                }
+                return results.sort(function (a, b) { return (b.title - a.title) || (b.doc - a.doc); });
+              }
+
+              /** Whether a document really holds every term: its postings only show that each bigram occurs somewhere. A text
+               *  cut short in docs/<n>.json may hold the term further on, so it is trusted. */
+              function verify(parsed, doc) {
+                if (doc.truncated) return true;
+                var haystack = normalize(doc.title) + ' ' + normalize(doc.text);
+                return parsed.terms.every(function (term) { return haystack.indexOf(term) >= 0; });
+              }
+
+              /** Sorted, merged [start, end) ranges of every occurrence of the terms in `text`. */
+              function matchRanges(text, terms) {
+                var folded = normalize(text);
+                var ranges = [];
+                terms.forEach(function (term) {
+                  for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) ranges.push([at, at + term.length]);
+                });
+                ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+                var merged = [];
+                ranges.forEach(function (range) {
+                  var last = merged[merged.length - 1];
+                  if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+                  else merged.push(range.slice());
+                });
+                return merged;
+              }
+
+              function isLowSurrogate(unit) { return unit >= 0xdc00 && unit <= 0xdfff; }
+
+              /** About SNIPPET_LENGTH units of `text` around its first match, with … where cut, and the match ranges in it. */
+              function excerpt(text, terms) {
+                var ranges = matchRanges(text, terms);
+                var start = ranges.length && ranges[0][0] > SNIPPET_BEFORE ? ranges[0][0] - SNIPPET_BEFORE : 0;
+                var end = Math.min(text.length, start + SNIPPET_LENGTH);
+                start = Math.max(0, Math.min(start, end - SNIPPET_LENGTH));
+                if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+                if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+                var prefix = start > 0 ? '…' : '';
+                var shown = [];
+                ranges.forEach(function (r) {
+                  var a = Math.max(r[0], start);
+                  var b = Math.min(r[1], end);
+                  if (a < b) shown.push([a - start + prefix.length, b - start + prefix.length]);
+                });
+                return { text: prefix + text.slice(start, end) + (end < text.length ? '…' : ''), ranges: shown };
+              }
+
+              /** What one result shows: its document file and the highlighted title and snippet. */
+              function describe(doc, parsed, result) {
+                return {
+                  doc: result.doc,
+                  titleHit: result.title,
+                  url: doc.url,
+                  kind: doc.kind,
+                  branch: doc.branch,
+                  date: doc.date,
+                  title: { text: doc.title, ranges: matchRanges(doc.title, parsed.terms) },
+                  snippet: excerpt(doc.text, parsed.terms)
+                };
+              }
+
+              /** One page of results for `state` ({q, kind, branch, year, page}). `loader` has meta(), shard(n), facets() and
+               *  doc(n), each returning a promise of the parsed file; only the files this query needs are asked for. */
+              async function runSearch(loader, state) {
+                var meta = await loader.meta();
+                if (meta.version !== FORMAT_VERSION) throw new Error('搜索索引的格式版本不符（' + meta.version + '）');
+                var parsed = parseQuery(state.q);
+                var filter = resolveFilter(meta, state);
+                var outcome = { meta: meta, parsed: parsed, filter: filter, total: 0, page: 1, pages: 0, first: 0, items: [] };
+                if (!parsed.tokens.length) return outcome;
+                var shards = neededShards(parsed, meta.shards);
+                var loaded = await Promise.all(shards.map(function (n) { return loader.shard(n); }));
+                var facets = filter.active ? (await loader.facets()).facets : null;
+                var tables = {};
+                shards.forEach(function (n, i) { tables[n] = loaded[i]; });
+                var results = search(meta, function (token) {
+                  var table = tables[shardOf(token, meta.shards)];
+                  return Object.prototype.hasOwnProperty.call(table, token) ? table[token] : undefined;
+                }, parsed, filter, facets);
+                outcome.total = results.length;
+                outcome.pages = Math.ceil(results.length / PAGE_SIZE);
+                outcome.page = Math.min(Math.max(1, state.page || 1), Math.max(1, outcome.pages));
+                outcome.first = (outcome.page - 1) * PAGE_SIZE + 1;
+                var slice = results.slice(outcome.first - 1, outcome.first - 1 + PAGE_SIZE);
+                var docs = await Promise.all(slice.map(function (r) { return loader.doc(r.doc); }));
+                docs.forEach(function (doc, i) { if (verify(parsed, doc)) outcome.items.push(describe(doc, parsed, slice[i])); });
+                return outcome;
+              }
+
+              /** The search state in a query string such as location.search. */
+              function readState(query) {
+                var params = new URLSearchParams(query);
+                return {
+                  q: params.get('q') || '',
+                  kind: params.get('kind') || '',
+                  branch: params.get('branch') || '',
+                  year: params.get('year') || '',
+                  page: Math.max(1, parseInt(params.get('page'), 10) || 1)
+                };
+              }
+
+              /** The query string ("?…") of a state; empty values and page 1 are left out. */
+              function stateQuery(state) {
+                var params = new URLSearchParams();
+                ['q', 'kind', 'branch', 'year'].forEach(function (key) { if (state[key]) params.set(key, state[key]); });
+                if (state.page > 1) params.set('page', String(state.page));
+                var text = params.toString();
+                return text ? '?' + text : '';
+              }
+
+              // ---- The page ----
+
+              function element(tag, className, text) {
+                var node = document.createElement(tag);
+                if (className) node.className = className;
+                if (text !== undefined) node.textContent = text;
+                return node;
+              }
+
+              function appendMarked(parent, marked) {
+                var at = 0;
+                marked.ranges.forEach(function (r) {
+                  if (r[0] > at) parent.appendChild(document.createTextNode(marked.text.slice(at, r[0])));
+                  parent.appendChild(element('mark', '', marked.text.slice(r[0], r[1])));
+                  at = r[1];
+                });
+                if (at < marked.text.length) parent.appendChild(document.createTextNode(marked.text.slice(at)));
+              }
+
+              function makeLoader(base) {
+                var cache = new Map();
+                function get(path) {
+                  if (!cache.has(path)) {
+                    cache.set(path, fetch(new URL(path, base).href).then(function (response) {
+                      if (!response.ok) throw new Error('HTTP ' + response.status + ' ' + path);
+                      return response.json();
+                    }).catch(function (error) { cache.delete(path); throw error; }));
+                  }
+                  return cache.get(path);
+                }
+                return {
+                  meta: function () { return get('meta.json'); },
+                  facets: function () { return get('facets.json'); },
+                  shard: function (n) { return get('shards/' + n + '.json'); },
+                  doc: function (n) { return get('docs/' + n + '.json'); }
+                };
+              }
+
+              function indexBase(form) {
+                var attribute = form.getAttribute('data-index');
+                var base = attribute ? new URL(attribute, document.baseURI)
+                  : new URL('../search/', script && script.src ? script.src : document.baseURI);
+                if (!/\/$/.test(base.pathname)) base.pathname += '/';
+                return base;
+              }
+
+              function ensureSelect(form, id, name, label) {
+                var select = document.getElementById(id);
+                if (select) return select;
+                var box = form.querySelector('.search-filters');
+                if (!box) {
+                  box = element('div', 'search-filters');
+                  var submit = form.querySelector('button[type="submit"], input[type="submit"], button:not([type])');
+                  form.insertBefore(box, submit);
+                }
+                var field = element('span', 'search-filter');
+                var labelNode = element('label', '', label);
+                labelNode.htmlFor = id;
+                select = element('select');
+                select.id = id;
+                select.name = name;
+                field.appendChild(labelNode);
+                field.appendChild(document.createTextNode(' '));
+                field.appendChild(select);
+                box.appendChild(field);
+                return select;
+              }
+
+              function fillSelect(select, allLabel, options) {
+                while (select.firstChild) select.removeChild(select.firstChild);
+                var all = element('option', '', allLabel);
+                all.value = '';
+                select.appendChild(all);
+                options.forEach(function (pair) {
+                  var option = element('option', '', pair[1]);
+                  option.value = pair[0];
+                  select.appendChild(option);
+                });
+              }
+
+              function start() {
+                var form = document.getElementById('search-form');
+                var region = document.getElementById('search-results');
+                var input = document.getElementById('search-q');
+                if (!form || !region || !input) return;
+                var base = indexBase(form);
+                var loader = makeLoader(base);
+                var siteRoot = new URL('../', base);
+                var selects = {
+                  kind: ensureSelect(form, 'search-kind', 'kind', '类型'),
+                  branch: ensureSelect(form, 'search-branch', 'branch', '组织'),
+                  year: ensureSelect(form, 'search-year', 'year', '年度')
+                };
+                var status = document.getElementById('search-status');
+                if (!status) {
+                  status = element('p', 'search-status');
+                  status.id = 'search-status';
+                  region.appendChild(status);
+                }
+                status.tabIndex = -1;
+                var list = element('ol', 'search-list');
+                var pager = element('nav', 'search-pager');
+                pager.setAttribute('aria-label', '搜索结果分页');
+                pager.hidden = true;
+                region.appendChild(list);
+                region.appendChild(pager);
+                var baseTitle = document.title;
+                var state = readState(location.search);
+                var ticket = 0;
+
+                function syncForm() {
+                  input.value = state.q;
+                  Object.keys(selects).forEach(function (key) { selects[key].value = state[key]; });
+                }
+
+                function formState() {
+                  return { q: input.value.trim(), kind: selects.kind.value, branch: selects.branch.value, year: selects.year.value, page: 1 };
+                }
+
+                function go(next, focus) {
+                  state = next;
+                  var query = stateQuery(state);
+                  if (query !== location.search) history.pushState(null, '', query || location.pathname);
+                  render(focus);
+                }
+
+                function clear() {
+                  while (list.firstChild) list.removeChild(list.firstChild);
+                  while (pager.firstChild) pager.removeChild(pager.firstChild);
+                  pager.hidden = true;
+                }
+
+                function showItem(item) {
+                  var li = element('li', 'search-result');
+                  var heading = element('h2', 'search-result-title');
+                  var link = element('a');
+                  link.href = new URL(item.url, siteRoot).href;
+                  appendMarked(link, item.title);
+                  heading.appendChild(link);
+                  var facts = element('p', 'search-result-meta');
+                  facts.appendChild(element('span', 'search-result-kind', KIND_LABELS[item.kind] || item.kind));
+                  facts.appendChild(document.createTextNode(' · '));
+                  facts.appendChild(element('span', 'search-result-branch', item.branch));
+                  facts.appendChild(document.createTextNode(' · '));
+                  var time = element('time', '', item.date);
+                  time.dateTime = item.date;
+                  facts.appendChild(time);
+                  var snippet = element('p', 'search-result-snippet');
+                  appendMarked(snippet, item.snippet);
+                  li.appendChild(heading);
+                  li.appendChild(facts);
+                  li.appendChild(snippet);
+                  list.appendChild(li);
+                }
+
+                function pageLink(label, page) {
+                  var link = element('a', '', label);
+                  var target = Object.assign({}, state, { page: page });
+                  link.href = stateQuery(target) || location.pathname;
+                  link.addEventListener('click', function (event) {
+                    event.preventDefault();
+                    go(target, true);
+                  });
+                  return link;
+                }
+
+                function show(outcome) {
+                  clear();
+                  if (!outcome.parsed.tokens.length) {
+                    status.textContent = state.q ? '请输入汉字、字母或数字。' : '请输入要搜索的词语。';
+                    return;
+                  }
+                  var words = '“' + outcome.parsed.terms.join(' ') + '”';
+                  if (!outcome.total) {
+                    status.textContent = '没有找到包含' + words + '的内容' + (outcome.filter.active ? '（已按所选条件筛选）' : '') + '。';
+                    return;
+                  }
+                  var last = outcome.first + outcome.items.length - 1;
+                  status.textContent = '找到 ' + outcome.total + ' 条包含' + words + '的内容' +
+                    (outcome.filter.active ? '（已按所选条件筛选）' : '') +
+                    (outcome.pages > 1 ? '，这是第 ' + outcome.first + '–' + last + ' 条' : '') + '。';
+                  list.start = outcome.first;
+                  outcome.items.forEach(showItem);
+                  if (outcome.pages > 1) {
+                    pager.hidden = false;
+                    if (outcome.page > 1) pager.appendChild(pageLink('上一页', outcome.page - 1));
+                    pager.appendChild(element('span', 'search-page', ' 第 ' + outcome.page + ' / ' + outcome.pages + ' 页 '));
+                    if (outcome.page < outcome.pages) pager.appendChild(pageLink('下一页', outcome.page + 1));
+                  }
+                }
+
+                function render(focus) {
+                  var mine = ++ticket;
+                  document.title = state.q ? state.q + ' - ' + baseTitle : baseTitle;
+                  region.setAttribute('aria-busy', 'true');
+                  status.textContent = '正在搜索…';
+                  runSearch(loader, state).then(function (outcome) {
+                    if (mine === ticket) show(outcome);
+                  }, function (error) {
+                    if (mine !== ticket) return;
+                    clear();
+                    status.textContent = '搜索索引加载失败，请稍后再试' +
+                      (location.protocol === 'file:' ? '（搜索需要通过网站访问，不能直接打开本地文件）' : '') + '。';
+                    if (window.console) console.error(error);
+                  }).then(function () {
+                    if (mine !== ticket) return;
+                    region.removeAttribute('aria-busy');
+                    if (focus) status.focus();
+                  });
+                }
+
+                form.addEventListener('submit', function (event) {
+                  event.preventDefault();
+                  go(formState(), false);
+                });
+                Object.keys(selects).forEach(function (key) {
+                  selects[key].addEventListener('change', function () { go(formState(), false); });
+                });
+                window.addEventListener('popstate', function () {
+                  state = readState(location.search);
+                  syncForm();
+                  render(false);
+                });
+                loader.meta().then(function (meta) {
+                  fillSelect(selects.kind, '全部类型', meta.kinds.map(function (k) { return [k, KIND_LABELS[k] || k]; }));
+                  fillSelect(selects.branch, '全部组织', meta.branches);
+                  fillSelect(selects.year, '全部年度', meta.years.map(function (y) { return [String(y), y + ' 年']; }));
+                  syncForm();
+                }, function () { /* render() reports the failure */ });
+                syncForm();
+                render(false);
+              }
+
+              var api = {
+                FORMAT_VERSION: FORMAT_VERSION, PAGE_SIZE: PAGE_SIZE, normalize: normalize, parseQuery: parseQuery, fnv1a: fnv1a,
+                shardOf: shardOf, neededShards: neededShards, decodePostings: decodePostings, resolveFilter: resolveFilter,
+                facetOf: facetOf, search: search, verify: verify, matchRanges: matchRanges, excerpt: excerpt,
+                describe: describe, runSearch: runSearch, readState: readState, stateQuery: stateQuery
+              };
+              if (typeof module !== 'undefined' && module.exports) module.exports = api;
+              if (typeof document !== 'undefined' && typeof window !== 'undefined') {
+                if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+                else start();
+              }
+            })();
+
+            """##.utf8),
         "site.css": Data(
             ##"""
             /* gongshi default theme: mobile first, large type, high contrast, no external resources. */
@@ -483,7 +1123,7 @@ public enum DefaultTheme {
             .site-nav a[aria-current="page"] { background: #fff; color: var(--red-dark); font-weight: bold; }
             .site-header a:focus { outline-color: #fff; }
 
-            .breadcrumbs { font-size: 0.95rem; }
+            .breadcrumbs { font-size: 1rem; }
             .breadcrumbs ol { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; color: var(--muted); }
             .breadcrumbs li + li::before { content: "›"; padding: 0 0.4rem; }
 
@@ -504,7 +1144,7 @@ public enum DefaultTheme {
             .entries { list-style: none; padding: 0; margin: 0; border-top: 1px solid var(--line); }
             .entry { border-bottom: 1px solid var(--line); padding: 0.8rem 0; }
             .entry-title { font-weight: bold; }
-            .entry-meta { margin: 0.25rem 0 0; color: var(--muted); font-size: 0.95rem; line-height: 1.6; }
+            .entry-meta { margin: 0.25rem 0 0; color: var(--muted); font-size: 1rem; line-height: 1.6; }
             .entry p { margin: 0.3rem 0 0; }
             .more { text-align: right; margin: 0.8rem 0 0; }
             .more a { display: inline-block; padding: 0.4rem 0; font-weight: bold; }
@@ -518,7 +1158,7 @@ public enum DefaultTheme {
             .figure a { position: relative; }
             .figure a::after { content: "›"; position: absolute; top: -0.2rem; right: -0.2rem; font-size: 1.4rem; line-height: 1; color: var(--red-dark); font-weight: bold; }
             .figure a .figure-label { padding-right: 0.8rem; }
-            .figure-label, .figure-note { display: block; color: var(--muted); font-size: 0.95rem; line-height: 1.5; text-wrap: balance; }
+            .figure-label, .figure-note { display: block; color: var(--muted); font-size: 1rem; line-height: 1.5; text-wrap: balance; }
             .figure-value { display: block; font-size: 1.6rem; line-height: 1.4; color: var(--red-dark); margin: 0.15rem 0; }
 
             /* Definition lists of facts: labels in one aligned column. */
@@ -559,7 +1199,7 @@ public enum DefaultTheme {
 
             /* Status badges: colour plus tinted background, 逾期 solid red. */
             .status {
-              display: inline-block; padding: 0 0.45rem; border-radius: 4px; font-size: 0.9rem; line-height: 1.6;
+              display: inline-block; padding: 0 0.45rem; border-radius: 4px; font-size: 1rem; line-height: 1.6;
               border: 1px solid; white-space: nowrap; font-weight: bold; vertical-align: 0.05em;
             }
             .status-done, .key-done { color: var(--green); background: var(--green-tint); }
@@ -567,22 +1207,22 @@ public enum DefaultTheme {
             .status-overdue, .key-overdue { color: #fff; background: var(--red); border-color: var(--red); }
             .status-postponed, .key-postponed { color: var(--amber); background: var(--amber-tint); }
             .status-failed, .key-failed { color: var(--muted); background: #eeeeee; }
-            .status-legend { list-style: none; padding: 0.6rem 0.8rem; margin: 1rem 0; background: var(--band); border-radius: 6px; font-size: 0.95rem; }
+            .status-legend { list-style: none; padding: 0.6rem 0.8rem; margin: 1rem 0; background: var(--band); border-radius: 6px; font-size: 1rem; }
             .status-legend li { margin: 0.25rem 0; }
             .status-legend .status { min-width: 4.4em; text-align: center; margin-right: 0.4rem; }
-            .badge { display: inline-block; padding: 0 0.45rem; border: 1px solid var(--muted); border-radius: 4px; font-size: 0.9rem; line-height: 1.6; white-space: nowrap; }
+            .badge { display: inline-block; padding: 0 0.45rem; border: 1px solid var(--muted); border-radius: 4px; font-size: 1rem; line-height: 1.6; white-space: nowrap; }
             .badge-active { border-color: var(--red); color: var(--red-dark); background: var(--red-tint); font-weight: bold; }
 
             /* Promise letters as cards. */
             .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.7rem 0.9rem; margin: 0.9rem 0; }
             .card h3 { margin: 0.1rem 0 0.2rem; }
-            .role { font-weight: normal; color: var(--muted); font-size: 0.95rem; }
+            .role { font-weight: normal; color: var(--muted); font-size: 1rem; }
             .overdue-count { color: var(--red-dark); }
             .items { padding-left: 1.5rem; margin: 0.5rem 0 0.2rem; }
             .item { margin: 0.5rem 0; padding: 0.1rem 0; }
             .item-overdue { background: var(--red-tint); margin-left: -0.4rem; padding: 0.2rem 0.4rem; border-radius: 4px; }
             .item .status { margin-right: 0.2rem; }
-            .due, .item-note { display: block; color: var(--muted); font-size: 0.9rem; line-height: 1.6; }
+            .due, .item-note { display: block; color: var(--muted); font-size: 1rem; line-height: 1.6; }
             .item-overdue .due { color: var(--red-dark); font-weight: bold; }
 
             /* Organisation tree (nested lists all carry class "tree"). */
@@ -592,7 +1232,7 @@ public enum DefaultTheme {
             .tree .tree > li { position: relative; }
             .tree .tree > li::before { content: ""; position: absolute; left: -1.1rem; top: 0.8em; width: 0.8rem; border-top: 2px solid var(--line); }
             .tree a[aria-current="page"] { font-weight: bold; color: var(--ink); text-decoration: none; }
-            .type { color: var(--muted); font-size: 0.9rem; white-space: nowrap; }
+            .type { color: var(--muted); font-size: 1rem; white-space: nowrap; }
 
             /* Filters as buttons. */
             .filters { background: var(--band); padding: 0.5rem 0.8rem 0.8rem; border-radius: 6px; margin: 1rem 0 1.2rem; }
@@ -631,7 +1271,7 @@ public enum DefaultTheme {
             .definitions dt { font-weight: bold; margin-top: 0.8rem; }
             .definitions dd { margin-left: 0; }
 
-            .site-footer { margin-top: 3rem; background: var(--band); padding: 1rem 0 1.5rem; color: var(--muted); font-size: 0.95rem; border-top: 3px solid var(--red); }
+            .site-footer { margin-top: 3rem; background: var(--band); padding: 1rem 0 1.5rem; color: var(--muted); font-size: 1rem; border-top: 3px solid var(--red); }
             .site-footer p { margin: 0.2rem 0; }
 
             /* Phones: tables with long text become one card per row. */
@@ -679,6 +1319,99 @@ public enum DefaultTheme {
               table { background: none; }
             }
 
-            """##.utf8)
+            /* 大字版: a native checkbox in the header. Without JavaScript, :has() applies it (modern browsers);
+               site.js remembers the choice across pages and sets .large-print for older browsers. */
+            .masthead { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.3rem 1rem; }
+            .tools { margin: 0; display: flex; align-items: center; gap: 0.8rem; }
+            .tools a, .large-print-toggle label { color: #fff; }
+            .search-link { display: inline-block; padding: 0.35rem 0.6rem; border: 1px solid rgba(255, 255, 255, 0.7); border-radius: 6px; text-decoration: none; }
+            .large-print-toggle { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.35rem 0.6rem; border: 1px solid rgba(255, 255, 255, 0.7); border-radius: 6px; }
+            .large-print-toggle input { width: 1.3rem; height: 1.3rem; margin: 0; accent-color: #fff; }
+            .large-print-toggle label { cursor: pointer; }
+            .large-print-toggle:focus-within { outline: 3px solid #fff; outline-offset: 2px; }
+            html:has(#large-print:checked), html.large-print { font-size: 137.5%; } /* 22px */
+
+            /* Print: A4 portrait, large type, no navigation; used for letters, disclosures, boards and posters. */
+            @page { size: A4 portrait; margin: 14mm 14mm 16mm; }
+            @media print {
+              html { font-size: 12.5pt; }
+              body { background: #fff; color: #000; }
+              .site-header .site-nav, .tools, .skip-link, .breadcrumbs, .filters, .more, .legend { display: none !important; }
+              .site-header { background: none; color: #000; border-bottom: 2pt solid #000; }
+              .site-header a, a { color: #000; text-decoration: none; }
+              .wrap { max-width: none; padding: 0; }
+              h1 { font-size: 20pt; }
+              h2 { font-size: 15pt; border-left-color: #000; }
+              table { display: table; overflow: visible; }
+              tr, .card, .entry, .poster-item { break-inside: avoid; }
+              .status-overdue { color: #000 !important; background: none !important; border: 1.5pt solid #000 !important; }
+              .site-footer { background: none; margin-top: 1rem; border-top: 1pt solid #000; }
+            }
+
+            /* Poster (/branches/<id>/print/): laid out like the printed A4 sheet. */
+            .poster { max-width: 50rem; }
+            .poster-actions { background: var(--band); padding: 0.5rem 0.8rem; border-radius: 6px; }
+            .poster-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; border-bottom: 3px solid var(--red); }
+            .poster-head h1 { margin: 0.5rem 0 0.2rem; }
+            .poster-sub { margin: 0 0 0.6rem; color: var(--muted); }
+            .poster-item { display: flex; justify-content: space-between; gap: 1rem; border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+            .poster-item h3 { margin: 0.2rem 0; }
+            .poster-qr { margin: 0; text-align: center; flex: none; }
+            .poster-qr svg { display: block; width: 7rem; height: 7rem; }
+            .poster-qr figcaption { font-size: 1rem; color: var(--muted); }
+            .poster-foot { margin-top: 1rem; color: var(--muted); }
+            @media print {
+              .poster-actions { display: none; }
+              .poster { max-width: none; }
+              .poster-qr svg { width: 26mm; height: 26mm; }
+              .poster-head .poster-qr svg { width: 30mm; height: 30mm; }
+              .site-header, .site-footer { display: none; }
+            }
+
+            /* Forms (search): large controls, at least 44px tall, clear borders. */
+            input, select, button { font: inherit; }
+            .search-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.8rem 1rem; margin: 1rem 0; }
+            .search-form > label { flex-basis: 100%; font-weight: bold; }
+            .search-form input[type="search"] { flex: 1 1 12em; min-height: 48px; padding: 0.4rem 0.7rem; border: 2px solid var(--muted); border-radius: 6px; }
+            .search-filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; flex-basis: 100%; }
+            .search-filter { display: flex; flex-direction: column; gap: 0.2rem; flex: 1 1 8em; min-width: 0; max-width: 100%; }
+            .search-filter select { width: 100%; min-height: 44px; padding: 0.3rem 0.5rem; border: 1px solid var(--muted); border-radius: 6px; background: #fff; max-width: 100%; }
+            .search-form button, .print-button { min-height: 48px; padding: 0.4rem 1.4rem; border: none; border-radius: 6px; background: var(--red); color: #fff; font-weight: bold; cursor: pointer; }
+            .search-form button:focus-visible, .print-button:focus-visible, .search-form input:focus-visible, .search-filter select:focus-visible { outline: 3px solid #1456b8; outline-offset: 2px; }
+            .notice { background: var(--band); padding: 0.6rem 0.8rem; border-radius: 6px; }
+            mark { background: #fff3a8; color: inherit; padding: 0 0.1em; }
+
+            """##.utf8),
+        "site.js": Data(
+            #"""
+            /* gongshi: remembers the 大字版 (large print) choice. The switch itself works without this script in browsers
+               that support CSS :has(); this script keeps the choice across pages and supports older browsers. */
+            (function () {
+              var key = 'gongshi-large-print';
+              function apply(on) {
+                document.documentElement.classList.toggle('large-print', on);
+                var box = document.getElementById('large-print');
+                if (box) box.checked = on;
+              }
+              var saved = false;
+              try { saved = window.localStorage.getItem(key) === '1'; } catch (e) { /* storage disabled */ }
+              if (saved) apply(true);
+              document.addEventListener('DOMContentLoaded', function () {
+                var printButtons = document.querySelectorAll('[data-print]');
+                for (var i = 0; i < printButtons.length; i++) {
+                  printButtons[i].hidden = false;
+                  printButtons[i].addEventListener('click', function () { window.print(); });
+                }
+                var box = document.getElementById('large-print');
+                if (!box) return;
+                if (saved) box.checked = true;
+                box.addEventListener('change', function () {
+                  apply(box.checked);
+                  try { window.localStorage.setItem(key, box.checked ? '1' : '0'); } catch (e) { /* storage disabled */ }
+                });
+              });
+            })();
+
+            """#.utf8),
     ]
 }

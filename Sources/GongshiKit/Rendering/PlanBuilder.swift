@@ -40,6 +40,26 @@ struct PlanBuilder {
         }
     }
 
+    /// Adds a group of generated files under `prefix` that all depend on the same inputs (digested as `key`):
+    /// when the published group had the same key, every one of its files is reused; otherwise `produce` runs.
+    mutating func addGroup(prefix: String, excluding: String, key: String, produce: () -> [RenderedPage]) {
+        let marker = "\(prefix)\u{0}group"
+        let groupKey = SHA256.hex("\(GongshiVersion.current)\0\(key)")
+        plan.keys[marker] = groupKey
+        if let previous, previous[marker] == groupKey {
+            let paths = previous.keys.filter { $0.hasPrefix(prefix) && $0 != excluding && $0 != marker }.sorted()
+            for path in paths {
+                plan.keys[path] = previous[path]
+                plan.reused.append(path)
+            }
+            return
+        }
+        for page in produce() {
+            plan.keys[page.path] = groupKey
+            plan.rendered.append(page)
+        }
+    }
+
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
     mutating func addFile(_ page: RenderedPage) {
         plan.rendered.append(page)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Builds the static search index from the publishable documents: deterministic bytes for the same documents,
+/// whatever their order. See `SearchIndexLayout` for the files and `PostingCodec` for the postings.
+///
+/// Documents are numbered oldest first (same date: title descending, then id descending), so the client ranks equal
+/// hits by descending number alone (newer first, then title ascending), and the number of an existing document
+/// stays the same when a newer one is added.
+public enum SearchIndexBuilder {
+    /// The index files, all under `search/`; `shardCount` overrides the count chosen from the corpus size.
+    public static func build(_ documents: [SearchDocument], shardCount: Int? = nil) -> [RenderedPage] {
+        let ordered = documents.sorted(by: precedes)
+        let table = invert(ordered)
+        var encoded: [(token: String, bytes: [UInt8])] = []
+        encoded.reserveCapacity(table.keys.count)
+        var totalBytes = 0
+        for (key, postings) in zip(table.keys, table.postings) {
+            let token = SearchTokenizer.token(forKey: key)
+            var bytes: [UInt8] = []
+            PostingCodec.encode(postings, into: &bytes)
+            totalBytes += token.utf8.count + bytes.count + 6
+            encoded.append((token, bytes))
+        }
+        let shards = max(1, shardCount ?? SearchIndexLayout.shardCount(forPostingBytes: totalBytes))
+        let facets = SearchFacets(ordered)
+        var pages = [
+            RenderedPage(path: SearchIndexLayout.metaPath, contents: SearchRecords.meta(facets, documents: ordered.count, shards: shards)),
+            RenderedPage(path: SearchIndexLayout.facetsPath, contents: SearchRecords.facets(facets, ordered)),
+        ]
+        pages += shardFiles(encoded, count: shards)
+        pages += ordered.enumerated().map { RenderedPage(path: SearchIndexLayout.documentPath($0.offset), contents: SearchRecords.document($0.element)) }
+        return pages
+    }
+
+    /// Document order: oldest first; on the same date, title and then id descending; the rest only to make it total.
+    static func precedes(_ a: SearchDocument, _ b: SearchDocument) -> Bool {
+        if a.date != b.date { return a.date < b.date }
+        if a.title != b.title { return a.title > b.title }
+        if a.id != b.id { return a.id > b.id }
+        return (a.kind, a.url, a.branchID, a.branchName, a.year, a.text) < (b.kind, b.url, b.branchID, b.branchName, b.year, b.text)
+    }
+
+    /// The postings of every token, ascending by document number.
+    static func invert(_ documents: [SearchDocument]) -> PostingTable {
+        var table = PostingTable()
+        var keys: [UInt64] = []
+        for (number, document) in documents.enumerated() {
+            // Collected first, so the closure does not capture the table: measurably faster.
+            for (text, field) in [(document.title, PostingCodec.title), (document.text, PostingCodec.body)] {
+                keys.removeAll(keepingCapacity: true)
+                SearchTokenizer.forEachKey(in: text) { keys.append($0) }
+                for key in keys { table.add(key, document: number, field: field) }
+            }
+        }
+        return table
+    }
+
+    /// One `{token: postings}` object per shard, tokens in UTF-8 byte order. Tokens hold only letters, digits and
+    /// ideographs and postings only base-64 digits, so nothing needs escaping.
+    static func shardFiles(_ encoded: [(token: String, bytes: [UInt8])], count: Int) -> [RenderedPage] {
+        var buckets = [[(token: String, bytes: [UInt8])]](repeating: [], count: count)
+        for entry in encoded { buckets[SearchIndexLayout.shard(of: entry.token, shardCount: count)].append(entry) }
+        return buckets.enumerated().map { shard, entries in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (index, entry) in entries.sorted(by: { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }).enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "\""))
+                json += entry.token.utf8
+                json += "\":\"".utf8
+                json += entry.bytes
+                json.append(UInt8(ascii: "\""))
+            }
+            json.append(UInt8(ascii: "}"))
+            return RenderedPage(path: SearchIndexLayout.shardPath(shard), contents: Data(json))
+        }
+    }
+}

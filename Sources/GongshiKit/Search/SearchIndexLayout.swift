@@ -1,0 +1,48 @@
+/// The files of the search index and which shard holds a token: the one place their paths are computed.
+/// `templates/assets/search.js` computes the same paths and hash; change both together.
+///
+/// - `search/meta.json`: format version, document and shard counts, kinds, branches (`[id, name]`), years.
+/// - `search/shards/<n>.json`: `{token: postings}` for the tokens whose FNV-1a hash modulo the shard count is `n`.
+/// - `search/facets.json`: `{"facets": …}`, each document's kind, branch and year as one fixed-width number.
+/// - `search/docs/<n>.json`: what a result shows for document `n`: title, URL, kind, branch, date and text.
+public enum SearchIndexLayout {
+    /// Bumped whenever a file's format changes, so an old script refuses a new index instead of misreading it.
+    public static let formatVersion = 1
+
+    public static let metaPath = "search/meta.json"
+    public static let facetsPath = "search/facets.json"
+
+    /// The shard file with the postings of tokens whose hash modulo the shard count is `shard`.
+    public static func shardPath(_ shard: Int) -> String { "search/shards/\(shard).json" }
+
+    /// The file of document number `document`.
+    public static func documentPath(_ document: Int) -> String { "search/docs/\(document).json" }
+
+    /// The shard that holds `token`'s postings.
+    public static func shard(of token: String, shardCount: Int) -> Int { Int(fnv1a(token) % UInt32(shardCount)) }
+
+    /// 32-bit FNV-1a over the UTF-8 bytes of `text`.
+    public static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// Average shard size aimed at: one two-character query downloads one shard, a four-character query three.
+    static let targetShardBytes = 24 * 1024
+    static let maximumShards = 4096
+
+    /// The shard count for postings of `bytes` in total: the power of two that brings the average shard to at most
+    /// `targetShardBytes`, so the count grows with the corpus and stays fixed for a given corpus.
+    static func shardCount(forPostingBytes bytes: Int) -> Int {
+        var count = 1
+        while count < maximumShards, count * targetShardBytes < bytes { count *= 2 }
+        return count
+    }
+
+    /// Unicode scalars (characters) of body text kept in a document file, for snippets and for checking a match.
+    static let documentTextLimit = 1500
+}

@@ -1,0 +1,90 @@
+/// Splits text into the search index's tokens: every kept character (unigram) and every pair of adjacent kept
+/// characters (bigram) within a run of kept characters.
+///
+/// Kept: ASCII letters and digits (letters lower-cased), full-width letters and digits (folded to ASCII), 〇, and CJK
+/// ideographs (Unified, Extension A, Compatibility, Extensions B–G). Everything else (punctuation, spaces, other
+/// scripts) ends a run, so 「党、费」 holds no bigram 「党费」. `templates/assets/search.js` applies the same rules to
+/// queries and to highlighting; change both together.
+public enum SearchTokenizer {
+    /// The folded form of a kept scalar, or nil when the scalar separates runs.
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        switch value {
+        case 0x30...0x39, 0x61...0x7A, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            return scalar
+        case 0x41...0x5A: return Unicode.Scalar(UInt8(value + 0x20))
+        case 0xFF10...0xFF19: return Unicode.Scalar(UInt8(value - 0xFF10 + 0x30))
+        case 0xFF21...0xFF3A: return Unicode.Scalar(UInt8(value - 0xFF21 + 0x61))
+        case 0xFF41...0xFF5A: return Unicode.Scalar(UInt8(value - 0xFF41 + 0x61))
+        default: return nil
+        }
+    }
+
+    /// The runs of kept characters, folded, in order.
+    public static func runs(_ text: String) -> [String] {
+        var runs: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let kept = fold(scalar) {
+                current.append(kept)
+            } else if !current.isEmpty {
+                runs.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { runs.append(String(current)) }
+        return runs
+    }
+
+    /// Every token of `text`, each once, in order of first appearance.
+    public static func tokens(_ text: String) -> [String] {
+        var seen = Set<UInt64>()
+        var tokens: [String] = []
+        forEachKey(in: text) { key in
+            if seen.insert(key).inserted { tokens.append(token(forKey: key)) }
+        }
+        return tokens
+    }
+
+    /// The tokens a query looks up, each once: a one-character run needs its unigram, a longer run all its bigrams.
+    /// A document matches when it holds every one of them.
+    public static func queryTokens(_ query: String) -> [String] {
+        var tokens: [String] = []
+        for run in runs(query) {
+            let scalars = Array(run.unicodeScalars)
+            let runTokens =
+                scalars.count == 1 ? [run] : (1..<scalars.count).map { String(String.UnicodeScalarView([scalars[$0 - 1], scalars[$0]])) }
+            for token in runTokens where !tokens.contains(token) { tokens.append(token) }
+        }
+        return tokens
+    }
+
+    /// Calls `body` with the key of every token occurrence in `text` (repeats included): the builder's fast path,
+    /// which avoids making a `String` per occurrence.
+    static func forEachKey(in text: String, _ body: (UInt64) -> Void) {
+        var previous: UInt64? = nil
+        for scalar in text.unicodeScalars {
+            guard let kept = fold(scalar) else {
+                previous = nil
+                continue
+            }
+            let value = UInt64(kept.value)
+            body(value)
+            if let previous { body(bigramFlag | previous << 21 | value) }
+            previous = value
+        }
+    }
+
+    /// Marks a bigram key; unigram keys are the scalar value itself (at most 21 bits).
+    static let bigramFlag: UInt64 = 1 << 42
+
+    /// The token text of a key made by `forEachKey`.
+    static func token(forKey key: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        if key & bigramFlag != 0 {
+            scalars.append(Unicode.Scalar(UInt32(truncatingIfNeeded: (key >> 21) & 0x1F_FFFF))!)
+        }
+        scalars.append(Unicode.Scalar(UInt32(truncatingIfNeeded: key & 0x1F_FFFF))!)
+        return String(scalars)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+@testable import GongshiKit
+
+/// A Swift mirror of the lookup in `templates/assets/search.js` (`runSearch`), over built index files in memory.
+/// It also adds up the bytes of the files a query reads, as the browser would download them.
+struct ReferenceSearch {
+    struct Meta: Decodable {
+        let version: Int
+        let docs: Int
+        let shards: Int
+        let kinds: [String]
+        let branches: [[String]]
+        let years: [Int]
+        let facetWidth: Int
+    }
+
+    struct Document: Decodable, Equatable {
+        let title: String
+        let url: String
+        let kind: String
+        let branch: String
+        let date: String
+        let text: String
+        let truncated: Bool?
+    }
+
+    struct Hit: Equatable {
+        let doc: Int
+        let title: Bool
+    }
+
+    /// Filter values as the URL carries them; nil is 全部.
+    struct Filter {
+        var kind: String?
+        var branchID: String?
+        var year: Int?
+    }
+
+    /// One page of results and the bytes of every file read for it.
+    struct Page {
+        let total: Int
+        let hits: [Hit]
+        let documents: [Document]
+        let bytes: Int
+    }
+
+    struct BadIndex: Error {
+        let file: String
+    }
+
+    let files: [String: Data]
+    let meta: Meta
+
+    init(_ pages: [RenderedPage]) throws {
+        files = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.contents) })
+        meta = try JSONDecoder().decode(Meta.self, from: files[SearchIndexLayout.metaPath]!)
+    }
+
+    /// The shards a query needs, ascending.
+    func shards(for query: String) -> [Int] {
+        Set(SearchTokenizer.queryTokens(query).map { SearchIndexLayout.shard(of: $0, shardCount: meta.shards) }).sorted()
+    }
+
+    /// Every match, ranked: title hits first, then by descending document number.
+    func hits(_ query: String, filter: Filter = Filter()) throws -> [Hit] {
+        let tokens = SearchTokenizer.queryTokens(query)
+        guard !tokens.isEmpty else { return [] }
+        var lists: [[(doc: Int, fields: UInt8)]] = []
+        for token in tokens {
+            let shard = SearchIndexLayout.shard(of: token, shardCount: meta.shards)
+            let table = try JSONDecoder().decode([String: String].self, from: files[SearchIndexLayout.shardPath(shard)]!)
+            guard let text = table[token] else { return [] }
+            guard let postings = PostingCodec.decode(text) else { throw BadIndex(file: SearchIndexLayout.shardPath(shard)) }
+            lists.append(postings)
+        }
+        // Document → its title flag, kept only while every token so far occurs in the title.
+        var matches = Dictionary(uniqueKeysWithValues: lists[0].map { ($0.doc, $0.fields & PostingCodec.title) })
+        for list in lists.dropFirst() {
+            var next: [Int: UInt8] = [:]
+            for (doc, fields) in list {
+                if let title = matches[doc] { next[doc] = title & fields }
+            }
+            matches = next
+        }
+        let facets = try facetTable(filter)
+        return matches.filter { facets?.contains($0.key) ?? true }
+            .map { Hit(doc: $0.key, title: $0.value == PostingCodec.title) }
+            .sorted { $0.title != $1.title ? $0.title : $0.doc > $1.doc }
+    }
+
+    /// Documents passing `filter`, or nil without a filter.
+    private func facetTable(_ filter: Filter) throws -> Set<Int>? {
+        let kind = filter.kind.flatMap { meta.kinds.firstIndex(of: $0) }
+        let branch = filter.branchID.flatMap { id in meta.branches.firstIndex { $0[0] == id } }
+        let year = filter.year.flatMap { meta.years.firstIndex(of: $0) }
+        guard kind != nil || branch != nil || year != nil else { return nil }
+        let facets = try JSONDecoder().decode([String: String].self, from: files[SearchIndexLayout.facetsPath]!)["facets"]!
+        let digits = Array(facets.utf8)
+        var passing = Set<Int>()
+        for doc in 0..<meta.docs {
+            var value = 0
+            for k in 0..<meta.facetWidth { value = value * 64 + Int(PostingCodec.digits[Int(digits[doc * meta.facetWidth + k])]) }
+            let (rest, k) = value.quotientAndRemainder(dividingBy: meta.kinds.count)
+            let (b, y) = rest.quotientAndRemainder(dividingBy: meta.years.count)
+            if (kind ?? k) == k, (branch ?? b) == b, (year ?? y) == y { passing.insert(doc) }
+        }
+        return passing
+    }
+
+    /// The document file of number `doc`.
+    func document(_ doc: Int) throws -> Document {
+        try JSONDecoder().decode(Document.self, from: files[SearchIndexLayout.documentPath(doc)]!)
+    }
+
+    /// Whether the document holds every query term as it is (the postings only prove its bigrams).
+    static func verify(_ query: String, _ document: Document) -> Bool {
+        if document.truncated == true { return true }
+        let haystack = (SearchTokenizer.runs(document.title) + SearchTokenizer.runs(document.text)).joined(separator: " ")
+        return SearchTokenizer.runs(query).allSatisfy { haystack.contains($0) }
+    }
+
+    /// Page `number` (from 1) of 20 results, verified, and the bytes downloaded for it.
+    func page(_ query: String, number: Int = 1, filter: Filter = Filter()) throws -> Page {
+        let all = try hits(query, filter: filter)
+        let shown = Array(all.dropFirst((number - 1) * 20).prefix(20))
+        var bytes = files[SearchIndexLayout.metaPath]!.count
+        bytes += shards(for: query).map { files[SearchIndexLayout.shardPath($0)]!.count }.reduce(0, +)
+        if filter.kind != nil || filter.branchID != nil || filter.year != nil { bytes += files[SearchIndexLayout.facetsPath]!.count }
+        bytes += shown.map { files[SearchIndexLayout.documentPath($0.doc)]!.count }.reduce(0, +)
+        let pairs = try shown.map { ($0, try document($0.doc)) }.filter { Self.verify(query, $0.1) }
+        return Page(total: all.count, hits: pairs.map(\.0), documents: pairs.map(\.1), bytes: bytes)
+    }
+}

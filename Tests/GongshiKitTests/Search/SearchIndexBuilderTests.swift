@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+@Suite("Search index files")
+struct SearchIndexBuilderTests {
+    @Test func writesMetaFacetsShardsAndOneFilePerDocument() throws {
+        let pages = SearchIndexBuilder.build(SearchFixtures.corpus, shardCount: 4)
+        let paths = pages.map(\.path)
+        #expect(Array(paths.prefix(6)) == ["search/meta.json", "search/facets.json"] + (0..<4).map { "search/shards/\($0).json" })
+        #expect(Array(paths.dropFirst(6)) == (0..<8).map { "search/docs/\($0).json" })
+        let meta = try ReferenceSearch(pages).meta
+        #expect(meta.version == SearchIndexLayout.formatVersion)
+        #expect(meta.docs == 8 && meta.shards == 4 && meta.facetWidth == 1)
+        #expect(meta.kinds == ["承诺", "公开", "典型", "支部"])
+        #expect(meta.branches == [["a", "金桥社区党支部"], ["b", "水口村党支部"]])
+        #expect(meta.years == [2026, 2025])
+    }
+
+    @Test func isCompactJSON() throws {
+        for page in SearchIndexBuilder.build(SearchFixtures.corpus) {
+            let text = String(decoding: page.contents, as: UTF8.self)
+            #expect(!text.contains("\n") && !text.contains("\": ") && !text.contains("\\/"), "\(page.path)")
+            #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: page.contents) }
+        }
+    }
+
+    @Test func numbersDocumentsOldestFirstAndKeepsWhatAResultShows() throws {
+        let pages = SearchIndexBuilder.build(SearchFixtures.corpus)
+        let search = try ReferenceSearch(pages)
+        let dates = try (0..<8).map { try search.document($0).date }
+        #expect(dates == dates.sorted())
+        let first = try search.document(0)
+        #expect(first == .init(title: "环境卫生整治先进事迹", url: "examples/d5/", kind: "典型", branch: "水口村党支部", date: "2025-06-01", text: "李四带头清理垃圾。", truncated: nil))
+    }
+
+    @Test func sameDocumentsInAnyOrderGiveTheSameBytes() {
+        let once = SearchIndexBuilder.build(SearchFixtures.corpus)
+        let again = SearchIndexBuilder.build(SearchFixtures.corpus)
+        let reversed = SearchIndexBuilder.build(SearchFixtures.corpus.reversed())
+        var generator = SyntheticCorpus.Random(seed: 7)
+        let shuffled = SearchIndexBuilder.build(SearchFixtures.corpus.shuffled(using: &generator))
+        for other in [again, reversed, shuffled] {
+            #expect(other.map(\.path) == once.map(\.path))
+            #expect(other.map(\.contents) == once.map(\.contents))
+        }
+    }
+
+    @Test func documentTextHasItsWhitespaceCollapsed() throws {
+        let pages = SearchIndexBuilder.build([SearchFixtures.document("x", title: "t", text: " 第一段\n\n第二段\u{3000}结束\t ", date: "2026-01-01")])
+        #expect(try ReferenceSearch(pages).document(0).text == "第一段 第二段 结束")
+    }
+
+    @Test func longTextIsCutInTheDocumentFileButIndexedWhole() throws {
+        let long = String(repeating: "一二三四五六七八九十", count: 200) + "党费"
+        let pages = SearchIndexBuilder.build([SearchFixtures.document("x", title: "长文", text: long, date: "2026-01-01")])
+        let search = try ReferenceSearch(pages)
+        let document = try search.document(0)
+        #expect(document.text.unicodeScalars.count == SearchIndexLayout.documentTextLimit && document.truncated == true)
+        #expect(try search.page("党费").documents.count == 1)
+    }
+
+    @Test func postingsRoundTrip() throws {
+        #expect(PostingCodec.encode([(0, 1)]) == "B")
+        #expect(PostingCodec.encode([(0, 2), (1, 3), (40, 1)]) == "CD5E")
+        var generator = SyntheticCorpus.Random(seed: 1)
+        var doc = -1
+        let postings = (0..<5000).map { _ in
+            doc += 1 + Int(generator.next() % (generator.next() % 2 == 0 ? 3 : 100_000))
+            return (doc: doc, fields: UInt8(1 + generator.next() % 3))
+        }
+        let decoded = try #require(PostingCodec.decode(PostingCodec.encode(postings)))
+        #expect(decoded.map(\.doc) == postings.map(\.doc) && decoded.map(\.fields) == postings.map(\.fields))
+        #expect(PostingCodec.decode("B!") == nil && PostingCodec.decode("g") == nil)
+    }
+
+    @Test func shardCountGrowsWithTheCorpus() {
+        #expect(SearchIndexLayout.shardCount(forPostingBytes: 0) == 1)
+        #expect(SearchIndexLayout.shardCount(forPostingBytes: SearchIndexLayout.targetShardBytes) == 1)
+        #expect(SearchIndexLayout.shardCount(forPostingBytes: SearchIndexLayout.targetShardBytes * 5) == 8)
+        #expect(SearchIndexLayout.shardCount(forPostingBytes: .max / 2) == SearchIndexLayout.maximumShards)
+        // FNV-1a test vectors, and the value search.js computes for 党费.
+        #expect(SearchIndexLayout.fnv1a("") == 0x811C_9DC5 && SearchIndexLayout.fnv1a("a") == 0xE40C_292C)
+        #expect(SearchIndexLayout.fnv1a("党费") == 1_165_636_894)
+    }
+}

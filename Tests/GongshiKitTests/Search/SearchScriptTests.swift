@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+/// The `node` executable on `PATH`, if any: CI machines may not have it.
+enum NodeExecutable {
+    static let url: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { URL(fileURLWithPath: String($0)).appendingPathComponent("node") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}
+
+/// Runs the pure functions of `templates/assets/search.js` in Node over a built index on disk, and compares them
+/// with `ReferenceSearch`. Skipped where Node is not installed.
+@Suite("search.js in Node", .enabled(if: NodeExecutable.url != nil))
+struct SearchScriptTests {
+    static let script = TestSite.repoRoot.appendingPathComponent("templates/assets/search.js")
+
+    /// What the page would show: `runSearch`'s outcome plus the bytes of the files it read.
+    struct Outcome: Decodable {
+        struct Marked: Decodable, Equatable {
+            let text: String
+            let ranges: [[Int]]
+        }
+
+        struct Item: Decodable {
+            let doc: Int
+            let titleHit: Bool
+            let url: String
+            let title: Marked
+            let snippet: Marked
+        }
+
+        let total: Int
+        let page: Int
+        let items: [Item]
+        let bytes: Int
+    }
+
+    struct Request: Encodable {
+        var q: String
+        var kind = ""
+        var branch = ""
+        var year = ""
+        var page = 1
+    }
+
+    static let driver = """
+        const api = require(process.argv[2]);
+        const fs = require('fs');
+        const path = require('path');
+        const dir = process.argv[3];
+        let bytes = 0;
+        const read = async (file) => {
+          const data = fs.readFileSync(path.join(dir, file));
+          bytes += data.length;
+          return JSON.parse(data.toString('utf8'));
+        };
+        const loader = {
+          meta: () => read('meta.json'), facets: () => read('facets.json'),
+          shard: (n) => read('shards/' + n + '.json'), doc: (n) => read('docs/' + n + '.json')
+        };
+        (async () => {
+          const out = [];
+          for (const state of JSON.parse(fs.readFileSync(process.argv[4], 'utf8'))) {
+            bytes = 0;
+            const o = await api.runSearch(loader, state);
+            out.push({ total: o.total, page: o.page, items: o.items, bytes: bytes });
+          }
+          process.stdout.write(JSON.stringify(out));
+        })().catch((error) => { console.error(error); process.exit(1); });
+        """
+
+    /// Writes `pages` into a temp dir and runs every request through `runSearch`.
+    static func run(_ pages: [RenderedPage], _ requests: [Request]) throws -> [Outcome] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for page in pages {
+            let url = root.appendingPathComponent(page.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try page.contents.write(to: url)
+        }
+        try Data(driver.utf8).write(to: root.appendingPathComponent("driver.js"))
+        try JSONEncoder().encode(requests).write(to: root.appendingPathComponent("requests.json"))
+        let process = Process()
+        process.executableURL = NodeExecutable.url
+        process.arguments = [
+            root.appendingPathComponent("driver.js").path, script.path, root.appendingPathComponent("search").path,
+            root.appendingPathComponent("requests.json").path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return try JSONDecoder().decode([Outcome].self, from: data)
+    }
+
+    @Test func findsAndHighlightsTheSameDocumentsAsTheReference() throws {
+        let pages = SearchIndexBuilder.build(SearchFixtures.corpus, shardCount: 3)
+        let outcomes = try Self.run(
+            pages,
+            [
+                Request(q: "党费"), Request(q: "环境卫生"), Request(q: "党费", kind: "支部"), Request(q: "党费", branch: "b"),
+                Request(q: "环境卫生", year: "2025"), Request(q: "，"),
+            ])
+        let urls = outcomes.map { $0.items.map(\.url) }
+        #expect(urls[0] == ["disclosures/d1/", "disclosures/d2/", "branches/d7/"])
+        #expect(outcomes[0].items.map(\.titleHit) == [true, false, false])
+        // d8 holds the three bigrams but not the phrase: counted by the postings, left out once its text is read.
+        #expect(outcomes[1].total == 3 && urls[1] == ["examples/d5/", "promises/d3/"])
+        #expect(urls[2] == ["branches/d7/"] && urls[3] == ["disclosures/d2/"] && urls[4] == ["examples/d5/"])
+        #expect(outcomes[5].total == 0 && outcomes[5].items.isEmpty)
+        let first = outcomes[0].items[0], second = outcomes[0].items[1], third = outcomes[0].items[2]
+        #expect(first.title == .init(text: "2026年第三季度党费收缴情况公示", ranges: [[9, 11]]))
+        #expect(second.snippet == .init(text: "会上通报了党费使用情况。", ranges: [[5, 7]]))
+        #expect(third.snippet == .init(text: "按时交纳党费，2026年Q3党费已公示。", ranges: [[4, 6], [14, 16]]))
+    }
+
+    @Test func agreesWithTheReferenceOnALargerCorpus() throws {
+        let pages = SearchIndexBuilder.build(SyntheticCorpus.documents(count: 1500, branches: 40, seed: 9))
+        let search = try ReferenceSearch(pages)
+        let branch = search.meta.branches[3][0]
+        let requests =
+            ["党费", "环境卫生", "党员", "党", "卫生 环境", "2026", "季度党费", "先进事迹", "不存在的词语"].map { Request(q: $0) }
+            + [Request(q: "党员", page: 2), Request(q: "党费", kind: "公开", year: "2024"), Request(q: "工作", branch: branch)]
+        let outcomes = try Self.run(pages, requests)
+        for (request, outcome) in zip(requests, outcomes) {
+            let filter = ReferenceSearch.Filter(
+                kind: request.kind.isEmpty ? nil : request.kind, branchID: request.branch.isEmpty ? nil : request.branch, year: Int(request.year))
+            let expected = try search.page(request.q, number: request.page, filter: filter)
+            #expect(outcome.total == expected.total, "\(request.q)")
+            #expect(outcome.items.map(\.doc) == expected.hits.map(\.doc), "\(request.q)")
+            #expect(outcome.items.map(\.titleHit) == expected.hits.map(\.title), "\(request.q)")
+            #expect(outcome.bytes == expected.bytes, "\(request.q)")
+        }
+        #expect(outcomes[0].total > 100 && outcomes[9].page == 2)
+    }
+}

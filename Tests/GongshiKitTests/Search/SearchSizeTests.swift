@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+@Suite("Search download budget")
+struct SearchSizeTests {
+    /// A 1000-branch site: 17,000 published documents of 1–3 KB. Prints the figures it checks.
+    @Test func typicalQueriesDownloadLessThan300KB() throws {
+        let clock = ContinuousClock()
+        var started = clock.now
+        let documents = SyntheticCorpus.documents()
+        let generated = clock.now - started
+        started = clock.now
+        let pages = SearchIndexBuilder.build(documents)
+        let built = clock.now - started
+        let search = try ReferenceSearch(pages)
+        let shardSizes = pages.filter { $0.path.hasPrefix("search/shards/") }.map(\.contents.count)
+        let documentSizes = pages.filter { $0.path.hasPrefix("search/docs/") }.map(\.contents.count)
+        let kb = { (bytes: Int) in String(format: "%.1f KB", Double(bytes) / 1024) }
+        print(
+            """
+            search index: \(documents.count) documents, \(documents.map(\.text.utf8.count).reduce(0, +) / documents.count) bytes of text each \
+            on average; corpus generated in \(generated), index built in \(built)
+            search index: \(pages.count) files, \(kb(pages.map(\.contents.count).reduce(0, +))) in all; meta \
+            \(kb(search.files[SearchIndexLayout.metaPath]!.count)), facets \(kb(search.files[SearchIndexLayout.facetsPath]!.count)); \
+            \(shardSizes.count) shards of \(kb(shardSizes.reduce(0, +) / shardSizes.count)) on average, largest \(kb(shardSizes.max()!)); \
+            document files \(kb(documentSizes.reduce(0, +) / documentSizes.count)) on average
+            """)
+        var downloads: [String: Int] = [:]
+        for query in ["党费", "环境卫生", "党员", "党", "卫生"] {
+            let page = try search.page(query)
+            downloads[query] = page.bytes
+            print(
+                "search query 「\(query)」: \(page.total) results, downloads \(kb(page.bytes)) (\(search.shards(for: query).count) shards + \(page.hits.count) documents)"
+            )
+        }
+        let filtered = try search.page("党费", filter: .init(kind: "公开", year: 2026))
+        print("search query 「党费」 公开 2026: \(filtered.total) results, downloads \(kb(filtered.bytes)) (with facets)")
+        // Bound for every query of one or two characters: meta, the largest shard, the 20 largest document files.
+        let worst = search.files[SearchIndexLayout.metaPath]!.count + shardSizes.max()! + documentSizes.sorted(by: >).prefix(20).reduce(0, +)
+        print("search: any one- or two-character query downloads at most \(kb(worst))")
+        #expect(worst < 300 * 1024)
+        #expect(downloads["党费"]! < 300 * 1024)
+        #expect(downloads["环境卫生"]! < 300 * 1024)
+        #expect(filtered.bytes < 300 * 1024)
+        #expect(try search.page("党费").total > 1000)
+    }
+}

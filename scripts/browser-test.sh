@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the browser tests (Tests/browser) when headless Chromium, chromedriver, selenium and axe are available;
+# otherwise says why it skipped. .ci/run installs them; see README「开发」.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=("chromium (apt)")
+command -v chromedriver >/dev/null 2>&1 || missing+=("chromium-driver (apt)")
+python3 -c "import selenium, pytest, importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" >/dev/null 2>&1 \
+  || missing+=("selenium pytest (pip), axe-playwright-python (pip --no-deps)")
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "browser tests skipped: missing ${missing[*]}"
+  exit 0
+fi
+exec python3 -m pytest -q Tests/browser
