@@ -428,7 +428,8 @@ public enum DefaultTheme {
         <button type="submit">搜索</button>
         </form>
         <noscript><p class="notice">搜索需要浏览器启用 JavaScript。也可以直接浏览下面的列表。</p></noscript>
-        <div id="search-results" aria-live="polite"></div>
+        <p id="search-status" role="status"></p>
+        <div id="search-results"></div>
         <section aria-labelledby="h-lists">
         <h2 id="h-lists">按栏目浏览</h2>
         <ul>
@@ -1379,7 +1380,7 @@ public enum DefaultTheme {
             .search-form button, .print-button { min-height: 48px; padding: 0.4rem 1.4rem; border: none; border-radius: 6px; background: var(--red); color: #fff; font-weight: bold; cursor: pointer; }
             .search-form button:focus-visible, .print-button:focus-visible, .search-form input:focus-visible, .search-filter select:focus-visible { outline: 3px solid #1456b8; outline-offset: 2px; }
             .notice { background: var(--band); padding: 0.6rem 0.8rem; border-radius: 6px; }
-            mark { background: #fff3a8; color: inherit; padding: 0 0.1em; }
+            mark { background: #fff3a8; color: inherit; font-weight: bold; padding: 0 0.1em; } /* bold too: not colour alone */
 
             """##.utf8),
         "site.js": Data(

@@ -172,4 +172,37 @@ struct BuildEndToEndTests {
             #expect(!text.contains("NEIBU-MARKER-7Q3") && !text.contains("DAISHEN-MARKER-5K8"), "marker leaked into \(path)")
         }
     }
+
+    @Test func feedsDiscoveryTagsAndRobots() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let feed = try site.page("feeds/disclosures.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 2, "only the two published disclosures")
+        #expect(feed.contains("<id>https://example.org/site/disclosures/d1/</id>"))
+        #expect(feed.contains("<updated>2026-04-02T00:00:00+08:00</updated>"))
+        let branchFeed = try site.page("branches/b/feed.xml")
+        #expect(branchFeed.contains("disclosures/d2/") && branchFeed.contains("examples/e1/") && branchFeed.contains("promises/p2/"))
+        #expect(!branchFeed.contains("disclosures/d1/"))
+        let home = try site.page("index.html")
+        #expect(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"党务公开\" href=\"feeds/disclosures.xml\">"))
+        #expect(home.contains("<meta property=\"og:title\" content=\"测试街道党务公开网\">"))
+        let branch = try site.page("branches/a/index.html")
+        #expect(branch.contains("<link rel=\"canonical\" href=\"https://example.org/site/branches/a/\">"))
+        #expect(branch.contains("href=\"feed.xml\"") || branch.contains("href=\"../../branches/a/feed.xml\""))
+        #expect(try site.page("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/site/sitemap.xml\n")
+        #expect(try site.page("sitemap.xml").contains("<loc>https://example.org/site/search/</loc>"))
+        #expect(!(try site.page("sitemap.xml").contains("/print/")))
+    }
+
+    @Test func postersCarryQRCodesToAbsoluteURLs() throws {
+        let site = try Self.smallSite()
+        _ = try site.build()
+        let poster = try site.page("branches/a/print/index.html")
+        #expect(poster.components(separatedBy: "<svg xmlns=").count - 1 >= 3, "one for the organisation, the letter and the disclosure")
+        #expect(poster.contains("数据截至 2026年11月21日"))
+        #expect(poster.contains("<title>二维码：d1 公开事项</title>"))
+        #expect(poster.contains("期限 2026-10-01"))
+        #expect(!poster.contains("PENDING-MARK-2") && !poster.contains("INTERNAL-MARK-1"))
+    }
 }
