@@ -28,6 +28,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "把构建报告（JSON）写到这个文件。")
     var report: String?
 
+    @Flag(name: .customLong("allow-shrink"), help: "组织数不到已发布网站的一半、或党务公开事项变为 0 时仍然发布。")
+    var allowShrink = false
+
     func validate() throws {
         if keep < 0 { throw ValidationError("--keep 不能小于 0") }
     }
@@ -38,6 +41,7 @@ struct Build: ParsableCommand {
         options.keepReleases = keep
         options.waitForLock = wait
         options.clean = clean
+        options.allowShrink = allowShrink
         options.cacheDirectory = cache.map { URL(fileURLWithPath: $0) }
         options.hooks = TestHooks.fromEnvironment()
         let started = Date()

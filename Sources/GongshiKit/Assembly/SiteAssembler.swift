@@ -42,6 +42,7 @@ public enum SiteAssembler {
         for example in content.examples {
             diagnostics += reference(example.branch, example.source, known: branchIDs)
         }
+        diagnostics += PrivacyLint.report(content, publishedDisclosures: published)
         let model = SiteModel(
             config: config, asOf: asOf, branches: content.branches, promises: content.promises,
             disclosures: published, examples: content.examples, pages: content.pages, withheld: withheld)

@@ -31,7 +31,18 @@ enum ContentSchema {
         .required("title", .text), .required("base_url", .absoluteURL), .optional("language", .text),
         .optional("organizer", .text), .optional("icp", .text), .optional("contact", .text),
         .optional("categories", .list(of: .text, nonEmpty: false)),
+        .optional("privacy", .mapping(privacySettings + [.optional("small_cell_threshold", .integer(min: 0))])),
     ]
+
+    /// `privacy:` of a content file; site.yaml adds `small_cell_threshold`. ID-card and bank-card numbers stay errors.
+    static let privacySettings: [FieldRule] = [
+        .optional("mobile", .oneOf(PrivacyHandling.allowedValues)), .optional("email", .oneOf(PrivacyHandling.allowedValues)),
+        .optional("id_card", .oneOf([PrivacyHandling.error.rawValue])),
+        .optional("bank_card", .oneOf([PrivacyHandling.error.rawValue])),
+        .optional("allow", .list(of: .text, nonEmpty: false)), .optional("emails", .list(of: .text, nonEmpty: false)),
+    ]
+
+    static let privacy: FieldRule = .optional("privacy", .mapping(privacySettings))
 
     static let branch: [FieldRule] = [
         .required("id", .identifier), .required("name", .text),
@@ -46,6 +57,7 @@ enum ContentSchema {
                     .required("year", .integer(min: 1949)), .required("satisfaction", .number(0...100)),
                     .required("respondents", .integer(min: 1)), .optional("grade", .text),
                 ]), nonEmpty: false)),
+        privacy,
     ]
 
     static let promiseItem: [FieldRule] = [
@@ -65,6 +77,7 @@ enum ContentSchema {
                 .required("date", .date), .optional("method", .text),
                 .required("votes", .keyedBy(Vote.allowedValues, .integer(min: 0))),
             ])),
+        privacy,
     ]
 
     static let signoff: ValueRule = .mapping([.required("by", .text), .required("date", .date)])
@@ -75,7 +88,7 @@ enum ContentSchema {
             .required("category", .oneOf(categories)), .required("scope", .oneOf(Scope.allowedValues)),
             .required("published", .date), .optional("reviewed", signoff), .optional("approved", signoff),
             .optional("cadence", .oneOf(Cadence.allowedValues)), .optional("period", .text),
-            .optional("until", .date), .optional("feedback", .text),
+            .optional("until", .date), .optional("feedback", .text), privacy,
         ]
     }
 
@@ -83,8 +96,8 @@ enum ContentSchema {
         .required("id", .identifier), .required("title", .text), .required("branch", .identifier),
         .required("date", .date), .optional("field", .oneOf(Field.allowedValues)),
         .optional("service", .oneOf(Service.allowedValues)), .optional("people", .list(of: .text, nonEmpty: false)),
-        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text),
+        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy,
     ]
 
-    static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text)]
+    static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text), privacy]
 }

@@ -8,14 +8,19 @@ public struct LoadedContent: Sendable {
     public var examples: [Example] = []
     public var pages: [FreePage] = []
     public var diagnostics: [Diagnostic] = []
+    /// What `PrivacyLint` found, by file path; the assembler reports it only for records that are published.
+    public var privacyFindings: [String: [Diagnostic]] = [:]
 }
 
-/// Turns source files into typed records: split, compose YAML, check the schema, decode, render Markdown.
+/// Turns source files into typed records: split, compose YAML, check the schema, mask personal data, decode, render
+/// Markdown.
 public enum ContentLoader {
     /// Decodes `site.yaml`; nil with diagnostics when it is unusable.
     public static func loadSiteConfig(_ text: String) -> (SiteConfig?, [Diagnostic]) {
-        let outcome = decode(text.replacingCRLF(), lineOffset: 0, path: "site.yaml", rules: ContentSchema.site, into: SiteConfig.self)
-        return (outcome.value?.0, outcome.diagnostics)
+        let yaml = text.replacingCRLF()
+        let outcome = decode(yaml, lineOffset: 0, path: "site.yaml", rules: ContentSchema.site, into: SiteConfig.self, privacy: PrivacyPolicy())
+        // site.yaml's own text (contact, organizer…) is on every page, so its findings are always reported.
+        return (outcome.value?.0, outcome.diagnostics + outcome.privacyFindings)
     }
 
     /// Loads every file; records with errors are left out and their errors reported.
@@ -35,34 +40,38 @@ public enum ContentLoader {
     private static func load(_ document: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
         let rules = file.kind.rules(categories: config.allCategories)
         let offset = document.yamlLineOffset
-        func decoded<T: Decodable>(_ type: T.Type) -> (T, SourceRef)? {
-            let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type)
+        /// The record, where it came from, and how to mask its body.
+        func decoded<T: Decodable>(_ type: T.Type) -> (T, SourceRef, (String) -> String)? {
+            let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: config.privacy)
             content.diagnostics += outcome.diagnostics
-            return outcome.value
+            guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
+            let bodyFindings = screen.findings(inBody: document.body, firstLine: document.bodyLineOffset + 1)
+            content.privacyFindings[file.path] = outcome.privacyFindings + bodyFindings
+            return (record, source, screen.mask)
         }
         switch file.kind {
         case .branches:
-            guard var (record, source) = decoded(Branch.self) else { return }
+            guard case (var record, let source, let mask)? = decoded(Branch.self) else { return }
             // The profile text sits under the page's own 「基本情况」 heading.
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1))
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1, mask: mask))
             content.branches.append(record)
         case .promises:
-            guard var (record, source) = decoded(PromiseLetter.self) else { return }
+            guard case (var record, let source, let mask)? = decoded(PromiseLetter.self) else { return }
             // The letter sits under the page's own 「承诺书全文」 heading.
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1))
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, headingOffset: 1, mask: mask))
             content.promises.append(record)
         case .disclosures:
-            guard var (record, source) = decoded(Disclosure.self) else { return }
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body))
+            guard case (var record, let source, let mask)? = decoded(Disclosure.self) else { return }
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, mask: mask))
             content.disclosures.append(record)
         case .examples:
-            guard var (record, source) = decoded(Example.self) else { return }
-            let rendered = MarkdownRenderer.htmlAndFirstParagraph(document.body)
+            guard case (var record, let source, let mask)? = decoded(Example.self) else { return }
+            let rendered = MarkdownRenderer.htmlAndFirstParagraph(document.body, mask: mask)
             (record.source, record.bodyHTML, record.firstParagraph) = (source, rendered.html, rendered.firstParagraph)
             content.examples.append(record)
         case .pages:
-            guard var (record, source) = decoded(FreePage.self) else { return }
-            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body))
+            guard case (var record, let source, let mask)? = decoded(FreePage.self) else { return }
+            (record.source, record.bodyHTML) = (source, MarkdownRenderer.html(document.body, mask: mask))
             content.pages.append(record)
         }
     }
@@ -70,10 +79,17 @@ public enum ContentLoader {
     struct Outcome<T> {
         var value: (T, SourceRef)?
         var diagnostics: [Diagnostic]
+        /// Personal data in the front matter's text, already masked in `value`.
+        var privacyFindings: [Diagnostic] = []
+        /// The file's privacy policy, for its body.
+        var screen: PrivacyScreen?
     }
 
-    /// Compose → check every rule → decode only when the checks found no error.
-    static func decode<T: Decodable>(_ yaml: String, lineOffset: Int, path: String, rules: [FieldRule], into type: T.Type) -> Outcome<T> {
+    /// Compose → check every rule → mask personal data → decode only when the checks found no error. `privacy` is the
+    /// site's policy; the file's own `privacy:` goes on top.
+    static func decode<T: Decodable>(
+        _ yaml: String, lineOffset: Int, path: String, rules: [FieldRule], into type: T.Type, privacy: PrivacyPolicy
+    ) -> Outcome<T> {
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: yaml) else {
@@ -83,34 +99,37 @@ public enum ContentLoader {
             }
             node = root
         } catch {
-            return Outcome(diagnostics: [yamlDiagnostic(error, path: path, lineOffset: lineOffset)])
+            return Outcome(diagnostics: [yamlDiagnostic(error, path: path, lineOffset: lineOffset, yaml: yaml)])
         }
         var checker = FrontMatterChecker(path: path, lineOffset: lineOffset)
         checker.check(node, rules: rules)
         let source = SourceRef(path: path, keyLines: checker.keyLines)
         guard !checker.diagnostics.hasErrors else { return Outcome(diagnostics: checker.diagnostics) }
+        let screen = PrivacyScreen(site: privacy, frontMatter: node, source: source)
+        let (masked, findings) = screen.screen(node, rules: rules)
         do {
-            let value = try YAMLDecoder().decode(T.self, from: node)
-            return Outcome(value: (value, source), diagnostics: checker.diagnostics)
+            let value = try YAMLDecoder().decode(T.self, from: masked)
+            return Outcome(value: (value, source), diagnostics: checker.diagnostics, privacyFindings: findings, screen: screen)
         } catch {
             // The checker should have caught this; report it rather than crash.
             return Outcome(diagnostics: checker.diagnostics + [Diagnostic(.error, path, line: 1 + lineOffset, "无法读取字段：\(error)")])
         }
     }
 
-    static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int) -> Diagnostic {
-        let hint = "请检查缩进、冒号后的空格和引号是否成对"
+    static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int, yaml: String = "") -> Diagnostic {
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _):
             // A scanner's context mark is where the broken token starts (e.g. an unclosed quote).
-            return Diagnostic(.error, path, line: (context?.mark ?? mark).line + lineOffset, "YAML 格式错误（\(problem)）：\(hint)")
+            let line = (context?.mark ?? mark).line
+            return Diagnostic(.error, path, line: line + lineOffset, "YAML 格式错误（\(problem)）：\(YAMLHints.hint(yaml: yaml, line: line))")
         case .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             // A parser's problem mark is the line that breaks the structure (e.g. wrong indentation).
-            return Diagnostic(.error, path, line: mark.line + lineOffset, "YAML 格式错误（\(problem)）：\(hint)")
+            return Diagnostic(
+                .error, path, line: mark.line + lineOffset, "YAML 格式错误（\(problem)）：\(YAMLHints.hint(yaml: yaml, line: mark.line))")
         case .duplicatedKeysInMapping(let keys, let context):
             return Diagnostic(.error, path, line: context.mark.line + lineOffset, "YAML 中字段重复：\(keys.joined(separator: "、"))，每个字段只能写一次")
         default:
-            return Diagnostic(.error, path, line: 1 + lineOffset, "YAML 格式错误：\(hint)")
+            return Diagnostic(.error, path, line: 1 + lineOffset, "YAML 格式错误：\(YAMLHints.hint(yaml: "", line: 0))")
         }
     }
 }

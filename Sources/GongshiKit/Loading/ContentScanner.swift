@@ -12,10 +12,7 @@ public struct ContentScanner: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(Diagnostic(.error, "site.yaml", line: 1, "找不到 site.yaml：源目录 \(sourceDirectory.path) 中必须有站点配置文件"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(.error, "site.yaml", line: 1, "site.yaml 不是 UTF-8 编码，请另存为 UTF-8"))
-        }
-        return .success(text)
+        return SourceText.decode(data, path: "site.yaml")
     }
 
     /// Every content file, plus diagnostics for unreadable files and unknown folders.
@@ -40,11 +37,19 @@ public struct ContentScanner: Sendable {
             for relative in relatives {
                 let path = "content/\(name)/\(relative)"
                 let url = sourceDirectory.appendingPathComponent(path)
-                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(Diagnostic(.error, path, line: 1, "无法读取文件，或文件不是 UTF-8 编码"))
+                if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > SourceText.maximumBytes {
+                    // Refused before reading, so a huge file costs no memory.
+                    diagnostics.append(SourceText.tooLarge(size, path: path))
                     continue
                 }
-                files.append(SourceFile(path: path, kind: kind, text: text))
+                guard let data = fm.contents(atPath: url.path) else {
+                    diagnostics.append(Diagnostic(.error, path, line: 1, "无法读取文件（权限不足，或不是普通文件）"))
+                    continue
+                }
+                switch SourceText.decode(data, path: path) {
+                case .success(let text): files.append(SourceFile(path: path, kind: kind, text: text))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
             }
         }
         return (files, diagnostics)

@@ -36,6 +36,14 @@ struct FrontMatterChecker {
             let path = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             keyLines[path] = line(of: keyNode)
             seen.insert(key)
+            if key.contains(where: { !$0.isASCII }), rules.first(where: { $0.key == key }) == nil {
+                // 「title　」「状态」: a key typed with a Chinese input method is never ignored silently.
+                let ascii = String(key.filter(\.isASCII)).trimmingCharacters(in: .whitespaces)
+                let guess = rules.map(\.key).contains(ascii) ? ascii : rules.map(\.key).nearest(to: ascii)
+                let hint = guess.map { "；是否应为 \($0)？" } ?? "；字段名一律用英文，见 README「内容格式」"
+                report(.error, line(of: keyNode), "字段名「\(key)」含有中文或全角字符（如全角空格、全角冒号）\(hint)")
+                continue
+            }
             guard let rule = rules.first(where: { $0.key == key }) else {
                 let known = rules.map(\.key)
                 var message = "未知字段 \(path.displayKey)，已忽略"
@@ -95,7 +103,13 @@ struct FrontMatterChecker {
         }
         switch rule {
         case .identifier where !text.isValidIdentifier:
-            report(.error, line, "\(field) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头")
+            var message = "\(field) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头"
+            if text.contains(where: { !$0.isASCII }) {
+                message += "。网址由 id 生成，不能用汉字：请用拼音或英文，如「金桥社区」写作 jinqiao-shequ"
+            } else if text.lowercased().isValidIdentifier {
+                message += "；是否应为 \(text.lowercased())？"
+            }
+            report(.error, line, message)
         case .integer(let min):
             // YAML reads `012` as octal: accept only plain decimal digits.
             if text.isPlainDecimal, let value = Int(text), value >= min { break }

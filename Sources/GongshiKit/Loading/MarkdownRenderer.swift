@@ -7,21 +7,23 @@ public enum MarkdownRenderer {
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
     /// HTML for a Markdown body. `headingOffset` pushes headings down (1 turns `##` into `<h3>`) for bodies
-    /// shown inside a page section that already has its own `<h2>`.
-    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
-        render(markdown, headingOffset: headingOffset).html
+    /// shown inside a page section that already has its own `<h2>`. `mask` rewrites every piece of text the HTML shows
+    /// (see `PrivacyScreen`).
+    public static func html(_ markdown: String, headingOffset: Int = 0, mask: (String) -> String = { $0 }) -> String {
+        render(markdown, headingOffset: headingOffset, mask: mask).html
     }
 
     /// HTML plus the plain text of the first paragraph, from one parse.
-    public static func htmlAndFirstParagraph(_ markdown: String) -> (html: String, firstParagraph: String) {
-        render(markdown, headingOffset: 0)
+    public static func htmlAndFirstParagraph(_ markdown: String, mask: (String) -> String = { $0 }) -> (html: String, firstParagraph: String) {
+        render(markdown, headingOffset: 0, mask: mask)
     }
 
-    private static func render(_ markdown: String, headingOffset: Int) -> (html: String, firstParagraph: String) {
+    private static func render(_ markdown: String, headingOffset: Int, mask: (String) -> String) -> (html: String, firstParagraph: String) {
         markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, strlen(pointer), options) else { return ("", "") }
             defer { cmark_node_free(document) }
             if headingOffset != 0 { shiftHeadings(document, by: headingOffset) }
+            maskText(document, with: mask)
             var html = ""
             if let rendered = cmark_render_html(document, options) {
                 html = String(cString: rendered)
@@ -40,6 +42,34 @@ public enum MarkdownRenderer {
             else { continue }
             let level = Int(cmark_node_get_heading_level(node))
             cmark_node_set_heading_level(node, Int32(min(max(level + offset, 1), 6)))
+        }
+    }
+
+    /// Passes text, code, link and image targets and titles and code-block info through `mask`. Masking the parsed
+    /// text rather than the Markdown keeps a mask's `*` from turning into emphasis and also covers escaped digits.
+    private static func maskText(_ document: OpaquePointer, with mask: (String) -> String) {
+        // Adjacent text nodes (cmark splits at `_`, `&`…) are merged so an address is masked whole.
+        cmark_consolidate_text_nodes(document)
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        func rewrite(_ value: UnsafePointer<CChar>?, _ set: (String) -> Void) {
+            guard let value else { return }
+            let text = String(cString: value)
+            let masked = mask(text)
+            if masked != text { set(masked) }
+        }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                rewrite(cmark_node_get_literal(node)) { cmark_node_set_literal(node, $0) }
+                rewrite(cmark_node_get_fence_info(node)) { cmark_node_set_fence_info(node, $0) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                rewrite(cmark_node_get_url(node)) { cmark_node_set_url(node, $0) }
+                rewrite(cmark_node_get_title(node)) { cmark_node_set_title(node, $0) }
+            default:
+                break
+            }
         }
     }
 

@@ -13,12 +13,14 @@ public struct Branch: Sendable, Decodable {
     public let venue: String?
     public let liuyou: [String: Bool]?
     public let ratings: [Rating]?
+    /// This file's `privacy:` settings (already applied while loading).
+    public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, type, field, parent, secretary, members, established, address, phone, venue
-        case liuyou, ratings
+        case liuyou, ratings, privacy
     }
 
     /// 六有 达标: all six goals self-assessed as met.

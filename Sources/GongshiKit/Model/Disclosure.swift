@@ -12,12 +12,14 @@ public struct Disclosure: Sendable, Decodable {
     public let period: String?
     public let until: Day?
     public let feedback: String?
+    /// This file's `privacy:` settings (already applied while loading).
+    public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
-        case feedback
+        case feedback, privacy
     }
 
     /// 公示中 while the as-of date is within the notice period.

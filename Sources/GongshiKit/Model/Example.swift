@@ -9,13 +9,15 @@ public struct Example: Sendable, Decodable {
     public let people: [String]?
     public let honors: [String]?
     public let summary: String?
+    /// This file's `privacy:` settings (already applied while loading).
+    public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
     /// Plain text of the body's first paragraph, used when `summary` is absent.
     public var firstParagraph = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, branch, date, field, service, people, honors, summary
+        case id, title, branch, date, field, service, people, honors, summary, privacy
     }
 
     public var displaySummary: String { summary ?? firstParagraph }
@@ -25,8 +27,10 @@ public struct Example: Sendable, Decodable {
 public struct FreePage: Sendable, Decodable {
     public let id: String
     public let title: String
+    /// This file's `privacy:` settings (already applied while loading).
+    public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, title }
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, title, privacy }
 }

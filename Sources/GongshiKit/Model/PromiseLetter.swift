@@ -9,11 +9,13 @@ public struct PromiseLetter: Sendable, Decodable {
     public let published: Day
     public let items: [PromiseItem]
     public let review: Review?
+    /// This file's `privacy:` settings (already applied while loading).
+    public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, branch, year, promiser, role, post, published, items, review
+        case id, branch, year, promiser, role, post, published, items, review, privacy
     }
 }
 

@@ -7,9 +7,11 @@ public struct SiteConfig: Sendable, Decodable {
     public let icp: String?
     public let contact: String?
     public let categories: [String]
+    /// How personal data in published text is handled, and the small-number threshold; see `PrivacyLint`.
+    public let privacy: PrivacyPolicy
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL = "base_url", language, organizer, icp, contact, categories
+        case title, baseURL = "base_url", language, organizer, icp, contact, categories, privacy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -22,6 +24,7 @@ public struct SiteConfig: Sendable, Decodable {
         icp = try c.decodeIfPresent(String.self, forKey: .icp)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? []
+        privacy = try c.decodeIfPresent(PrivacyPolicy.self, forKey: .privacy) ?? PrivacyPolicy()
     }
 
     /// Built-in categories followed by the site's own.

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: URL?
     /// Ignore the cache: render every page.
     public var clean = false
+    /// Publish even when far fewer records remain than the published site has (see `ShrinkGuard`).
+    public var allowShrink = false
     public var hooks = PublishHooks()
 
     public init(sourceDirectory: URL, outputDirectory: URL, templatesDirectory: URL? = nil, asOf: Day) {

@@ -44,6 +44,12 @@ public enum SiteBuilder {
             ]
         }
         guard !diagnostics.hasErrors, let model, let templates else { return outcome }
+        if !options.allowShrink, let published = Manifest.read(from: layout.output.appendingPathComponent(Manifest.fileName)),
+            let problem = ShrinkGuard.problem(published: published, model: model)
+        {
+            outcome.diagnostics.append(Diagnostic(.error, "content", line: 1, problem))
+            return outcome
+        }
         let stats = StatisticsCalculator.calculate(model)
         let cacheDirectory = options.resolvedCacheDirectory
         let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, output: layout.output)

@@ -371,8 +371,9 @@ public enum DefaultTheme {
         {{#review}}<section aria-labelledby="h-review">
         <h2 id="h-review">践诺评议</h2>
         <p>评议日期：<time datetime="{{date}}">{{date}}</time>{{#method}}；方式：{{.}}{{/method}}。满意和基本满意合计 {{approval}}。</p>
-        <table class="stat-table">
-        <caption>评议票数（共 {{total}} 票）</caption>
+        {{#suppressionNote}}<p>{{.}}</p>
+        {{/suppressionNote}}<table class="stat-table">
+        <caption>评议票数{{#total}}（共 {{.}} 票）{{/total}}</caption>
         <thead><tr><th scope="col">评价</th><th scope="col">票数</th><th scope="col">占比</th></tr></thead>
         <tbody>
         {{#votes}}<tr><th scope="row">{{option}}</th><td>{{count}}</td><td>{{share}}</td></tr>

@@ -51,6 +51,7 @@ public struct ContentSkeleton: Sendable {
             yaml.field("title", "请填写页面标题", "页面标题（必填），如 关于本站、办事指南")
             body = "（在此填写页面内容。）"
         }
+        addPrivacy(to: &yaml)
         return (["---"] + yaml.lines + ["---", "", body, ""]).joined(separator: "\n")
     }
 
@@ -69,6 +70,16 @@ public struct ContentSkeleton: Sendable {
             let hint = "content/branches/ 中还没有组织，请先用 gongshi new branch 新建，再删去下一行行首的「# 」并填写其 id"
             yaml.commentedOut(["\(key): zuzhi-id"], "\(meaning)：\(rule)；\(hint)")
         }
+    }
+
+    /// `privacy:` commented out with its defaults: this file's exceptions to the site's privacy settings.
+    func addPrivacy(to yaml: inout SkeletonText) {
+        yaml.commentedOut(
+            ["privacy: {mobile: mask, email: mask, id_card: error, bank_card: error, allow: [], emails: []}"],
+            "本文件的隐私设置（可选，一般不用填，下一行是默认值）：生成时检查正文和各字段中的身份证号、银行卡号、手机号和电子邮箱。"
+                + "mobile 手机号、email 不在允许列表中的邮箱，\(SkeletonText.choices(PrivacyHandling.allowedValues))"
+                + "（mask 打码显示并警告，allow 原样公开，error 不允许生成）；id_card 身份证号、bank_card 银行卡号，可选值：error（不能改）；"
+                + "allow 列出可以原样公开的号码（如办公手机），emails 列出可以公开的邮箱。详见 README「安全与隐私」")
     }
 
     /// 2026-12-31 for a skeleton made in 2026: the default due date.

@@ -49,6 +49,12 @@ public enum SiteInitializer {
         yaml.field(
             "categories", "[]",
             "在内置党务公开类别（\(BuiltinCategory.all.joined(separator: "、"))）之外增加的类别（可选），如 [乡村振兴]")
+        yaml.field(
+            "privacy", "",
+            "隐私设置（可选，不填用默认值）：生成时检查正文和各字段中的身份证号、银行卡号（一律不允许生成）和手机号、电子邮箱（默认打码显示并警告）。"
+                + "mobile、email 可设为 mask、allow 或 error；allow 列出可以原样公开的号码；emails 列出可以公开的邮箱（@ 开头表示整个域名）；"
+                + "small_cell_threshold 是小数保护的界限（默认 5，评议票数 1–4 显示为「<5」；0 表示不保护）。"
+                + "如 {mobile: mask, emails: [office@example.gov.cn], small_cell_threshold: 5}。详见 README「安全与隐私」")
         return yaml.lines.joined(separator: "\n") + "\n"
     }
 }

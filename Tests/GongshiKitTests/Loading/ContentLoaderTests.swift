@@ -603,6 +603,8 @@ struct ContentLoaderTests {
         #expect(keys(ContentSchema.page) == FreePage.CodingKeys.allCases.map(\.stringValue).sorted())
         #expect(keys(ContentSchema.site) == SiteConfig.CodingKeys.allCases.map(\.stringValue).sorted())
         #expect(keys(Self.nestedRules(ContentSchema.branch, "ratings")) == ["grade", "respondents", "satisfaction", "year"])
+        #expect(keys(Self.nestedRules(ContentSchema.site, "privacy")) == PrivacyPolicy.CodingKeys.allCases.map(\.stringValue).sorted())
+        #expect(keys(Self.nestedRules(ContentSchema.page, "privacy")) == keys(ContentSchema.privacySettings))
     }
 
     @Test(

@@ -67,7 +67,7 @@ struct FrontMatterSplitterTests {
 
     @Test(
         "a file that does not start with --- is an error at line 1",
-        arguments: ["id: about\ntitle: 关于\n---\n正文", "正文，没有 front matter。", "", "\n---\nid: a\n---\n", " ---\nid: a\n---\n"])
+        arguments: ["id: about\ntitle: 关于\n---\n正文", "正文，没有 front matter。", "\n---\nid: a\n---\n", " ---\nid: a\n---\n"])
     func missingFrontMatter(_ text: String) throws {
         let result = FrontMatterSplitter.split(text, path: path)
         guard case .failure(let diagnostic) = result else {
@@ -80,6 +80,15 @@ struct FrontMatterSplitterTests {
         #expect(diagnostic.message.contains("缺少 front matter"))
         #expect(diagnostic.message.contains("---"))
         #expect(diagnostic.description.hasPrefix("\(path):1: error: 缺少 front matter"))
+    }
+
+    @Test("an empty file says it is empty", arguments: ["", "\n\n", "  \r\n"])
+    func emptyFile(_ text: String) {
+        guard case .failure(let diagnostic) = FrontMatterSplitter.split(text, path: path) else {
+            Issue.record("an empty file must fail")
+            return
+        }
+        #expect(diagnostic.description.hasPrefix("\(path):1: error: 文件是空的"))
     }
 
     @Test("front matter without a closing --- is an error at line 1", arguments: ["---\nid: about\ntitle: 关于\n正文", "---", "---\n-- \n"])

@@ -146,3 +146,35 @@ struct BuildLockTests {
         #expect(leftovers.isEmpty)
     }
 }
+
+@Suite("Guard against collapse")
+struct ShrinkGuardTests {
+    @Test func losingMostOrganisationsIsRefusedUnlessAllowed() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        _ = try site.build()
+        let before = try Data(contentsOf: site.output.appendingPathComponent("manifest.json"))
+        // The content folder "fails to mount": only one organisation and no disclosures are left.
+        for path in ["content/branches/root.md", "content/branches/b.md", "content/promises/p2.md", "content/examples/e1.md", "content/disclosures/d2.md"] {
+            try site.remove(path)
+        }
+        try site.write("content/branches/a.md", Sample.branch("a"))
+        let refused = try site.build()
+        #expect(refused.hasErrors)
+        #expect(refused.diagnostics.contains { $0.path == "content" && $0.message.contains("本次只有 1 个组织，而已发布的网站有 3 个") })
+        #expect(refused.publish == nil)
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("manifest.json")) == before)
+        var options = site.options
+        options.allowShrink = true
+        #expect(try SiteBuilder.build(options).publish != nil)
+        #expect(!site.outputFiles().contains("branches/b/index.html"))
+    }
+
+    @Test func noDisclosuresLeftIsRefused() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        _ = try site.build()
+        for id in ["d1", "d2"] { try site.remove("content/disclosures/\(id).md") }
+        let refused = try site.build()
+        #expect(refused.diagnostics.contains { $0.message.contains("本次没有可发布的党务公开事项，而已发布的网站有 2 项") })
+        #expect(try site.page("disclosures/d1/index.html").contains("d1 公开事项"))
+    }
+}

@@ -54,13 +54,37 @@ struct PromiseContext: Encodable {
         let date: String
         let method: String?
         let votes: [VoteRow]
-        let total: Int
+        /// nil when a count is hidden: with the other counts it would give the hidden one away.
+        let total: Int?
         let approval: String
+        /// Why the total, the shares and the approval are not shown.
+        let suppressionNote: String?
+
+        /// The votes on one person's letter are below the branch level: counts the small-number rule hides show
+        /// 「<5」, and then no total or percentage is shown, since any of them would let the hidden count be worked out.
+        init(_ review: Review, cells: SmallCellRule) {
+            let total = review.total
+            let hiding = Vote.allCases.contains { cells.suppresses(review.count($0)) }
+            date = review.date.description
+            method = review.method
+            votes = Vote.allCases.map { v in
+                let count = review.count(v)
+                return VoteRow(option: v.rawValue, count: cells.display(count), share: hiding ? "—" : Rate(count, of: total).percentText)
+            }
+            self.total = hiding ? nil : total
+            approval = hiding ? "—" : Rate(review.count(.satisfied) + review.count(.basicallySatisfied), of: total).percentText
+            let range = cells.threshold == 2 ? "1" : "1–\(cells.threshold - 1)"
+            suppressionNote =
+                hiding
+                ? "票数在 \(range) 之间的项显示为「<\(cells.threshold)」（小数保护，以免推知投票人）；为免据此推算，合计票数、各项占比和满意率不显示。"
+                : nil
+        }
     }
 
     struct VoteRow: Encodable {
         let option: String
-        let count: Int
+        /// The count, or 「<5」.
+        let count: String
         let share: String
     }
 
@@ -74,15 +98,6 @@ struct PromiseContext: Encodable {
             trail: [("承诺栏", .promiseBoard), (rows.branchName(l.branch), .promisesOfBranch(l.branch))])
         letter = rows.letter(l)
         bodyHTML = l.bodyHTML
-        review = l.review.map { r in
-            let total = r.total
-            return ReviewBlock(
-                date: r.date.description, method: r.method,
-                votes: Vote.allCases.map { v in
-                    VoteRow(option: v.rawValue, count: r.count(v), share: Rate(r.count(v), of: total).percentText)
-                },
-                total: total,
-                approval: Rate(r.count(.satisfied) + r.count(.basicallySatisfied), of: total).percentText)
-        }
+        review = l.review.map { ReviewBlock($0, cells: model.config.privacy.smallCells) }
     }
 }

@@ -1,0 +1,120 @@
+/// 隐私检查: judges the personal data `PersonalDataScanner` finds in published text by a `PrivacyPolicy`, masks what
+/// may not be shown and words the diagnostics.
+///
+/// ID-card and bank-card numbers are errors; mobile numbers and e-mail addresses outside the allow-list are masked
+/// with a warning unless the policy says `allow` or `error`. The loader masks every text value and body with it
+/// (`PrivacyScreen`), so no page, feed, poster or search file ever sees the raw text; the assembler reports the
+/// findings only for records that are published.
+public enum PrivacyLint {
+    /// One piece of personal data and what the policy makes of it.
+    struct Finding: Sendable, Equatable {
+        let match: PersonalDataScanner.Match
+        /// nil when the policy lets it through as written.
+        let severity: Diagnostic.Severity?
+
+        var masks: Bool { severity != nil }
+
+        /// What residents see instead: `138****5678`, `5201**********1234`, `z***@example.org`.
+        var masked: String { PrivacyLint.masked(match) }
+
+        /// `字段 feedback 中有「手机号 138****5678」，…`: never the raw value.
+        func message(in place: String) -> String {
+            let found = "\(place)有「\(PrivacyLint.label(match.kind)) \(masked)」"
+            switch (match.kind, severity) {
+            case (.idCard, _):
+                return "\(found)：身份证号不能在网站上公开，请删除（privacy 设置也不能允许）"
+            case (.bankCard, _):
+                return "\(found)：银行卡号不能在网站上公开，请删除；确属可以公开的单位账号时，在 privacy 的 allow 中列出这个号码"
+            case (.mobile, .error?):
+                return "\(found)：privacy 设置为 mobile: error，不允许公开手机号，请删除"
+            case (.mobile, _):
+                return "\(found)，网站上已打码显示；可以公开的办公手机请在 privacy 的 allow 中列出，或设置 privacy: {mobile: allow}"
+            case (.email, .error?):
+                return "\(found)：不在 site.yaml 的 privacy.emails 允许列表中，privacy 设置为 email: error，请删除或加入允许列表"
+            case (.email, _):
+                return "\(found)，不在 site.yaml 的 privacy.emails 允许列表中，网站上已打码显示；可以公开的邮箱请加入该列表"
+            }
+        }
+    }
+
+    /// The text with everything the policy does not let through masked, and everything found.
+    static func screen(_ text: String, policy: PrivacyPolicy) -> (text: String, findings: [Finding]) {
+        let findings = PersonalDataScanner.matches(in: text).map { Finding(match: $0, severity: severity(of: $0, policy: policy)) }
+        guard findings.contains(where: \.masks) else { return (text, findings) }
+        var chars = Array(text)
+        for finding in findings.reversed() where finding.masks {
+            chars.replaceSubrange(finding.match.range, with: finding.masked)
+        }
+        return (String(chars), findings)
+    }
+
+    /// nil (publish as written), a warning (mask) or an error (refuse the build).
+    static func severity(of match: PersonalDataScanner.Match, policy: PrivacyPolicy) -> Diagnostic.Severity? {
+        if isAllowed(match, policy: policy) { return nil }
+        let handling: PrivacyHandling
+        switch match.kind {
+        case .idCard, .bankCard: return .error
+        case .mobile: handling = policy.mobileHandling
+        case .email: handling = policy.emailHandling
+        }
+        switch handling {
+        case .mask: return .warning
+        case .allow: return nil
+        case .error: return .error
+        }
+    }
+
+    /// Listed in `allow` (any number but an ID's) or, for an e-mail address, in `emails` (`@domain` allows a domain).
+    static func isAllowed(_ match: PersonalDataScanner.Match, policy: PrivacyPolicy) -> Bool {
+        let listed = (policy.allow ?? []).map(normalized)
+        switch match.kind {
+        case .idCard:
+            return false
+        case .bankCard, .mobile:
+            return listed.contains(match.value)
+        case .email:
+            return (listed + (policy.emails ?? []).map(normalized)).contains { entry in
+                entry.hasPrefix("@") ? match.value.hasSuffix(entry) : entry == match.value
+            }
+        }
+    }
+
+    /// `138 1234 5678` and `+86 13812345678` → `13812345678`; an e-mail address lower-cased.
+    static func normalized(_ entry: String) -> String {
+        if entry.contains("@") { return entry.lowercased() }
+        let digits = String(entry.compactMap(PersonalDataScanner.digit))
+        return digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
+    }
+
+    /// First three and last four digits of a mobile, first and last four of an ID or bank number, the first letter of
+    /// an address.
+    static func masked(_ match: PersonalDataScanner.Match) -> String {
+        let value = match.value
+        switch match.kind {
+        case .mobile:
+            return "\(value.prefix(3))****\(value.suffix(4))"
+        case .idCard, .bankCard:
+            return "\(value.prefix(4))\(String(repeating: "*", count: value.count - 8))\(value.suffix(4))"
+        case .email:
+            let parts = value.split(separator: "@", maxSplits: 1)
+            return "\(parts[0].prefix(1))***@\(parts.count > 1 ? parts[1] : "")"
+        }
+    }
+
+    static func label(_ kind: PersonalDataScanner.Kind) -> String {
+        switch kind {
+        case .idCard: return "身份证号"
+        case .bankCard: return "银行卡号"
+        case .mobile: return "手机号"
+        case .email: return "电子邮箱"
+        }
+    }
+
+    /// The findings of every published record; withheld disclosures are never published, so they are not linted.
+    static func report(_ content: LoadedContent, publishedDisclosures: [Disclosure]) -> [Diagnostic] {
+        let paths =
+            content.branches.map(\.source.path) + content.promises.map(\.source.path)
+            + publishedDisclosures.map(\.source.path) + content.examples.map(\.source.path) + content.pages.map(\.source.path)
+        return paths.flatMap { content.privacyFindings[$0] ?? [] }
+    }
+}
