@@ -205,4 +205,29 @@ struct BuildEndToEndTests {
         #expect(poster.contains("期限 2026-10-01"))
         #expect(!poster.contains("PENDING-MARK-2") && !poster.contains("INTERNAL-MARK-1"))
     }
+
+    /// Fail closed: an unpublishable item's marker in its file name, id, title, body and every front-matter field
+    /// reaches no output byte (pages, feeds, search JSON, sitemap, manifest, posters).
+    @Test(arguments: ["党内公开", "待审批"])
+    func unpublishableMarkersReachNoOutputByte(kind: String) throws {
+        let site = try Self.smallSite()
+        let approved = kind == "党内公开" ? "approved: {by: 书记 ZQXMARK, date: 2026-03-02}\n" : ""
+        let scope = kind == "党内公开" ? "党内公开" : "社会公开"
+        try site.write(
+            "content/disclosures/zqxmark-item.md",
+            "---\nid: zqxmark-item\nbranch: a\ntitle: ZQXMARK 标题\ncategory: 党费管理\nscope: \(scope)\npublished: 2026-03-10\n"
+                + "reviewed: {by: 委员 ZQXMARK, date: 2026-03-01}\n\(approved)cadence: 定期\nperiod: ZQXMARK-Q1\nuntil: 2026-12-31\n"
+                + "feedback: 电话 ZQXMARK\n---\n正文 ZQXMARK，党费 ZQXMARK 明细。\n")
+        _ = try site.build()
+        var scanned = 0
+        for path in site.outputFiles() {
+            #expect(!path.lowercased().contains("zqxmark"), "\(path)")
+            let bytes = try Data(contentsOf: site.output.appendingPathComponent(path))
+            #expect(bytes.range(of: Data("ZQXMARK".utf8)) == nil && bytes.range(of: Data("zqxmark".utf8)) == nil, "marker in \(path)")
+            scanned += 1
+        }
+        #expect(scanned > 50)
+        // The published counts did not change either: still two disclosures, 党费管理 still one.
+        #expect(try site.page("stats/index.html").contains("<strong class=\"figure-value\">2 项</strong>"))
+    }
 }
