@@ -44,6 +44,10 @@ enum ContentSchema {
 
     static let privacy: FieldRule = .optional("privacy", .mapping(privacySettings))
 
+    /// 附件 of disclosures and examples: files inside the source dir, checked by `AttachmentLoader`.
+    static let attachments: FieldRule = .optional(
+        "attachments", .list(of: .mapping([.required("file", .text), .optional("title", .text)]), nonEmpty: false))
+
     static let branch: [FieldRule] = [
         .required("id", .identifier), .required("name", .text),
         .required("type", .oneOf(OrgType.allowedValues)), .required("field", .oneOf(Field.allowedValues)),
@@ -88,7 +92,7 @@ enum ContentSchema {
             .required("category", .oneOf(categories)), .required("scope", .oneOf(Scope.allowedValues)),
             .required("published", .date), .optional("reviewed", signoff), .optional("approved", signoff),
             .optional("cadence", .oneOf(Cadence.allowedValues)), .optional("period", .text),
-            .optional("until", .date), .optional("feedback", .text), privacy,
+            .optional("until", .date), .optional("feedback", .text), privacy, attachments,
         ]
     }
 
@@ -96,7 +100,7 @@ enum ContentSchema {
         .required("id", .identifier), .required("title", .text), .required("branch", .identifier),
         .required("date", .date), .optional("field", .oneOf(Field.allowedValues)),
         .optional("service", .oneOf(Service.allowedValues)), .optional("people", .list(of: .text, nonEmpty: false)),
-        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy,
+        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy, attachments,
     ]
 
     static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text), privacy]

@@ -14,12 +14,15 @@ public struct Disclosure: Sendable, Decodable {
     public let feedback: String?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
+    /// 附件 as written in front matter; `attachmentFiles` once checked and read.
+    public var attachments: [Attachment]? = nil
+    public var attachmentFiles: [AttachmentFile] = []
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
-        case feedback, privacy
+        case feedback, privacy, attachments
     }
 
     /// 公示中 while the as-of date is within the notice period.

@@ -11,13 +11,16 @@ public struct Example: Sendable, Decodable {
     public let summary: String?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
+    /// 附件 as written in front matter; `attachmentFiles` once checked and read.
+    public var attachments: [Attachment]? = nil
+    public var attachmentFiles: [AttachmentFile] = []
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
     /// Plain text of the body's first paragraph, used when `summary` is absent.
     public var firstParagraph = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, branch, date, field, service, people, honors, summary, privacy
+        case id, title, branch, date, field, service, people, honors, summary, privacy, attachments
     }
 
     public var displaySummary: String { summary ?? firstParagraph }

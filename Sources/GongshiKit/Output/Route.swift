@@ -13,6 +13,8 @@ public enum Route: Sendable, Hashable {
     case search
     case poster(String)
     case disclosureFeed, exampleFeed, branchFeed(String)
+    /// A copied attachment: the item's page, then `attachments/<safe name>`.
+    indirect case attachment(Route, String)
 
     /// URL relative to the site root: `branches/x/` for pages, the file name for files.
     public var url: String {
@@ -39,6 +41,7 @@ public enum Route: Sendable, Hashable {
         case .disclosureFeed: return "feeds/disclosures.xml"
         case .exampleFeed: return "feeds/examples.xml"
         case .branchFeed(let id): return "branches/\(id)/feed.xml"
+        case .attachment(let page, let name): return "\(page.url)attachments/\(name)"
         }
     }
 

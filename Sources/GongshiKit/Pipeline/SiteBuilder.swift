@@ -21,7 +21,8 @@ public enum SiteBuilder {
         let scanned = scanner.scan()
         diagnostics += scanned.diagnostics
         guard let config else { return (nil, templates, diagnostics.sorted) }
-        let content = ContentLoader.load(scanned.files, config: config)
+        var content = ContentLoader.load(scanned.files, config: config)
+        AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
         return (model, templates, diagnostics.sorted)

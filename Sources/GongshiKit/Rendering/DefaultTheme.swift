@@ -113,6 +113,12 @@ public enum DefaultTheme {
         {{#until}}<div><dt>公示截止</dt><dd><time datetime="{{.}}">{{.}}</time></dd></div>{{/until}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
+        {{^empty(attachments)}}<section aria-labelledby="h-attachments">
+        <h2 id="h-attachments">附件</h2>
+        <ul class="attachments">
+        {{#attachments}}<li><a href="{{href}}">{{title}}</a> <span class="entry-meta">（{{type}}，{{size}}）</span></li>
+        {{/attachments}}</ul>
+        </section>{{/empty(attachments)}}
         <section aria-labelledby="h-procedure">
         <h2 id="h-procedure">审核审批记录</h2>
         <p>党务公开事项按“提出 → 审核 → 审批 → 实施”的程序办理，经审核、审批后才在本网站发布。</p>
@@ -170,6 +176,12 @@ public enum DefaultTheme {
         {{^empty(honors)}}<div><dt>荣誉</dt><dd><ul class="honors">{{#honors}}<li>{{.}}</li>{{/honors}}</ul></dd></div>{{/empty(honors)}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
+        {{^empty(attachments)}}<section aria-labelledby="h-attachments">
+        <h2 id="h-attachments">附件</h2>
+        <ul class="attachments">
+        {{#attachments}}<li><a href="{{href}}">{{title}}</a> <span class="entry-meta">（{{type}}，{{size}}）</span></li>
+        {{/attachments}}</ul>
+        </section>{{/empty(attachments)}}
         {{/main}}{{/layout}}
 
         """##,

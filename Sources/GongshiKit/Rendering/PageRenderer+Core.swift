@@ -1,3 +1,5 @@
+import Foundation
+
 extension PageRenderer {
     /// The pages every site has: home, organisations, promises, disclosures, examples, statistics, free pages, 404.
     func addCorePages(_ model: SiteModel, stats: Statistics, to builder: inout PlanBuilder) {
@@ -20,15 +22,24 @@ extension PageRenderer {
         }
         for item in model.disclosures {
             builder.add(.disclosure(item.id), "disclosure", DisclosureContext(model: model, item: item))
+            addAttachments(item.attachmentFiles, of: .disclosure(item.id), to: &builder)
         }
         builder.add(.exampleIndex, "examples", ExampleIndexContext(model: model))
         for example in model.examples {
             builder.add(.example(example.id), "example", ExampleContext(model: model, example: example))
+            addAttachments(example.attachmentFiles, of: .example(example.id), to: &builder)
         }
         builder.add(.stats, "stats", StatsContext(model: model, stats: stats))
         for page in model.pages {
             builder.add(.page(page.id), "page", FreePageContext(model: model, page: page))
         }
         builder.add(.notFound, "404", NotFoundContext(model: model))
+    }
+
+    /// Copies an item's attachments under its page, keyed by their content so unchanged files are reused.
+    func addAttachments(_ files: [AttachmentFile], of page: Route, to builder: inout PlanBuilder) {
+        for file in files {
+            builder.addKeyed(Route.attachment(page, file.outputName).outputPath, salt: "attachment", inputs: file.sha256) { file.data }
+        }
     }
 }

@@ -32,6 +32,16 @@ struct Rows {
         let service: String?
     }
 
+    struct AttachmentLink: Encodable {
+        let title, href, type, size, sha256: String
+    }
+
+    func attachments(_ files: [AttachmentFile], of page: Route) -> [AttachmentLink] {
+        files.map {
+            AttachmentLink(title: $0.title, href: href(.attachment(page, $0.outputName)), type: $0.typeLabel, size: $0.sizeText, sha256: $0.sha256)
+        }
+    }
+
     struct TreeNode: Encodable {
         let name, type, href: String
         let members: Int?

@@ -61,6 +61,7 @@ extension ContentSkeleton {
         yaml.field("period", "", "所属期间（可选），如 \(today.year)-Q4；纯年份请加引号，如 \"\(today.year)\"")
         yaml.field("until", "", "公示期截止日期（可选），YYYY-MM-DD，不能早于发布日期；网站按数据截至日期显示“公示中”或“公示期已结束”")
         yaml.field("feedback", "", "意见反馈渠道（可选），如 金桥社区党委 0851-86235120")
+        addAttachments(to: &yaml)
     }
 
     /// 典型事例
@@ -73,5 +74,6 @@ extension ContentSkeleton {
         yaml.field("people", "", "人物（可选，公开职务人员），列表，如 [金桥社区党委书记 张某某, 网格员 李某某]")
         yaml.field("honors", "", "荣誉（可选），列表，如 [\(today.year)年度市级优秀党员]")
         yaml.field("summary", "", "摘要（可选）；不填时取正文第一段")
+        addAttachments(to: &yaml)
     }
 }

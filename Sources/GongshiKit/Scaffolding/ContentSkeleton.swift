@@ -82,6 +82,14 @@ public struct ContentSkeleton: Sendable {
                 + "allow 列出可以原样公开的号码（如办公手机），emails 列出可以公开的邮箱。详见 README「安全与隐私」")
     }
 
+    /// `attachments:` commented out: files to publish with the item.
+    func addAttachments(to yaml: inout SkeletonText) {
+        yaml.commentedOut(
+            ["attachments:", "  - file: 附件/明细表.pdf", "    title: 明细表"],
+            "附件（可选）：file 是相对于本文件所在目录的路径，必须在源目录之内，只能是 "
+                + Attachment.allowedExtensions.joined(separator: "、") + " 文件，每个不超过 20 MB；title 是网页上显示的名称。附件内容不做隐私检查，请审核后再发布")
+    }
+
     /// 2026-12-31 for a skeleton made in 2026: the default due date.
     var endOfYear: Day { Day(year: today.year, month: 12, day: 31)! }
 }

@@ -73,6 +73,8 @@ struct ContentSkeletonTests {
         }.joined(separator: "\n")
         #expect(uncommented != text)
         try site.write("content/\(kind.rawValue)/fresh.md", uncommented)
+        // The skeleton's example attachment, so that an uncommented `attachments:` block points at a real file.
+        try site.write("content/\(kind.rawValue)/附件/明细表.pdf", "%PDF-1.4")
         let diagnostics = site.check()
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))\n\(uncommented)")
     }

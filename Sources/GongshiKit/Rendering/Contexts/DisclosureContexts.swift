@@ -42,6 +42,7 @@ struct DisclosureContext: Encodable {
     let until: String?
     let reviewedBy, reviewedOn, approvedBy, approvedOn: String
     let feedback: String?
+    let attachments: [Rows.AttachmentLink]
 
     init(model: SiteModel, item d: Disclosure) {
         let route = Route.disclosure(d.id)
@@ -63,5 +64,6 @@ struct DisclosureContext: Encodable {
         approvedBy = d.approved?.by ?? ""
         approvedOn = d.approved?.date.description ?? ""
         feedback = d.feedback
+        attachments = rows.attachments(d.attachmentFiles, of: route)
     }
 }

@@ -19,6 +19,7 @@ struct ExampleContext: Encodable {
     let people: [String]
     let honors: [String]
     let bodyHTML: String
+    let attachments: [Rows.AttachmentLink]
 
     init(model: SiteModel, example e: Example) {
         let route = Route.example(e.id)
@@ -30,5 +31,6 @@ struct ExampleContext: Encodable {
         people = e.people ?? []
         honors = e.honors ?? []
         bodyHTML = e.bodyHTML
+        attachments = rows.attachments(e.attachmentFiles, of: route)
     }
 }
