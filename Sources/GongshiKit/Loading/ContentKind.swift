@@ -31,6 +31,7 @@ enum ContentSchema {
         .required("title", .text), .required("base_url", .absoluteURL), .optional("language", .text),
         .optional("organizer", .text), .optional("icp", .text), .optional("contact", .text),
         .optional("categories", .list(of: .text, nonEmpty: false)),
+        .optional("holidays", .list(of: .date, nonEmpty: false)),
         .optional("privacy", .mapping(privacySettings + [.optional("small_cell_threshold", .integer(min: 0))])),
     ]
 

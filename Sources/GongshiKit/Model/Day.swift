@@ -68,6 +68,21 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
         return era * 146097 + doe - 719468
     }
 
+    /// The day `ordinal` days after 1970-01-01 (inverse of `ordinal`).
+    public init(ordinal: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
     /// ISO weekday, 1 = Monday … 7 = Sunday.
     public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 

@@ -7,11 +7,13 @@ public struct SiteConfig: Sendable, Decodable {
     public let icp: String?
     public let contact: String?
     public let categories: [String]
+    /// Statutory holidays (non-working days besides Saturdays and Sundays) for 公示期 compliance.
+    public let holidays: Set<Day>
     /// How personal data in published text is handled, and the small-number threshold; see `PrivacyLint`.
     public let privacy: PrivacyPolicy
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL = "base_url", language, organizer, icp, contact, categories, privacy
+        case title, baseURL = "base_url", language, organizer, icp, contact, categories, privacy, holidays
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +26,7 @@ public struct SiteConfig: Sendable, Decodable {
         icp = try c.decodeIfPresent(String.self, forKey: .icp)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? []
+        holidays = Set(try c.decodeIfPresent([Day].self, forKey: .holidays) ?? [])
         privacy = try c.decodeIfPresent(PrivacyPolicy.self, forKey: .privacy) ?? PrivacyPolicy()
     }
 

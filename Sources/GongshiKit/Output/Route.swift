@@ -13,6 +13,7 @@ public enum Route: Sendable, Hashable {
     case search
     case poster(String)
     case disclosureFeed, exampleFeed, branchFeed(String)
+    case branchStats(String)
     /// A copied attachment: the item's page, then `attachments/<safe name>`.
     indirect case attachment(Route, String)
 
@@ -41,6 +42,7 @@ public enum Route: Sendable, Hashable {
         case .disclosureFeed: return "feeds/disclosures.xml"
         case .exampleFeed: return "feeds/examples.xml"
         case .branchFeed(let id): return "branches/\(id)/feed.xml"
+        case .branchStats(let id): return "branches/\(id)/stats/"
         case .attachment(let page, let name): return "\(page.url)attachments/\(name)"
         }
     }

@@ -24,7 +24,7 @@ public enum DefaultTheme {
         "branch": ##"""
         {{<layout}}{{$main}}
         <h1>{{name}}</h1>
-        <p class="more-top"><a href="{{posterHref}}">公开栏打印版（A4，带二维码）</a></p>
+        <p class="more-top"><a href="{{posterHref}}">公开栏打印版（A4，带二维码）</a>{{#statsHref}} · <a href="{{.}}">本组织及下属组织统计</a>{{/statsHref}}</p>
         <section aria-labelledby="h-facts">
         <h2 id="h-facts">基本情况</h2>
         <dl class="facts">
@@ -76,6 +76,14 @@ public enum DefaultTheme {
         {{^examples}}<p>暂无典型事例。</p>{{/examples}}
         {{>example-cards}}
         </section>
+        {{/main}}{{/layout}}
+
+        """##,
+        "branch-stats": ##"""
+        {{<layout}}{{$main}}
+        <h1>{{frame.pageTitle}}</h1>
+        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容。各项指标的含义见页末。</p>
+        {{#section}}{{>indicators}}{{/section}}
         {{/main}}{{/layout}}
 
         """##,
@@ -237,6 +245,28 @@ public enum DefaultTheme {
         {{/pages}}</ul>
         </section>
         {{/main}}{{/layout}}
+
+        """##,
+        "indicators": ##"""
+        <table class="stat-table indicators">
+        <caption>主要指标</caption>
+        <thead><tr><th scope="col">指标</th><th scope="col">数值</th><th scope="col">计算</th></tr></thead>
+        <tbody>
+        {{#indicators}}<tr><th scope="row">{{name}}</th><td>{{value}}</td><td>{{detail}}</td></tr>
+        {{/indicators}}</tbody>
+        </table>
+        {{#rankings}}<table class="stat-table ranking">
+        <caption>下属组织按{{indicator}}排列（较弱的在前）</caption>
+        <thead><tr><th scope="col">名次</th><th scope="col">组织</th><th scope="col">{{indicator}}</th><th scope="col">计算</th></tr></thead>
+        <tbody>
+        {{#rows}}<tr><th scope="row">{{rank}}</th><td><a href="{{href}}">{{name}}</a></td><td>{{value}}</td><td>{{detail}}</td></tr>
+        {{/rows}}</tbody>
+        </table>
+        {{/rankings}}
+        {{#hasGaps}}{{#gaps}}{{>stat-table}}{{/gaps}}{{/hasGaps}}
+        <dl class="definitions">
+        {{#indicators}}<dt>{{name}}</dt><dd>{{definition}}</dd>
+        {{/indicators}}</dl>
 
         """##,
         "layout": ##"""
@@ -504,6 +534,10 @@ public enum DefaultTheme {
         <section aria-labelledby="h-liuyou">
         <h2 id="h-liuyou">“六有”建设</h2>
         {{#liuyouByGoal}}{{>stat-table}}{{/liuyouByGoal}}
+        </section>
+        <section aria-labelledby="h-indicators">
+        <h2 id="h-indicators">考评指标</h2>
+        {{#indicators}}{{>indicators}}{{/indicators}}
         </section>
         <section aria-labelledby="h-definitions">
         <h2 id="h-definitions">指标说明</h2>

@@ -7,6 +7,9 @@ extension PageRenderer {
         builder.add(.branchIndex, "branches", BranchIndexContext(model: model))
         for branch in model.branches {
             builder.add(.branch(branch.id), "branch", BranchContext(model: model, branch: branch))
+            if !(model.tree.children[branch.id] ?? []).isEmpty {
+                builder.add(.branchStats(branch.id), "branch-stats", BranchStatsContext(model: model, branch: branch))
+            }
         }
         builder.add(.promiseBoard, "promises", PromiseBoardContext(model: model, branch: nil))
         for id in Set(model.promises.map(\.branch)).sorted() {

@@ -50,6 +50,9 @@ public enum SiteInitializer {
             "categories", "[]",
             "在内置党务公开类别（\(BuiltinCategory.all.joined(separator: "、"))）之外增加的类别（可选），如 [乡村振兴]")
         yaml.field(
+            "holidays", "[]",
+            "法定节假日（可选），日期列表，如 [2026-10-01, 2026-10-02]：计算公示期是否满 5 个工作日时，除周六、周日外这些日期也不算工作日")
+        yaml.field(
             "privacy", "",
             "隐私设置（可选，不填用默认值）：生成时检查正文和各字段中的身份证号、银行卡号（一律不允许生成）和手机号、电子邮箱（默认打码显示并警告）。"
                 + "mobile、email 可设为 mask、allow 或 error；allow 列出可以原样公开的号码；emails 列出可以公开的邮箱（@ 开头表示整个域名）；"

@@ -56,6 +56,8 @@ struct BranchContext: Encodable {
     let subtreeMembers: Int
     let year: Int
     let posterHref: String
+    /// Set for organisations with children: their roll-up statistics.
+    let statsHref: String?
 
     struct Fact: Encodable {
         let label, value: String
@@ -88,6 +90,7 @@ struct BranchContext: Encodable {
         field = b.field.rawValue
         year = model.currentYear
         posterHref = rows.href(.poster(b.id))
+        statsHref = (model.tree.children[b.id] ?? []).isEmpty ? nil : rows.href(.branchStats(b.id))
         subtreeMembers = model.tree.subtree(of: b.id).reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
         var facts: [Fact] = [Fact(label: "组织类型", value: b.type.rawValue), Fact(label: "所属领域", value: b.field.rawValue)]
         let optional: [(String, String?)] = [

@@ -19,6 +19,7 @@ struct StatsContext: Encodable {
     let monthChart: String
     let liuyouByGoal: Table
     let definitions: [Definition]
+    let indicators: IndicatorSection
 
     struct Figure: Encodable {
         let label, value, note: String
@@ -87,6 +88,10 @@ struct StatsContext: Encodable {
         monthChart = BarChart(id: "chart-month", title: "每月党务公开事项数", tallies: s.disclosuresByMonth).svg
         liuyouByGoal = Self.counts("六有各项达到情况（共 \(s.liuyou.denominator) 个组织填报）", "目标", "达到的组织数", s.liuyouByGoal)
         definitions = Self.definitions(year: s.promiseYear)
+        // The whole site; ranked are the top-level organisations, or the children of a single top one.
+        let roots = model.tree.roots
+        let ranked = roots.count == 1 ? (model.tree.children[roots[0]] ?? []) : roots
+        indicators = IndicatorSection(model: model, scope: Set(model.branches.map(\.id)), children: ranked, rows: rows)
     }
 
     static func counts(_ caption: String, _ head: String, _ column: String, _ tallies: [Tally]) -> Table {

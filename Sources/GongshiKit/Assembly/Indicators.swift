@@ -1,0 +1,61 @@
+/// The organisers' indicators, each defined once here — name, definition in words, direction — and computed
+/// over any set of organisations (one organisation with everything below it, or the whole site).
+public enum Indicator: String, CaseIterable, Sendable, Encodable {
+    case fulfilment, overdue, unfulfilled, reviewApproval, timeliness, noticePeriod, liuyou, satisfaction, recentDisclosures
+
+    public var name: String {
+        switch self {
+        case .fulfilment: return "承诺兑现率"
+        case .overdue: return "逾期率"
+        case .unfulfilled: return "未兑现率"
+        case .reviewApproval: return "述职评议认可率"
+        case .timeliness: return "定期公开及时率"
+        case .noticePeriod: return "公示期合规率"
+        case .liuyou: return "六有达标率"
+        case .satisfaction: return "群众满意度"
+        case .recentDisclosures: return "近 3 个月公开事项"
+        }
+    }
+
+    /// The definition shown on every statistics page and in `stats.json`.
+    public var definition: String {
+        switch self {
+        case .fulfilment: return "已兑现 ÷ 应兑现的承诺事项（已有结果的，加上期限早于数据截至日期的），统计数据截至日期所在年度的承诺书"
+        case .overdue: return "逾期事项（进行中且期限已过）÷ 全部承诺事项，同一年度"
+        case .unfulfilled: return "以“未兑现”结束（都写明了原因）的事项 ÷ 已有结果（已兑现或未兑现）的事项，同一年度"
+        case .reviewApproval:
+            return "年终述职评议中“满意”和“基本满意”的票数 ÷ 全部票数，统计数据截至日期前 12 个月内的评议"
+        case .timeliness:
+            return "定期公开的类别，组织一旦用过，此后每个季度都应至少公开一次：已公开的季度 ÷ 应公开的季度（到上一个完整季度为止）"
+        case .noticePeriod:
+            return "有公示期（until）的事项中，公示期从发布次日起至少含 5 个工作日的比例；周六、周日和 site.yaml 中 holidays 列出的日期不算工作日，其他法定节假日不计入"
+        case .liuyou: return "六项全部达到的组织 ÷ 填报了六有自评的组织"
+        case .satisfaction: return "各组织最近一年的群众测评满意度，按参评人数加权平均"
+        case .recentDisclosures: return "数据截至日期前 3 个月内发布的党务公开事项数"
+        }
+    }
+
+    /// Whether a higher value is better, for ranking the weakest first.
+    public var higherIsBetter: Bool { self != .overdue && self != .unfulfilled }
+}
+
+/// One indicator's value: a ratio with its counts, or a plain figure.
+public struct IndicatorValue: Sendable, Equatable {
+    public let rate: Rate?
+    public let number: Double?
+
+    public static func ratio(_ rate: Rate) -> IndicatorValue { IndicatorValue(rate: rate, number: nil) }
+    public static func figure(_ number: Double?) -> IndicatorValue { IndicatorValue(rate: nil, number: number) }
+
+    /// The value used for ranking; nil when nothing was counted.
+    public var sortValue: Double? { rate?.fraction ?? number }
+
+    public func text(for indicator: Indicator) -> String {
+        if let rate { return rate.percentText }
+        guard let number else { return "—" }
+        return indicator == .satisfaction ? Statistics.percent(number) : "\(Int(number))"
+    }
+
+    /// `14 ÷ 19`, for ratios.
+    public var detail: String { rate.map { "\($0.numerator) ÷ \($0.denominator)" } ?? "" }
+}
