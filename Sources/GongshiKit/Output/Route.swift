@@ -14,6 +14,7 @@ public enum Route: Sendable, Hashable {
     case poster(String)
     case disclosureFeed, exampleFeed, branchFeed(String)
     case branchStats(String)
+    case statsDefinitions
     /// A copied attachment: the item's page, then `attachments/<safe name>`.
     indirect case attachment(Route, String)
 
@@ -43,6 +44,7 @@ public enum Route: Sendable, Hashable {
         case .exampleFeed: return "feeds/examples.xml"
         case .branchFeed(let id): return "branches/\(id)/feed.xml"
         case .branchStats(let id): return "branches/\(id)/stats/"
+        case .statsDefinitions: return "stats/definitions/"
         case .attachment(let page, let name): return "\(page.url)attachments/\(name)"
         }
     }

@@ -83,6 +83,7 @@ public enum DefaultTheme {
         {{<layout}}{{$main}}
         <h1>{{frame.pageTitle}}</h1>
         <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容。各项指标的含义见页末。</p>
+        <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a></p>
         {{#section}}{{>indicators}}{{/section}}
         {{/main}}{{/layout}}
 
@@ -103,6 +104,26 @@ public enum DefaultTheme {
         <section aria-labelledby="h-tree">
         <h2 id="h-tree">按隶属关系</h2>
         {{>tree}}
+        </section>
+        {{/main}}{{/layout}}
+
+        """##,
+        "definitions": ##"""
+        {{<layout}}{{$main}}
+        <h1>{{frame.pageTitle}}</h1>
+        <p>统计页上的数字只根据本网站公开的内容计算：党内公开事项和未经审核、审批的事项不计入。</p>
+        <section aria-labelledby="h-defs">
+        <h2 id="h-defs">指标定义</h2>
+        <dl class="definitions">
+        {{#indicators}}<dt>{{name}}</dt><dd>{{definition}}</dd>
+        {{/indicators}}</dl>
+        </section>
+        <section aria-labelledby="h-files">
+        <h2 id="h-files">开放数据</h2>
+        <p>每个统计页旁边都有同名目录下的 <code>stats.json</code> 和 <code>indicators.csv</code>（有下级组织的组织：<code>branches/组织id/stats/</code>）。CSV 文件为带 BOM 的 UTF-8 编码，可以直接用 Excel 打开。</p>
+        <ul>
+        {{#files}}<li><a href="{{href}}">{{label}}</a></li>
+        {{/files}}</ul>
         </section>
         {{/main}}{{/layout}}
 
@@ -497,6 +518,7 @@ public enum DefaultTheme {
         {{<layout}}{{$main}}
         <h1>统计</h1>
         <p>本页数字只根据本网站公开的内容计算，每项指标的含义见页末“指标说明”。</p>
+        <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a> · <a href="definitions/">指标说明和全部开放数据</a></p>
         <ul class="figures">
         {{#figures}}<li class="figure"><span class="figure-label">{{label}}</span> <strong class="figure-value">{{value}}</strong> <span class="figure-note">{{note}}</span></li>
         {{/figures}}</ul>

@@ -43,6 +43,7 @@ public struct PageRenderer: Sendable {
         addPrintPages(model, to: &builder)
         addSearch(model, to: &builder)
         addFeeds(model, to: &builder)
+        addOpenData(model, stats: stats, to: &builder)
         builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))
         builder.addFile(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(builder.pagePaths, baseURL: model.config.baseURL)))
         return builder.plan

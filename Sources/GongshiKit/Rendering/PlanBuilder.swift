@@ -60,6 +60,12 @@ struct PlanBuilder {
         }
     }
 
+    /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
+    mutating func addContent(_ page: RenderedPage) {
+        let digest = SHA256.hex(page.contents)
+        addKeyed(page.path, salt: "content", inputs: digest) { page.contents }
+    }
+
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
     mutating func addFile(_ page: RenderedPage) {
         plan.rendered.append(page)

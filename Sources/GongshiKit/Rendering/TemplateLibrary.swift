@@ -6,7 +6,7 @@ public struct TemplateLibrary: Sendable {
     /// Template names every site needs, one per page kind.
     public static let required = [
         "layout", "home", "branches", "branch", "promises", "promise", "disclosures", "disclosure",
-        "examples", "example", "stats", "page", "404", "search", "poster", "branch-stats",
+        "examples", "example", "stats", "page", "404", "search", "poster", "branch-stats", "definitions",
     ]
 
     let library: MustacheLibrary

@@ -104,3 +104,32 @@ struct IndicatorTests {
         #expect(LinkChecker.brokenLinks(in: site.output, baseURL: "https://example.org/site/") == [])
     }
 }
+
+@Suite("Open data")
+struct OpenDataTests {
+    @Test func csvIsExcelFriendlyAndQuoted() {
+        let data = OpenData.csv([["组织", "说明"], ["a", "含,逗号和\"引号\""]])
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "组织,说明\r\na,\"含,逗号和\"\"引号\"\"\"\r\n")
+    }
+
+    @Test func statisticsAndRecordsAreExportedFromThePublishedSetOnly() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        _ = try site.build()
+        let stats = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("stats/stats.json"))) as? [String: Any])
+        let indicators = try #require(stats["indicators"] as? [[String: Any]])
+        let fulfilment = try #require(indicators.first { $0["id"] as? String == "fulfilment" })
+        #expect(fulfilment["numerator"] as? Int == 1 && fulfilment["denominator"] as? Int == 3)
+        #expect(stats["members"] as? Int == 47)
+        let disclosures = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("data/disclosures.json"))) as? [[String: String]])
+        #expect(disclosures.map { $0["id"] } == ["d2", "d1"])
+        let csv = try site.page("data/promise-items.csv")
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 6, "header plus six items")
+        #expect(csv.contains("p1,2,a,a党支部,2026,张三,在职党员,每月组织一次环境卫生清理,服务民生,2026-10-01,逾期,,"))
+        #expect(site.outputFiles().contains("branches/root/stats/stats.json"))
+        #expect(site.outputFiles().contains("stats/definitions/index.html"))
+        #expect(try site.page("stats/schema.json").contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
+    }
+}

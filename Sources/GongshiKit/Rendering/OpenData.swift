@@ -1,0 +1,89 @@
+import Foundation
+
+/// Machine-readable twins of the statistics pages and the published records, built only from the publishable
+/// model: JSON (sorted keys) and CSV (UTF-8 with BOM and CRLF, so Excel opens Chinese correctly).
+enum OpenData {
+    /// A table as CSV: header row first.
+    static func csv(_ rows: [[String]]) -> Data {
+        let text = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func json(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return ((try? encoder.encode(value)) ?? Data("{}".utf8)) + Data("\n".utf8)
+    }
+
+    /// One indicator in `stats.json`.
+    struct IndicatorRecord: Encodable {
+        let id, name, definition: String
+        let numerator: Int?
+        let denominator: Int?
+        /// A fraction (0–1) for ratios, a percentage for satisfaction, a count otherwise; null when nothing was counted.
+        let value: Double?
+    }
+
+    static func indicatorRecords(_ values: [Indicator: IndicatorValue]) -> [IndicatorRecord] {
+        Indicator.allCases.map { indicator in
+            let value = values[indicator]!
+            return IndicatorRecord(
+                id: indicator.rawValue, name: indicator.name, definition: indicator.definition, numerator: value.rate?.numerator,
+                denominator: value.rate?.denominator, value: value.sortValue.map { ($0 * 10000).rounded() / 10000 })
+        }
+    }
+
+    static func indicatorCSV(_ values: [Indicator: IndicatorValue]) -> Data {
+        csv(
+            [["指标代码", "指标", "分子", "分母", "数值", "定义"]]
+                + indicatorRecords(values).map {
+                    [$0.id, $0.name, $0.numerator.map(String.init) ?? "", $0.denominator.map(String.init) ?? "", $0.value.map { "\($0)" } ?? "", $0.definition]
+                })
+    }
+
+    /// The published records themselves, as CSV and JSON rows (column name → value), in a stable order.
+    static func records(_ model: SiteModel) -> [(name: String, columns: [String], rows: [[String]])] {
+        let name = { (id: String) in model.branchByID[id]?.name ?? id }
+        let branches = model.branches.map { b -> [String] in
+            [
+                b.id, b.name, b.type.rawValue, b.field.rawValue, b.parent ?? "", b.secretary ?? "", b.members.map(String.init) ?? "",
+                b.established?.description ?? "", b.meetsLiuyou ? "是" : (b.liuyou == nil ? "" : "否"),
+                b.latestRating.map { Statistics.percent($0.satisfaction) } ?? "",
+            ]
+        }
+        let items = model.promises.flatMap { letter in
+            letter.items.enumerated().map { index, item -> [String] in
+                [
+                    letter.id, String(index + 1), letter.branch, name(letter.branch), String(letter.year), letter.promiser, letter.role.rawValue,
+                    item.text, item.service.rawValue, item.due.description, item.displayStatus(asOf: model.asOf), item.done?.description ?? "",
+                    item.note ?? "",
+                ]
+            }
+        }
+        let disclosures = model.disclosures.map { d -> [String] in
+            [
+                d.id, d.branch, name(d.branch), d.title, d.category, d.published.description, d.cadence?.rawValue ?? "", d.period ?? "",
+                d.until?.description ?? "", d.reviewed?.date.description ?? "", d.approved?.date.description ?? "",
+            ]
+        }
+        let examples = model.examples.map { e -> [String] in
+            [e.id, e.branch, name(e.branch), e.title, e.date.description, model.field(of: e)?.rawValue ?? "", e.service?.rawValue ?? ""]
+        }
+        return [
+            ("branches", ["id", "名称", "类型", "领域", "上级组织", "书记", "党员人数", "成立时间", "六有达标", "最近满意度"], branches),
+            ("promise-items", ["承诺书", "序号", "组织id", "组织", "年度", "承诺人", "身份", "承诺内容", "服务类别", "期限", "状态", "兑现日期", "说明"], items),
+            ("disclosures", ["id", "组织id", "组织", "标题", "类别", "发布日期", "公开方式", "所属期间", "公示截止", "审核日期", "审批日期"], disclosures),
+            ("examples", ["id", "组织id", "组织", "标题", "日期", "领域", "服务类别"], examples),
+        ]
+    }
+
+    /// JSON objects keyed by the column names.
+    static func jsonRows(columns: [String], rows: [[String]]) -> [[String: String]] {
+        rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+    }
+}
