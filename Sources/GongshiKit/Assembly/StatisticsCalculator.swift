@@ -57,7 +57,8 @@ public enum StatisticsCalculator {
             satisfaction: respondents > 0 ? weighted / Double(respondents) : nil,
             satisfactionRespondents: respondents,
             satisfactionBranches: rated.count,
-            examples: model.examples.count
+            examples: model.examples.count,
+            trends: trends(model)
         )
     }
 
@@ -76,5 +77,21 @@ public enum StatisticsCalculator {
         FulfilmentRow(
             key: key, label: label, items: items.count, fulfilled: items.filter { $0.status == .fulfilled }.count,
             overdue: items.filter { $0.isOverdue(asOf: asOf) }.count, rate: fulfilmentRate(items, asOf: asOf))
+    }
+
+    /// Every year that has promise letters, disclosures or ratings.
+    static func trends(_ model: SiteModel) -> [YearTrend] {
+        let ratings = model.branches.flatMap { $0.ratings ?? [] }
+        let years = Set(model.promises.map(\.year) + model.disclosures.map(\.published.year) + ratings.map(\.year)).sorted()
+        return years.map { year in
+            let letters = model.promises.filter { $0.year == year }
+            let items = letters.flatMap(\.items)
+            let rated = ratings.filter { $0.year == year }
+            let respondents = rated.reduce(0) { $0 + $1.respondents }
+            return YearTrend(
+                year: year, letters: letters.count, items: items.count, fulfilment: fulfilmentRate(items, asOf: model.asOf),
+                disclosures: model.disclosures.filter { $0.published.year == year }.count,
+                satisfaction: respondents > 0 ? rated.reduce(0.0) { $0 + $1.satisfaction * Double($1.respondents) } / Double(respondents) : nil)
+        }
     }
 }

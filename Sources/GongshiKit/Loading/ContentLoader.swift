@@ -90,6 +90,9 @@ public enum ContentLoader {
     static func decode<T: Decodable>(
         _ yaml: String, lineOffset: Int, path: String, rules: [FieldRule], into type: T.Type, privacy: PrivacyPolicy
     ) -> Outcome<T> {
+        if let anchor = YAMLAnchorFinder.firstAnchor(in: yaml) {
+            return Outcome(diagnostics: [Diagnostic(.error, path, line: anchor.line + lineOffset, YAMLAnchorFinder.message(anchor.name))])
+        }
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: yaml) else {

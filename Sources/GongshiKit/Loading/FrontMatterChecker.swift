@@ -8,6 +8,8 @@ struct FrontMatterChecker {
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var keyLines: [String: Int] = [:]
+    /// The largest integer a field takes, so totals over any number of files cannot overflow `Int`.
+    static let largestInteger = 1_000_000_000
 
     init(path: String, lineOffset: Int) {
         self.path = path
@@ -36,6 +38,12 @@ struct FrontMatterChecker {
             let path = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             keyLines[path] = line(of: keyNode)
             seen.insert(key)
+            // Yams' decoder would merge a `<<` mapping's keys in after these checks, unchecked.
+            if keyNode.tag.name == .merge {
+                let name = keyPath.isEmpty ? "front matter" : "字段 \(keyPath.displayKey)"
+                report(.error, line(of: keyNode), "\(name) 中不能使用 YAML 合并键 <<：请把字段直接写出来")
+                continue
+            }
             if key.contains(where: { !$0.isASCII }), rules.first(where: { $0.key == key }) == nil {
                 // 「title　」「状态」: a key typed with a Chinese input method is never ignored silently.
                 let ascii = String(key.filter(\.isASCII)).trimmingCharacters(in: .whitespaces)
@@ -112,8 +120,12 @@ struct FrontMatterChecker {
             report(.error, line, message)
         case .integer(let min):
             // YAML reads `012` as octal: accept only plain decimal digits.
-            if text.isPlainDecimal, let value = Int(text), value >= min { break }
-            report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+            guard text.isPlainDecimal, let value = Int(text), value >= min else {
+                return report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+            }
+            if value > Self.largestInteger {
+                report(.error, line, "\(field) 的值「\(text)」过大：不能超过 \(Self.largestInteger)")
+            }
         case .number(let range):
             if let value = Double(text), range.contains(value) { break }
             report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")

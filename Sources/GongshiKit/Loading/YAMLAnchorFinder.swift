@@ -23,6 +23,11 @@ enum YAMLAnchorFinder {
         return nil
     }
 
+    /// The error for an anchor named `name`.
+    static func message(_ name: String) -> String {
+        "front matter 不支持 YAML 锚点「&\(name)」和别名（*名称）：请把内容直接写出来；如果这是普通文字，请去掉 & 前的空格或改用全角“＆”"
+    }
+
     /// Blanks, line breaks (with NEL, LS and PS), the byte-order mark and the indicators a token may directly follow.
     private static let tokenBoundaries: Set<Unicode.Scalar> = [
         " ", "\t", "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "[", "{", ",", ":", "?",

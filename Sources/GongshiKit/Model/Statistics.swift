@@ -55,6 +55,8 @@ public struct Statistics: Sendable {
     public let satisfactionRespondents: Int
     public let satisfactionBranches: Int
     public let examples: Int
+    /// One row per year present in the content, oldest first.
+    public let trends: [YearTrend]
 
     static func percent(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
@@ -69,4 +71,15 @@ public struct OverdueItem: Sendable, Equatable {
     public let promiser: String
     public let text: String
     public let due: Day
+}
+
+/// The figures of one year, for the trend charts.
+public struct YearTrend: Sendable, Equatable {
+    public let year: Int
+    public let letters: Int
+    public let items: Int
+    public let fulfilment: Rate
+    public let disclosures: Int
+    /// Respondent-weighted mean of that year's ratings, percent.
+    public let satisfaction: Double?
 }

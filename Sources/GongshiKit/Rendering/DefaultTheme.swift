@@ -557,6 +557,13 @@ public enum DefaultTheme {
         <h2 id="h-liuyou">“六有”建设</h2>
         {{#liuyouByGoal}}{{>stat-table}}{{/liuyouByGoal}}
         </section>
+        <section aria-labelledby="h-trends">
+        <h2 id="h-trends">逐年趋势</h2>
+        {{#trendTable}}{{>stat-table}}{{/trendTable}}
+        {{{trendChart}}}
+        <p class="legend">折线：<span class="swatch swatch-0">■</span> 承诺兑现率 <span class="swatch swatch-1">●</span> 群众满意度（数值标在各点上方）</p>
+        {{{trendCountChart}}}
+        </section>
         <section aria-labelledby="h-indicators">
         <h2 id="h-indicators">考评指标</h2>
         {{#indicators}}{{>indicators}}{{/indicators}}
@@ -1450,6 +1457,15 @@ public enum DefaultTheme {
             .search-form button:focus-visible, .print-button:focus-visible, .search-form input:focus-visible, .search-filter select:focus-visible { outline: 3px solid #1456b8; outline-offset: 2px; }
             .notice { background: var(--band); padding: 0.6rem 0.8rem; border-radius: 6px; }
             mark { background: #fff3a8; color: inherit; font-weight: bold; padding: 0 0.1em; } /* bold too: not colour alone */
+
+            /* Line charts: two series told apart by colour, dash and marker text. */
+            .chart-grid { stroke: var(--line); stroke-width: 1; }
+            polyline.chart-line { stroke-width: 4; fill: none; }
+            .chart-line-0 { stroke: var(--red); fill: var(--red); }
+            .chart-line-1 { stroke: #1456b8; fill: #1456b8; stroke-dasharray: 10 6; }
+            circle.chart-line-1 { stroke-dasharray: none; }
+            .swatch-0 { color: var(--red); }
+            .swatch-1 { color: #1456b8; }
 
             """##.utf8),
         "site.js": Data(

@@ -19,6 +19,9 @@ struct StatsContext: Encodable {
     let monthChart: String
     let liuyouByGoal: Table
     let definitions: [Definition]
+    let trendTable: Table
+    let trendChart: String
+    let trendCountChart: String
     let indicators: IndicatorSection
 
     struct Figure: Encodable {
@@ -88,6 +91,26 @@ struct StatsContext: Encodable {
         monthChart = BarChart(id: "chart-month", title: "每月党务公开事项数", tallies: s.disclosuresByMonth).svg
         liuyouByGoal = Self.counts("六有各项达到情况（共 \(s.liuyou.denominator) 个组织填报）", "目标", "达到的组织数", s.liuyouByGoal)
         definitions = Self.definitions(year: s.promiseYear)
+        trendTable = Table(
+            caption: "逐年情况", columns: ["年度", "承诺书", "承诺事项", "兑现率", "党务公开事项", "群众满意度"],
+            rows: s.trends.map {
+                Row(
+                    head: "\($0.year)", href: nil,
+                    cells: ["\($0.letters)", "\($0.items)", $0.fulfilment.percentText, "\($0.disclosures)", $0.satisfaction.map(Statistics.percent) ?? "—"])
+            })
+        let years = s.trends.map { "\($0.year)" }
+        trendChart =
+            LineChart(
+                id: "chart-trend", title: "逐年承诺兑现率和群众满意度（%）", labels: years,
+                series: [
+                    .init(name: "承诺兑现率", values: s.trends.map { $0.fulfilment.fraction.map { $0 * 100 } }),
+                    .init(name: "群众满意度", values: s.trends.map(\.satisfaction)),
+                ], maximum: 100, unit: "%"
+            ).svg
+        trendCountChart =
+            BarChart(
+                id: "chart-trend-count", title: "逐年党务公开事项数", tallies: s.trends.map { Tally(label: "\($0.year)年", count: $0.disclosures) }
+            ).svg
         // The whole site; ranked are the top-level organisations, or the children of a single top one.
         let roots = model.tree.roots
         let ranked = roots.count == 1 ? (model.tree.children[roots[0]] ?? []) : roots
