@@ -42,21 +42,7 @@ public enum ErrorPage {
     }
 }
 
-/// HTML escaping for text placed in elements or attribute values.
+/// HTML escaping for text placed in elements or attribute values: the engine's one escaping function.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { text.xmlEscaped }
 }
