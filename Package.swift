@@ -51,6 +51,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over one content file (scripts/fuzz.sh); a plain build gives a replay tool instead.
+        .executableTarget(
+            name: "GongshiFuzz",
+            dependencies: ["GongshiKit"]
+        ),
         .testTarget(
             name: "GongshiKitTests",
             dependencies: ["GongshiKit"],

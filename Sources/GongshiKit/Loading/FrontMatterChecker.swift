@@ -39,7 +39,7 @@ struct FrontMatterChecker {
             keyLines[path] = line(of: keyNode)
             seen.insert(key)
             // Yams' decoder would merge a `<<` mapping's keys in after these checks, unchecked.
-            if keyNode.tag.name == .merge {
+            if keyNode.tag.rawValue == Tag.Name.merge.rawValue {
                 let name = keyPath.isEmpty ? "front matter" : "字段 \(keyPath.displayKey)"
                 report(.error, line(of: keyNode), "\(name) 中不能使用 YAML 合并键 <<：请把字段直接写出来")
                 continue
