@@ -41,6 +41,12 @@ deps:
 clean:
 	rm -rf .build output/* .output.* output.*
 
+## Benchmark against Hugo and the instruction-count guard (not part of `make test`; see Benchmarks/run.py).
+## BENCH_SIZES="100 1000" BENCH_RUNS=3 make bench runs it quicker.
+.PHONY: bench
+bench: deps
+	python3 Benchmarks/run.py
+
 ## Regenerate Sources/GongshiKit/Rendering/DefaultTheme.swift from templates/ (the theme built into the binary).
 .PHONY: embed-templates
 embed-templates:
