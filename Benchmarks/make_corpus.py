@@ -11,7 +11,7 @@ every 50th is a street 党工委 (root), every 10th a 社区党委 or 村党总�
 Sentences come from the anthology /work/shared/domain/seeds/004_c3eff5539b8ddfe1.txt when it
 exists (override with --sentences FILE), else from a built-in phrase list. The output depends
 only on the seed, N and that sentence source: each organisation has its own random stream, so
-the corpus of N organisations is a prefix of the corpus of a larger N.
+its content files are a subset of those of a larger N (only the comment in site.yaml names N).
 
 Python 3 standard library only. The content is written to pass `gongshi check` with 0 errors
 (the 党内公开 disclosures give the expected "未发布到网站" warnings).
