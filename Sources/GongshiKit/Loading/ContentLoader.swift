@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Every record decoded from the source, before cross-references are checked.
@@ -24,15 +25,29 @@ public enum ContentLoader {
     }
 
     /// Loads every file; records with errors are left out and their errors reported.
+    /// Files are independent, so they are loaded on every core and merged in their original order.
     public static func load(_ files: [SourceFile], config: SiteConfig) -> LoadedContent {
-        var content = LoadedContent()
-        for file in files {
+        let slots = ResultSlots<LoadedContent>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var content = LoadedContent()
+            let file = files[index]
             switch FrontMatterSplitter.split(file.text, path: file.path) {
             case .failure(let diagnostic):
                 content.diagnostics.append(diagnostic)
             case .success(let document):
                 load(document, file: file, config: config, into: &content)
             }
+            slots[index] = content
+        }
+        var content = LoadedContent()
+        for part in slots.values {
+            content.branches += part.branches
+            content.promises += part.promises
+            content.disclosures += part.disclosures
+            content.examples += part.examples
+            content.pages += part.pages
+            content.diagnostics += part.diagnostics
+            content.privacyFindings.merge(part.privacyFindings) { $1 }
         }
         return content
     }

@@ -4,16 +4,23 @@ import Foundation
 enum LinkVerifier {
     /// Broken links as `page → link`, sorted; `files` is every path of the site.
     static func brokenLinks(pages: [RenderedPage], files: Set<String>, baseURL: String) -> [String] {
+        pages.flatMap { brokenLinks(in: $0, files: files, baseURL: baseURL) }.sorted()
+    }
+
+    /// The broken links of one page (none unless it is HTML).
+    static func brokenLinks(in page: RenderedPage, files: Set<String>, baseURL: String) -> [String] {
+        guard page.path.hasSuffix(".html") else { return [] }
         var broken: [String] = []
-        for page in pages where page.path.hasSuffix(".html") {
-            let html = String(decoding: page.contents, as: UTF8.self)
-            for link in links(in: html) {
-                guard let target = resolve(link, from: page.path, baseURL: baseURL) else { continue }
-                let candidates = target.isEmpty || target.hasSuffix("/") ? [target + "index.html"] : [target, target + "/index.html"]
-                if !candidates.contains(where: files.contains) { broken.append("\(page.path) → \(link)") }
-            }
+        let html = String(decoding: page.contents, as: UTF8.self)
+        var checked: Set<String> = []
+        for link in links(in: html) where checked.insert(link).inserted {
+            guard let target = resolve(link, from: page.path, baseURL: baseURL) else { continue }
+            let exists =
+                target.isEmpty || target.hasSuffix("/")
+                ? files.contains(target + "index.html") : files.contains(target) || files.contains(target + "/index.html")
+            if !exists { broken.append("\(page.path) → \(link)") }
         }
-        return broken.sorted()
+        return broken
     }
 
     /// Every ` href="…"` and ` src="…"` value, scanning the UTF-8 bytes once (Foundation's `range(of:)` on long
@@ -55,7 +62,7 @@ enum LinkVerifier {
 
     /// The site path a link points at, or nil for external links and in-page anchors.
     static func resolve(_ link: String, from page: String, baseURL: String) -> String? {
-        var link = link.replacingOccurrences(of: "&amp;", with: "&")
+        var link = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = String(link[..<cut]) }
         if link.isEmpty { return nil }
         if link.hasPrefix(baseURL) { return String(link.dropFirst(baseURL.count)) }

@@ -19,6 +19,8 @@ public struct PublishResult: Sendable {
     public var removed = 0
     /// The name under `output.releases/` of the site this publish replaced, if it was kept.
     public var archivedRelease: String?
+    /// Cache keys of the deferred pages (path → key), for the next incremental build.
+    public var keys: [String: String] = [:]
 
     public init() {}
 }
@@ -57,6 +59,14 @@ public struct Publisher: Sendable {
     /// Publishes `pages` plus the files of `reusing` hard-linked from the current site (unchanged pages).
     @discardableResult
     public func publish(_ pages: [RenderedPage], reusing: [String] = [], baseURL: String? = nil) throws(OutputError) -> PublishResult {
+        try publish(RenderPlan(rendered: pages, reused: reusing), baseURL: baseURL)
+    }
+
+    /// Publishes a render plan: its ready files, its reused files, and its deferred page jobs, which run here on
+    /// every core, each writing its page into the staging folder and checking its links as soon as it is rendered,
+    /// so no more than a few pages are ever held in memory.
+    @discardableResult
+    public func publish(_ plan: RenderPlan, baseURL: String? = nil) throws(OutputError) -> PublishResult {
         try checkReplaceable()
         let fm = FileManager.default
         for abandoned in layout.abandonedStagings() { try? fm.removeItem(at: abandoned) }
@@ -66,23 +76,40 @@ public struct Publisher: Sendable {
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
+            var files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
+            files.formUnion([Manifest.fileName, Self.markerName])
+            try Self.makeDirectories(for: files, in: staging)
             var manifest = Manifest()
-            for page in pages {
-                try write(page.contents, to: staging.appendingPathComponent(page.path))
+            var broken: [String] = []
+            let counter = WriteCounter()
+            for page in plan.rendered {
+                try Self.writeFile(page.contents, to: staging.appendingPathComponent(page.path))
                 manifest.entries[page.path] = Manifest.Entry(sha256: SHA256.hex(page.contents), size: page.contents.count)
+                if let baseURL { broken += LinkVerifier.brokenLinks(in: page, files: files, baseURL: baseURL) }
                 result.written += 1
-                try hooks.afterWritingFile?(result.written)
+                try hooks.afterWritingFile?(counter.next())
             }
-            for path in reusing {
+            for path in plan.reused {
                 manifest.entries[path] = try link(path, into: staging, known: previous?.entries[path])
                 result.reused += 1
             }
-            try keepDotfiles(into: staging)
-            try write(manifest.json, to: staging.appendingPathComponent(Manifest.fileName))
-            try write(Data("gongshi output; this folder is replaced on every build\n".utf8), to: staging.appendingPathComponent(Self.markerName))
-            if let baseURL {
-                try verify(pages, files: Set(manifest.entries.keys), baseURL: baseURL)
+            let outcomes = try runJobs(plan, into: staging, previous: previous, files: files, baseURL: baseURL, counter: counter)
+            for (job, outcome) in zip(plan.jobs, outcomes) {
+                manifest.entries[job.path] = outcome.entry
+                result.keys[job.path] = outcome.key
+                broken += outcome.broken
+                if outcome.written { result.written += 1 } else { result.reused += 1 }
             }
+            guard broken.isEmpty else {
+                let sample = broken.sorted().prefix(5).joined(separator: "；")
+                throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
+            }
+            try keepDotfiles(into: staging)
+            try Self.writeFile(manifest.json, to: staging.appendingPathComponent(Manifest.fileName))
+            try Self.writeFile(Data("gongshi output; this folder is replaced on every build\n".utf8), to: staging.appendingPathComponent(Self.markerName))
+            // One flush of the whole file system before the swap, instead of one per file: after a crash the
+            // new site is either complete on disk or not live.
+            Self.syncFileSystem(of: staging)
             result.removed = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).count } ?? 0
             result.archivedRelease = try swapIn(staging)
         } catch let error as OutputError {
@@ -96,9 +123,89 @@ public struct Publisher: Sendable {
         return result
     }
 
-    private func write(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+    /// What one deferred page job left in the staging folder.
+    private struct JobOutcome {
+        let key: String
+        let entry: Manifest.Entry
+        let written: Bool
+        let broken: [String]
+    }
+
+    /// Runs the plan's page jobs concurrently; the first error stops the remaining jobs and is rethrown.
+    private func runJobs(
+        _ plan: RenderPlan, into staging: URL, previous: Manifest?, files: Set<String>, baseURL: String?, counter: WriteCounter
+    ) throws -> [JobOutcome] {
+        let jobs = plan.jobs
+        let slots = ResultSlots<JobOutcome>(count: jobs.count)
+        let failure = FirstError()
+        let hooks = self.hooks
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            guard !failure.isSet else { return }
+            let job = jobs[index]
+            do {
+                let (key, contents) = job.run(plan.previousKeys?[job.path])
+                if let contents {
+                    try Self.writeFile(contents, to: staging.appendingPathComponent(job.path))
+                    let page = RenderedPage(path: job.path, contents: contents)
+                    let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
+                    let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
+                    slots[index] = JobOutcome(key: key, entry: entry, written: true, broken: broken)
+                    try hooks.afterWritingFile?(counter.next())
+                } else {
+                    let entry = try link(job.path, into: staging, known: previous?.entries[job.path])
+                    slots[index] = JobOutcome(key: key, entry: entry, written: false, broken: [])
+                }
+            } catch {
+                failure.record(error)
+            }
+        }
+        if let error = failure.error { throw error }
+        return slots.values
+    }
+
+    /// Creates every folder the files need, once each, parents first.
+    private static func makeDirectories(for files: Set<String>, in staging: URL) throws {
+        var folders: Set<String> = []
+        for path in files {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        for folder in folders.sorted(by: { $0.count < $1.count }) {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    /// Writes a file with plain system calls, creating its folder if needed; no per-file fsync (see
+    /// `syncFileSystem`).
+    static func writeFile(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try writeFile(data, to: url)
+        }
+        guard fd >= 0 else { throw POSIXFailure(operation: "open \(url.path)", code: errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw POSIXFailure(operation: "write \(url.path)", code: errno) }
+                offset += n
+            }
+        }
+    }
+
+    /// Flushes the file system holding `folder` to disk.
+    private static func syncFileSystem(of folder: URL) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        #if os(Linux)
+            _ = linuxSyncfs(fd)
+        #else
+            _ = fsync(fd)
+        #endif
     }
 
     /// Hard-links an unchanged file from the published site (copies where links are not possible).
@@ -111,14 +218,6 @@ public struct Publisher: Sendable {
         if let known { return known }
         let data = try Data(contentsOf: target)
         return Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
-    }
-
-    private func verify(_ pages: [RenderedPage], files: Set<String>, baseURL: String) throws {
-        let broken = LinkVerifier.brokenLinks(pages: pages, files: files, baseURL: baseURL)
-        guard broken.isEmpty else {
-            let sample = broken.prefix(5).joined(separator: "；")
-            throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
-        }
     }
 
     /// Swaps the staged site in; returns the release name the old site was archived under, if any.
@@ -159,3 +258,49 @@ public struct Publisher: Sendable {
         }
     }
 }
+
+/// A failed system call, with its `errno` text.
+struct POSIXFailure: Error, LocalizedError {
+    let operation: String
+    let code: Int32
+    var errorDescription: String? { "\(operation)：\(String(cString: strerror(code)))" }
+}
+
+/// Counts written files across threads, for `PublishHooks`.
+final class WriteCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
+
+/// The first error thrown by any of several concurrent jobs.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var isSet: Bool { error != nil }
+
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func record(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if stored == nil { stored = error }
+    }
+}
+
+#if os(Linux)
+    /// glibc's `syncfs(2)`, which the Glibc module hides behind `_GNU_SOURCE`.
+    @_silgen_name("syncfs")
+    private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif

@@ -40,6 +40,8 @@ public struct BuildOutcome: Sendable {
     public var counts: [String: Int] = [:]
     /// Nil when nothing was published (content errors, or `check`).
     public var publish: PublishResult?
+    /// Wall-clock seconds of each stage (`check`, `statistics`, `plan`, `write`), for `--report` and profiling.
+    public var phaseSeconds: [String: Double] = [:]
     public var hasErrors: Bool { diagnostics.hasErrors }
     public var pagesWritten: Int { publish?.written ?? 0 }
 }

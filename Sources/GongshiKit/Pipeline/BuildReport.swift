@@ -24,6 +24,9 @@ public struct BuildReport: Encodable, Sendable {
     let exitCode: Int32
     let asOf: String
     let durationSeconds: Double
+    /// Seconds per stage: check (read, parse, render Markdown, validate, assemble the model), statistics, plan
+    /// (page contexts, feeds, search index, open data), write (render templated pages, write, verify links, swap in).
+    let phaseSeconds: [String: Double]
     let counts: [String: Int]
     let pages: Pages
     let archivedRelease: String?
@@ -38,6 +41,7 @@ public struct BuildReport: Encodable, Sendable {
         self.asOf = asOf.description
         self.durationSeconds = (duration * 1000).rounded() / 1000
         self.counts = outcome?.counts ?? [:]
+        self.phaseSeconds = (outcome?.phaseSeconds ?? [:]).mapValues { ($0 * 1000).rounded() / 1000 }
         let publish = outcome?.publish
         self.pages = Pages(written: publish?.written ?? 0, reused: publish?.reused ?? 0, removed: publish?.removed ?? 0)
         self.archivedRelease = publish?.archivedRelease

@@ -35,8 +35,10 @@ public enum SiteBuilder {
         let layout = ReleaseLayout(output: options.outputDirectory)
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.waitForLock)
         defer { lock.release() }
+        var clock = PhaseClock()
         let (model, templates, diagnostics) = check(options)
         var outcome = BuildOutcome(diagnostics: diagnostics, withheld: model?.withheld ?? [])
+        outcome.phaseSeconds["check"] = clock.lap()
         if let model {
             outcome.counts = [
                 "branches": model.branches.count, "promises": model.promises.count,
@@ -52,12 +54,29 @@ public enum SiteBuilder {
             return outcome
         }
         let stats = StatisticsCalculator.calculate(model)
+        outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
         let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, output: layout.output)
-        let plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
+        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
+        plan.rendered += templates.assets
+        outcome.phaseSeconds["plan"] = clock.lap()
         let publisher = Publisher(outputDirectory: layout.output, keepReleases: options.keepReleases, hooks: options.hooks)
-        outcome.publish = try publisher.publish(plan.rendered + templates.assets, reusing: plan.reused, baseURL: model.config.baseURL)
-        PageCache.save(plan.keys, to: cacheDirectory, output: layout.output)
+        let published = try publisher.publish(plan, baseURL: model.config.baseURL)
+        outcome.publish = published
+        outcome.phaseSeconds["write"] = clock.lap()
+        PageCache.save(plan.keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output)
         return outcome
+    }
+}
+
+/// Measures the stages of a build.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Seconds since the previous lap (or since creation).
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
     }
 }

@@ -1,6 +1,6 @@
 /// An Atom 1.0 feed, written by hand: a fixed shape, escaped text, no clock.
-struct AtomFeed: Encodable {
-    struct Entry: Encodable {
+struct AtomFeed: Encodable, Sendable {
+    struct Entry: Encodable, Sendable {
         let title: String
         let url: String
         let date: Day

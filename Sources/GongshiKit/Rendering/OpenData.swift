@@ -21,7 +21,7 @@ enum OpenData {
     }
 
     /// One indicator in `stats.json`.
-    struct IndicatorRecord: Encodable {
+    struct IndicatorRecord: Encodable, Sendable {
         let id, name, definition: String
         let numerator: Int?
         let denominator: Int?

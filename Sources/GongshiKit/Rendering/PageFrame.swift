@@ -1,6 +1,6 @@
 /// What the shared layout shows on every page: header, navigation, breadcrumbs, footer.
-struct PageFrame: Encodable {
-    struct Link: Encodable {
+struct PageFrame: Encodable, Sendable {
+    struct Link: Encodable, Sendable {
         let label: String
         let href: String
         let current: Bool

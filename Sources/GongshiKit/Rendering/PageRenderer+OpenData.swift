@@ -47,7 +47,7 @@ extension PageRenderer {
 }
 
 /// `stats.json`
-struct StatsDocument: Encodable {
+struct StatsDocument: Encodable, Sendable {
     let asOf: String
     let organisations: Int
     let members: Int
@@ -87,7 +87,7 @@ struct StatsDocument: Encodable {
 }
 
 /// /stats/definitions/: every indicator and every downloadable file, explained.
-struct DefinitionsContext: Encodable {
+struct DefinitionsContext: Encodable, Sendable {
     let frame: PageFrame
     let indicators: [IndicatorSection.Row]
     let files: [PageFrame.Link]

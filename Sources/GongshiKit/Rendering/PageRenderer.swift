@@ -14,13 +14,39 @@ public struct RenderedPage: Sendable {
     public init(path: String, text: String) { self.init(path: path, contents: Data(text.utf8)) }
 }
 
-/// The pages of one build: those rendered now, those unchanged since the published site, and every page's key.
+/// The pages of one build: files ready now, files unchanged since the published site, and templated pages whose
+/// work is deferred to the publisher (`jobs`), which renders and writes them in parallel.
 public struct RenderPlan: Sendable {
     public var rendered: [RenderedPage] = []
     /// Paths whose key equals the published page's: the file is reused as it is.
     public var reused: [String] = []
-    /// Path → cache key (SHA-256 of version, templates and the page's full context).
+    /// Path → cache key (SHA-256 of version, templates and the page's full context) of the ready and reused files;
+    /// the jobs report theirs when they run.
     public var keys: [String: String] = [:]
+    /// Templated pages still to be keyed and, when their key changed, rendered.
+    var jobs: [PageJob] = []
+    /// The keys of the published site, for the jobs to compare against.
+    var previousKeys: [String: String]?
+
+    public init(rendered: [RenderedPage] = [], reused: [String] = []) {
+        self.rendered = rendered
+        self.reused = reused
+    }
+
+    /// Runs the jobs in memory (for tests and tools that want every page's bytes).
+    public func materialized() -> RenderPlan {
+        let slots = ResultSlots<(String, Data?)>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            slots[index] = jobs[index].run(previousKeys?[jobs[index].path])
+        }
+        var plan = RenderPlan(rendered: rendered, reused: reused)
+        plan.keys = keys
+        for (job, (key, contents)) in zip(jobs, slots.values) {
+            plan.keys[job.path] = key
+            if let contents { plan.rendered.append(RenderedPage(path: job.path, contents: contents)) } else { plan.reused.append(job.path) }
+        }
+        return plan
+    }
 }
 
 /// Renders every page of the model through the templates, skipping pages whose inputs did not change.
@@ -32,7 +58,7 @@ public struct PageRenderer: Sendable {
 
     /// Every page of the site, in a stable order (no reuse).
     public func renderAll(_ model: SiteModel, stats: Statistics) -> [RenderedPage] {
-        plan(model, stats: stats, previous: nil).rendered
+        plan(model, stats: stats, previous: nil).materialized().rendered
     }
 
     /// Renders the pages whose key differs from `previous` (path → key of the published page).
@@ -46,7 +72,7 @@ public struct PageRenderer: Sendable {
         addOpenData(model, stats: stats, to: &builder)
         builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))
         builder.addFile(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(builder.pagePaths, baseURL: model.config.baseURL)))
-        return builder.plan
+        return builder.finish()
     }
 
     /// `robots.txt`: everything may be indexed; points at the sitemap.

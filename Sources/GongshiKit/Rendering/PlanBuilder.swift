@@ -7,6 +7,7 @@ struct PlanBuilder {
     private(set) var plan = RenderPlan()
     /// Every templated page, in the order added (for the sitemap).
     private(set) var pagePaths: [String] = []
+    private var jobs: [PageJob] = []
     private let encoder: JSONEncoder
 
     init(templates: TemplateLibrary, previous: [String: String]?) {
@@ -17,12 +18,30 @@ struct PlanBuilder {
     }
 
     /// Adds the page at `route`, rendered through `template` unless the published page has the same key.
-    mutating func add(_ route: Route, _ template: String, _ context: some Encodable) {
+    /// The context is encoded, keyed and rendered later, in parallel with the other pages (`finish()`).
+    mutating func add(_ route: Route, _ template: String, _ context: some Encodable & Sendable) {
         pagePaths.append(route.outputPath)
         let templates = self.templates
-        addKeyed(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context) {
-            Data(templates.render(context, template: template).utf8)
-        }
+        let salt = Data("\(GongshiVersion.current)\0\(templates.digest)\0\(template)\0".utf8)
+        jobs.append(
+            PageJob(path: route.outputPath) { previousKey in
+                // Encoding cannot fail for these plain value types; an empty context would only render an empty page.
+                let tree = (try? TemplateValueEncoder.encode(context)) ?? [String: Any]()
+                var hasher = SHA256()
+                hasher.update(salt)
+                TemplateValue.digest(tree, into: &hasher)
+                let key = hasher.finalizeHex()
+                guard previousKey != key else { return (key, nil) }
+                return (key, Data(templates.render(tree, template: template).utf8))
+            })
+    }
+
+    /// The plan, with the templated pages still to run (`Publisher` runs them, or `RenderPlan.materialized()`).
+    func finish() -> RenderPlan {
+        var plan = self.plan
+        plan.jobs = jobs
+        plan.previousKeys = previous
+        return plan
     }
 
     /// Adds a generated file whose bytes are a function of `inputs` alone: produced only when its key changed.
@@ -70,4 +89,35 @@ struct PlanBuilder {
     mutating func addFile(_ page: RenderedPage) {
         plan.rendered.append(page)
     }
+}
+
+/// One templated page whose work is deferred: given the published page's key, it returns its own key and,
+/// when they differ, its bytes.
+struct PageJob: Sendable {
+    let path: String
+    let run: @Sendable (_ previousKey: String?) -> (key: String, contents: Data?)
+}
+
+/// Fixed slots that concurrent jobs fill, each index written by exactly one job.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value?>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: max(count, 1))
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [Value] { (0..<count).map { storage[$0]! } }
 }

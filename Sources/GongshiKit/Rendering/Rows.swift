@@ -5,13 +5,13 @@ struct Rows {
 
     func href(_ target: Route) -> String { route.href(to: target, baseURL: model.config.baseURL) }
 
-    struct Disclosure: Encodable {
+    struct Disclosure: Encodable, Sendable {
         let title, href, date, category, categoryHref, branchName, branchHref: String
         let notice: String?
         let noticeActive: Bool
     }
 
-    struct Letter: Encodable {
+    struct Letter: Encodable, Sendable {
         let href, promiser, role, branchName, branchHref, published: String
         let post: String?
         let year: Int
@@ -19,20 +19,20 @@ struct Rows {
         let itemCount, fulfilledCount, overdueCount: Int
     }
 
-    struct Item: Encodable {
+    struct Item: Encodable, Sendable {
         let text, service, due, status, statusClass: String
         let overdue: Bool
         let done: String?
         let note: String?
     }
 
-    struct Example: Encodable {
+    struct Example: Encodable, Sendable {
         let title, href, date, branchName, branchHref, summary: String
         let field: String?
         let service: String?
     }
 
-    struct AttachmentLink: Encodable {
+    struct AttachmentLink: Encodable, Sendable {
         let title, href, type, size, sha256: String
     }
 
@@ -42,7 +42,7 @@ struct Rows {
         }
     }
 
-    struct TreeNode: Encodable {
+    struct TreeNode: Encodable, Sendable {
         let name, type, href: String
         let members: Int?
         let current: Bool

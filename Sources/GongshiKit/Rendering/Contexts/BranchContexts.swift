@@ -1,16 +1,16 @@
 /// /branches/: every organisation grouped by 领域 and as a tree.
-struct BranchIndexContext: Encodable {
+struct BranchIndexContext: Encodable, Sendable {
     let frame: PageFrame
     let fields: [FieldGroup]
     let nodes: [Rows.TreeNode]
     let count: Int
 
-    struct FieldGroup: Encodable {
+    struct FieldGroup: Encodable, Sendable {
         let field: String
         let branches: [Entry]
     }
 
-    struct Entry: Encodable {
+    struct Entry: Encodable, Sendable {
         let name, href, type: String
         let secretary: String?
         let members: Int?
@@ -36,7 +36,7 @@ struct BranchIndexContext: Encodable {
 }
 
 /// /branches/<id>/: 支部概况 with 六有, ratings, children, promises, disclosures and examples.
-struct BranchContext: Encodable {
+struct BranchContext: Encodable, Sendable {
     let frame: PageFrame
     let name, type, field: String
     let facts: [Fact]
@@ -59,17 +59,17 @@ struct BranchContext: Encodable {
     /// Set for organisations with children: their roll-up statistics.
     let statsHref: String?
 
-    struct Fact: Encodable {
+    struct Fact: Encodable, Sendable {
         let label, value: String
     }
 
-    struct Goal: Encodable {
+    struct Goal: Encodable, Sendable {
         let name: String
         let met: Bool
         let mark: String
     }
 
-    struct RatingRow: Encodable {
+    struct RatingRow: Encodable, Sendable {
         let year: Int
         let satisfaction: String
         let respondents: Int

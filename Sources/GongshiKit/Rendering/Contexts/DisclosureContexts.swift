@@ -1,12 +1,12 @@
 /// /disclosures/ and /disclosures/category/<slug>/: published items, newest first.
-struct DisclosureIndexContext: Encodable {
+struct DisclosureIndexContext: Encodable, Sendable {
     let frame: PageFrame
     let disclosures: [Rows.Disclosure]
     let categories: [Category]
     let category: String?
     let allHref: String
 
-    struct Category: Encodable {
+    struct Category: Encodable, Sendable {
         let name, href: String
         let count: Int
         let current: Bool
@@ -32,7 +32,7 @@ struct DisclosureIndexContext: Encodable {
 }
 
 /// /disclosures/<id>/: the item with its 审核/审批 record, 公示 status and feedback channel.
-struct DisclosureContext: Encodable {
+struct DisclosureContext: Encodable, Sendable {
     let frame: PageFrame
     let item: Rows.Disclosure
     let bodyHTML: String

@@ -1,5 +1,5 @@
 /// /examples/: 典型事例, newest first.
-struct ExampleIndexContext: Encodable {
+struct ExampleIndexContext: Encodable, Sendable {
     let frame: PageFrame
     let examples: [Rows.Example]
 
@@ -13,7 +13,7 @@ struct ExampleIndexContext: Encodable {
 }
 
 /// /examples/<id>/
-struct ExampleContext: Encodable {
+struct ExampleContext: Encodable, Sendable {
     let frame: PageFrame
     let example: Rows.Example
     let people: [String]

@@ -1,5 +1,5 @@
 /// 首页: what is new, headline figures, the organisation tree.
-struct HomeContext: Encodable {
+struct HomeContext: Encodable, Sendable {
     let frame: PageFrame
     let disclosures: [Rows.Disclosure]
     let examples: [Rows.Example]
@@ -8,7 +8,7 @@ struct HomeContext: Encodable {
     let disclosuresHref, examplesHref, statsHref, branchesHref: String
     let pages: [PageFrame.Link]
 
-    struct Headline: Encodable {
+    struct Headline: Encodable, Sendable {
         let label, value, note, href: String
     }
 
@@ -39,7 +39,7 @@ struct HomeContext: Encodable {
 }
 
 /// A free page (关于本站, 办事指南).
-struct FreePageContext: Encodable {
+struct FreePageContext: Encodable, Sendable {
     let frame: PageFrame
     let bodyHTML: String
 
@@ -50,7 +50,7 @@ struct FreePageContext: Encodable {
 }
 
 /// 404 page; links go through `base_url` because it is served at any path.
-struct NotFoundContext: Encodable {
+struct NotFoundContext: Encodable, Sendable {
     let frame: PageFrame
     let branchesHref, disclosuresHref: String
 

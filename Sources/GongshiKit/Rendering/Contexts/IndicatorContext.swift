@@ -1,21 +1,21 @@
 /// The organisers' indicators for one organisation with everything below it (or the whole site), with the
 /// direct children ranked weakest first on the main indicators.
-struct IndicatorSection: Encodable {
+struct IndicatorSection: Encodable, Sendable {
     let indicators: [Row]
     let rankings: [Ranking]
     let gaps: StatsContext.Table
     let hasGaps: Bool
 
-    struct Row: Encodable {
+    struct Row: Encodable, Sendable {
         let name, value, detail, definition: String
     }
 
-    struct Ranking: Encodable {
+    struct Ranking: Encodable, Sendable {
         let indicator: String
         let rows: [RankRow]
     }
 
-    struct RankRow: Encodable {
+    struct RankRow: Encodable, Sendable {
         let rank: Int
         let name, href, value, detail: String
     }
@@ -69,7 +69,7 @@ struct IndicatorSection: Encodable {
 }
 
 /// /branches/<id>/stats/: statistics of an organisation and everything below it.
-struct BranchStatsContext: Encodable {
+struct BranchStatsContext: Encodable, Sendable {
     let frame: PageFrame
     let name: String
     let organisations: Int

@@ -1,6 +1,6 @@
 /// /branches/<id>/print/: an A4 poster for the physical 公开栏 — the organisation's current promises and latest
 /// disclosures, each with a QR code to its page online, and the 数据截至 date.
-struct PosterContext: Encodable {
+struct PosterContext: Encodable, Sendable {
     let frame: PageFrame
     let branchName: String
     let year: Int
@@ -11,14 +11,14 @@ struct PosterContext: Encodable {
     let disclosures: [Item]
     let backHref: String
 
-    struct Letter: Encodable {
+    struct Letter: Encodable, Sendable {
         let promiser, role: String
         let post: String?
         let items: [Rows.Item]
         let url, qr: String
     }
 
-    struct Item: Encodable {
+    struct Item: Encodable, Sendable {
         let title, date, category: String
         let notice: String?
         let url, qr: String

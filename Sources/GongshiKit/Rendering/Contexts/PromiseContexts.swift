@@ -1,5 +1,5 @@
 /// 承诺栏: the current year's letters, for all branches or one (`/promises/by-branch/<id>/`).
-struct PromiseBoardContext: Encodable {
+struct PromiseBoardContext: Encodable, Sendable {
     let frame: PageFrame
     let year: Int
     let letters: [Rows.Letter]
@@ -8,13 +8,13 @@ struct PromiseBoardContext: Encodable {
     let filtered: Bool
     let earlier: [YearGroup]
 
-    struct Filter: Encodable {
+    struct Filter: Encodable, Sendable {
         let name, href: String
         let count: Int
         let current: Bool
     }
 
-    struct YearGroup: Encodable {
+    struct YearGroup: Encodable, Sendable {
         let year: Int
         let letters: [Rows.Letter]
     }
@@ -44,13 +44,13 @@ struct PromiseBoardContext: Encodable {
 }
 
 /// /promises/<id>/: one letter, its items with status, and its year-end review.
-struct PromiseContext: Encodable {
+struct PromiseContext: Encodable, Sendable {
     let frame: PageFrame
     let letter: Rows.Letter
     let bodyHTML: String
     let review: ReviewBlock?
 
-    struct ReviewBlock: Encodable {
+    struct ReviewBlock: Encodable, Sendable {
         let date: String
         let method: String?
         let votes: [VoteRow]
@@ -81,7 +81,7 @@ struct PromiseContext: Encodable {
         }
     }
 
-    struct VoteRow: Encodable {
+    struct VoteRow: Encodable, Sendable {
         let option: String
         /// The count, or 「<5」.
         let count: String

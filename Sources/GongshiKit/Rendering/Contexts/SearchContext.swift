@@ -1,5 +1,5 @@
 /// /search/: the search form; results come from `assets/search.js` over the static index under `search/`.
-struct SearchContext: Encodable {
+struct SearchContext: Encodable, Sendable {
     let frame: PageFrame
     let searchScriptHref: String
     /// Where the index files are, relative to this page.

@@ -1,5 +1,5 @@
 /// /stats/: every figure as a table, most also as an SVG chart, with each rate defined in words.
-struct StatsContext: Encodable {
+struct StatsContext: Encodable, Sendable {
     let frame: PageFrame
     let year: Int
     let figures: [Figure]
@@ -24,27 +24,27 @@ struct StatsContext: Encodable {
     let trendCountChart: String
     let indicators: IndicatorSection
 
-    struct Figure: Encodable {
+    struct Figure: Encodable, Sendable {
         let label, value, note: String
     }
 
-    struct Table: Encodable {
+    struct Table: Encodable, Sendable {
         let caption: String
         let columns: [String]
         let rows: [Row]
     }
 
-    struct Row: Encodable {
+    struct Row: Encodable, Sendable {
         let head: String
         let href: String?
         let cells: [String]
     }
 
-    struct Overdue: Encodable {
+    struct Overdue: Encodable, Sendable {
         let text, promiser, branchName, due, href: String
     }
 
-    struct Definition: Encodable {
+    struct Definition: Encodable, Sendable {
         let term, meaning: String
     }
 
