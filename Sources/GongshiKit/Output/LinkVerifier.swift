@@ -60,22 +60,28 @@ enum LinkVerifier {
         return result
     }
 
-    /// The site path a link points at, or nil for external links and in-page anchors.
+    /// The site path a link points at, or nil for external links and in-page anchors. Works on UTF-8 bytes:
+    /// it runs for every link of every page.
     static func resolve(_ link: String, from page: String, baseURL: String) -> String? {
-        var link = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        if let cut = link.firstIndex(where: { $0 == "#" || $0 == "?" }) { link = String(link[..<cut]) }
+        var link = link.utf8.contains(0x26) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
+        if let cut = link.utf8.firstIndex(where: { $0 == 0x23 || $0 == 0x3F }) { link = String(link[..<cut]) }
         if link.isEmpty { return nil }
         if link.hasPrefix(baseURL) { return String(link.dropFirst(baseURL.count)) }
-        if link.contains(":") || link.hasPrefix("//") { return nil }
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for part in link.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            case ".", "": continue
-            default: parts.append(String(part))
+        if link.utf8.contains(0x3A) || link.hasPrefix("//") { return nil }
+        var parts = page.utf8.split(separator: 0x2F).dropLast().map { Array($0) }
+        for part in link.utf8.split(separator: 0x2F, omittingEmptySubsequences: false) {
+            if part.elementsEqual("..".utf8) {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if !part.isEmpty, !part.elementsEqual(".".utf8) {
+                parts.append(Array(part))
             }
         }
-        let path = parts.joined(separator: "/")
-        return link.hasSuffix("/") && !path.isEmpty ? path + "/" : path
+        var path: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { path.append(0x2F) }
+            path += part
+        }
+        if link.utf8.last == 0x2F, !path.isEmpty { path.append(0x2F) }
+        return String(decoding: path, as: UTF8.self)
     }
 }

@@ -163,15 +163,23 @@ public struct Publisher: Sendable {
         return slots.values
     }
 
-    /// Creates every folder the files need, once each, parents first.
+    /// Creates every folder the files need, once each, parents first: one `mkdir` call per folder, the folders
+    /// of each depth in parallel.
     private static func makeDirectories(for files: Set<String>, in staging: URL) throws {
         var folders: Set<String> = []
         for path in files {
             var parts = path.split(separator: "/").dropLast()
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
-        for folder in folders.sorted(by: { $0.count < $1.count }) {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
+        let failure = FirstError()
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            DispatchQueue.concurrentPerform(iterations: level.count) { index in
+                let path = staging.appendingPathComponent(level[index]).path
+                if mkdir(path, 0o755) != 0, errno != EEXIST { failure.record(POSIXFailure(operation: "mkdir \(path)", code: errno)) }
+            }
+            if let error = failure.error { throw error }
         }
     }
 

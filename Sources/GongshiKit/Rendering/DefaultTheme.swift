@@ -459,7 +459,7 @@ public enum DefaultTheme {
         </ul>
         <nav class="filters" aria-label="按组织查看">
         <details>
-        <summary><h2 class="filters-title">按组织查看</h2><span class="filters-current">现在显示：{{^filtered}}全部组织{{/filtered}}{{#branchFilter}}{{#current}}{{name}}{{/current}}{{/branchFilter}}</span><span class="filters-hint">点此选择组织</span></summary>
+        <summary><h2 class="filters-title">按组织查看</h2><span class="filters-current">现在显示：{{^filtered}}全部组织{{/filtered}}{{#branchFilter}}{{#current}}{{name}}{{/current}}{{/branchFilter}}</span><span class="filters-hint">{{^filtered}}点此选择组织{{/filtered}}{{#filtered}}其他组织请回到全部组织中选择{{/filtered}}</span></summary>
         <ul>
         <li><a href="{{allHref}}"{{^filtered}} aria-current="page"{{/filtered}}>全部组织</a></li>
         {{#branchFilter}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{name}}（{{count}}）</a></li>

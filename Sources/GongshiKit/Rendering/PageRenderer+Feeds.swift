@@ -4,8 +4,8 @@ extension PageRenderer {
     /// Atom feeds: all disclosures, all examples, and one per organisation.
     func addFeeds(_ model: SiteModel, to builder: inout PlanBuilder) {
         let feeds = FeedMaker(model: model)
-        func add(_ route: Route, _ feed: AtomFeed) {
-            builder.addKeyed(route.outputPath, salt: "atom", inputs: feed) { Data(feed.xml.utf8) }
+        func add(_ route: Route, _ feed: @autoclosure @escaping @Sendable () -> AtomFeed) {
+            builder.addDeferred(route.outputPath, salt: "atom", inputs: feed()) { feed, _ in Data(feed.xml.utf8) }
         }
         add(.disclosureFeed, feeds.disclosures())
         add(.exampleFeed, feeds.examples())

@@ -18,21 +18,36 @@ struct PlanBuilder {
     }
 
     /// Adds the page at `route`, rendered through `template` unless the published page has the same key.
-    /// The context is encoded, keyed and rendered later, in parallel with the other pages (`finish()`).
-    mutating func add(_ route: Route, _ template: String, _ context: some Encodable & Sendable) {
+    /// The context is built, keyed and rendered later, inside a job that runs in parallel with the other pages
+    /// (`Publisher`), so contexts are made on every core and each is freed as soon as its page is written.
+    mutating func add<Context: Encodable & Sendable>(
+        _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context
+    ) {
         pagePaths.append(route.outputPath)
         let templates = self.templates
-        let salt = Data("\(GongshiVersion.current)\0\(templates.digest)\0\(template)\0".utf8)
+        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { _, tree in
+            Data(templates.render(tree, template: template).utf8)
+        }
+    }
+
+    /// Adds a file whose bytes are a function of `inputs` alone, as a deferred job: the inputs are built and
+    /// keyed in the job, and `produce` runs only when the key differs from the published file's.
+    mutating func addDeferred<Inputs: Encodable & Sendable>(
+        _ path: String, salt: String, inputs: @autoclosure @escaping @Sendable () -> Inputs,
+        produce: @escaping @Sendable (Inputs, Any) -> Data
+    ) {
+        let salt = Data("\(GongshiVersion.current)\0\(salt)\0".utf8)
         jobs.append(
-            PageJob(path: route.outputPath) { previousKey in
-                // Encoding cannot fail for these plain value types; an empty context would only render an empty page.
-                let tree = (try? TemplateValueEncoder.encode(context)) ?? [String: Any]()
+            PageJob(path: path) { previousKey in
+                let value = inputs()
+                // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
+                let tree = (try? TemplateValueEncoder.encode(value)) ?? [String: Any]()
                 var hasher = SHA256()
                 hasher.update(salt)
                 TemplateValue.digest(tree, into: &hasher)
                 let key = hasher.finalizeHex()
                 guard previousKey != key else { return (key, nil) }
-                return (key, Data(templates.render(tree, template: template).utf8))
+                return (key, produce(value, tree))
             })
     }
 

@@ -23,16 +23,19 @@ struct PromiseBoardContext: Encodable, Sendable {
         let route: Route = branch.map { .promisesOfBranch($0) } ?? .promiseBoard
         let rows = Rows(model: model, route: route)
         let year = model.currentYear
-        let scope = model.promises.filter { branch == nil || $0.branch == branch }
+        let scope = branch.map { model.promisesByBranch[$0] ?? [] } ?? model.promises
         let title = branch.map { "\(rows.branchName($0))承诺栏" } ?? "承诺栏"
         frame = PageFrame(
             model: model, route: route, title: title, description: "\(year)年党员和党组织公开承诺及践诺情况。",
             section: .promiseBoard, trail: branch == nil ? [] : [("承诺栏", .promiseBoard)])
         self.year = year
         letters = scope.filter { $0.year == year }.map(rows.letter)
-        let counts = Dictionary(grouping: model.promises.filter { $0.year == year }, by: \.branch)
-        branchFilter = model.branches.compactMap { b in
-            guard let n = counts[b.id]?.count else { return nil }
+        // The chooser of every organisation is on the main board only: repeating it on each organisation's board
+        // made the site grow with the square of the number of organisations.
+        let chooser = branch.flatMap { id in model.branchByID[id].map { [$0] } } ?? model.branches
+        branchFilter = chooser.compactMap { b in
+            let n = (model.promisesByBranch[b.id] ?? []).filter { $0.year == year }.count
+            guard n > 0 else { return nil }
             return Filter(name: b.name, href: rows.href(.promisesOfBranch(b.id)), count: n, current: b.id == branch)
         }
         allHref = rows.href(.promiseBoard)
