@@ -128,12 +128,22 @@ public enum DefaultTheme {
         {{#indicators}}<dt>{{name}}</dt><dd>{{definition}}</dd>
         {{/indicators}}</dl>
         </section>
+        <section aria-labelledby="h-terms">
+        <h2 id="h-terms">统计表的口径</h2>
+        <dl class="definitions">
+        {{#terms}}<dt>{{term}}</dt><dd>{{meaning}}</dd>
+        {{/terms}}</dl>
+        </section>
         <section aria-labelledby="h-files">
         <h2 id="h-files">开放数据</h2>
-        <p>每个统计页旁边都有同名目录下的 <code>stats.json</code> 和 <code>indicators.csv</code>（有下级组织的组织：<code>branches/组织id/stats/</code>）。CSV 文件为带 BOM 的 UTF-8 编码，可以直接用 Excel 打开。</p>
+        <p>每个统计页（全站的 <code>stats/</code>，有下级组织的组织的 <code>branches/组织id/stats/</code>）旁边都有 <code>stats.json</code>、<code>indicators.csv</code>，并且页面上的每张表都有一个同样内容的 CSV 文件，链接在表格下面。<code>stats.json</code> 的 <code>tables</code> 字段再收一遍这些表（文件名、标题、列名和各行），字段含义见 JSON Schema。下级组织排名表为 <code>ranking-指标代码.csv</code>（如 <code>ranking-fulfilment.csv</code>），列出名次、组织 id、组织、指标值和分子、分母。CSV 文件为带 BOM 的 UTF-8 编码，可以直接用 Excel 打开。</p>
         <ul>
         {{#files}}<li><a href="{{href}}">{{label}}</a></li>
         {{/files}}</ul>
+        <h3>全站统计页的各表</h3>
+        <ul>
+        {{#tables}}<li><a href="{{href}}">{{label}}</a></li>
+        {{/tables}}</ul>
         </section>
         {{/main}}{{/layout}}
 

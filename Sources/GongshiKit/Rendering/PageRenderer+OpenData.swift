@@ -29,7 +29,7 @@ extension PageRenderer {
             builder.addContent(RenderedPage(path: "data/\(name).json", contents: OpenData.json(OpenData.jsonRows(columns: columns, rows: rows))))
         }
         builder.addContent(RenderedPage(path: "stats/schema.json", contents: Data(StatsDocument.schema.utf8)))
-        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model))
+        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model, tables: statsPages.site.tables))
     }
 }
 
@@ -97,15 +97,23 @@ struct StatsDocument: Encodable {
 struct DefinitionsContext: Encodable {
     let frame: PageFrame
     let indicators: [IndicatorSection.Row]
+    /// The wording of the tables (逾期, 承诺事项状态, 典型事例统计 …), as at the end of every statistics page.
+    let terms: [StatsBody.Definition]
     let files: [PageFrame.Link]
+    /// One CSV per table of `/stats/`, named after the table.
+    let tables: [PageFrame.Link]
 
-    init(model: SiteModel) {
+    init(model: SiteModel, tables: [StatsBody.Table]) {
         let rows = Rows(model: model, route: .statsDefinitions)
         frame = PageFrame(
             model: model, route: .statsDefinitions, title: "指标说明和开放数据", description: "统计指标的定义和可下载的数据文件。", section: .stats,
             trail: [("统计", .stats)])
         indicators = Indicator.allCases.map { IndicatorSection.Row(name: $0.name, value: "", detail: "", definition: $0.definition) }
+        terms = StatsBody.definitions(year: model.currentYear)
         let root = rows.href(.home)
+        self.tables = tables.compactMap { table in
+            table.csv.map { PageFrame.Link(label: "\(table.caption) \($0)", href: root + "stats/" + $0, current: false) }
+        }
         files = [
             ("全站指标 stats.json", "stats/stats.json"), ("全站指标 indicators.csv", "stats/indicators.csv"), ("stats.json 的 JSON Schema", "stats/schema.json"),
             ("组织名录 data/branches.csv", "data/branches.csv"), ("组织名录 data/branches.json", "data/branches.json"),
