@@ -4,6 +4,8 @@
 /// - 逾期 = 进行中 with due date before the as-of date.
 /// - 六有达标率 = organisations with all six goals true ÷ organisations that filed a 六有 self-assessment.
 /// - 群众满意度 = mean of each organisation's latest rating, weighted by its respondents.
+/// - Item status per 领域 (as-of year) and per year (every year, 逾期 judged on the as-of date).
+/// - 典型事例 per 领域 (the example's own, else its organisation's) and per 五个服务, over all published examples.
 public enum StatisticsCalculator {
     /// The same figures over one organisation and everything below it (`ids`, from `OrganisationTree.subtree`).
     public static func calculate(_ model: SiteModel, scope ids: Set<String>) -> Statistics {
