@@ -4,7 +4,14 @@
 /// - 逾期 = 进行中 with due date before the as-of date.
 /// - 六有达标率 = organisations with all six goals true ÷ organisations that filed a 六有 self-assessment.
 /// - 群众满意度 = mean of each organisation's latest rating, weighted by its respondents.
+/// - Item status per 领域 (as-of year) and per year (every year, 逾期 judged on the as-of date).
+/// - 典型事例 per 领域 (the example's own, else its organisation's) and per 五个服务, over all published examples.
 public enum StatisticsCalculator {
+    /// The same figures over one organisation and everything below it (`ids`, from `OrganisationTree.subtree`).
+    public static func calculate(_ model: SiteModel, scope ids: Set<String>) -> Statistics {
+        calculate(model.restricted(to: ids))
+    }
+
     public static func calculate(_ model: SiteModel) -> Statistics {
         let asOf = model.asOf
         let year = model.currentYear
@@ -29,6 +36,13 @@ public enum StatisticsCalculator {
             letters: letters.count,
             items: items.count,
             itemsByStatus: statusTallies(items, asOf: asOf),
+            statusByField: Field.allCases.compactMap { field in
+                let group = pairs.filter { model.branchByID[$0.0.branch]?.field == field }.map(\.1)
+                return group.isEmpty ? nil : TallyRow(label: field.rawValue, tallies: statusTallies(group, asOf: asOf))
+            },
+            statusByYear: Set(model.promises.map(\.year)).sorted().map { y in
+                TallyRow(label: "\(y)年", tallies: statusTallies(model.promises.filter { $0.year == y }.flatMap(\.items), asOf: asOf))
+            },
             fulfilment: fulfilmentRate(items, asOf: asOf),
             fulfilmentByField: Field.allCases.compactMap { field in
                 let group = pairs.filter { model.branchByID[$0.0.branch]?.field == field }.map(\.1)
@@ -58,9 +72,18 @@ public enum StatisticsCalculator {
             satisfactionRespondents: respondents,
             satisfactionBranches: rated.count,
             examples: model.examples.count,
+            examplesByField: Field.allCases.map { field in
+                Tally(label: field.rawValue, count: model.examples.filter { model.field(of: $0) == field }.count)
+            } + unnamed(model.examples.filter { model.field(of: $0) == nil }.count),
+            examplesByService: Service.allCases.map { service in
+                Tally(label: service.rawValue, count: model.examples.filter { $0.service == service }.count)
+            } + unnamed(model.examples.filter { $0.service == nil }.count),
             trends: trends(model)
         )
     }
+
+    /// A `未注明` row, only when something names no value.
+    static func unnamed(_ count: Int) -> [Tally] { count > 0 ? [Tally(label: "未注明", count: count)] : [] }
 
     /// Counts by the status residents see, 逾期 split out of 进行中.
     static func statusTallies(_ items: [PromiseItem], asOf: Day) -> [Tally] {

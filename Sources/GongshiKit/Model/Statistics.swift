@@ -20,6 +20,12 @@ public struct Tally: Sendable, Equatable {
     public let count: Int
 }
 
+/// Several labelled counts of one group, for a table row and a stacked bar (statuses of one 领域 or year).
+public struct TallyRow: Sendable, Equatable {
+    public let label: String
+    public let tallies: [Tally]
+}
+
 /// Fulfilment of one group of promise items (a 领域, a branch, a year).
 public struct FulfilmentRow: Sendable, Equatable {
     public let key: String
@@ -40,6 +46,10 @@ public struct Statistics: Sendable {
     public let letters: Int
     public let items: Int
     public let itemsByStatus: [Tally]
+    /// Items of the as-of year by 领域 and status, for the 领域 that have any.
+    public let statusByField: [TallyRow]
+    /// Items of every year's letters by status (逾期 as of the as-of date).
+    public let statusByYear: [TallyRow]
     public let fulfilment: Rate
     public let fulfilmentByField: [FulfilmentRow]
     public let fulfilmentByBranch: [FulfilmentRow]
@@ -55,6 +65,10 @@ public struct Statistics: Sendable {
     public let satisfactionRespondents: Int
     public let satisfactionBranches: Int
     public let examples: Int
+    /// Published 典型事例 per 领域 (the example's own, else its organisation's), every 领域 listed.
+    public let examplesByField: [Tally]
+    /// Published 典型事例 per 五个服务, every service listed; `未注明` added when some name none.
+    public let examplesByService: [Tally]
     /// One row per year present in the content, oldest first.
     public let trends: [YearTrend]
 

@@ -82,9 +82,19 @@ public enum DefaultTheme {
         "branch-stats": ##"""
         {{<layout}}{{$main}}
         <h1>{{frame.pageTitle}}</h1>
-        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容。各项指标的含义见页末。</p>
+        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容，各项指标的含义见页末。每张表下面有同样数据的 CSV 文件（带 BOM 的 UTF-8，可以直接用 Excel 打开）。</p>
         <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a></p>
+        {{#body}}{{>stats-body}}{{/body}}
+        <section aria-labelledby="h-indicators">
+        <h2 id="h-indicators">考评指标</h2>
         {{#section}}{{>indicators}}{{/section}}
+        </section>
+        <section aria-labelledby="h-definitions">
+        <h2 id="h-definitions">指标说明</h2>
+        <dl class="definitions">
+        {{#body.definitions}}<dt>{{term}}</dt><dd>{{meaning}}</dd>
+        {{/body.definitions}}</dl>
+        </section>
         {{/main}}{{/layout}}
 
         """##,
@@ -118,12 +128,22 @@ public enum DefaultTheme {
         {{#indicators}}<dt>{{name}}</dt><dd>{{definition}}</dd>
         {{/indicators}}</dl>
         </section>
+        <section aria-labelledby="h-terms">
+        <h2 id="h-terms">统计表的口径</h2>
+        <dl class="definitions">
+        {{#terms}}<dt>{{term}}</dt><dd>{{meaning}}</dd>
+        {{/terms}}</dl>
+        </section>
         <section aria-labelledby="h-files">
         <h2 id="h-files">开放数据</h2>
-        <p>每个统计页旁边都有同名目录下的 <code>stats.json</code> 和 <code>indicators.csv</code>（有下级组织的组织：<code>branches/组织id/stats/</code>）。CSV 文件为带 BOM 的 UTF-8 编码，可以直接用 Excel 打开。</p>
+        <p>每个统计页（全站的 <code>stats/</code>，有下级组织的组织的 <code>branches/组织id/stats/</code>）旁边都有 <code>stats.json</code>、<code>indicators.csv</code>，并且页面上的每张表都有一个同样内容的 CSV 文件，链接在表格下面。<code>stats.json</code> 的 <code>tables</code> 字段再收一遍这些表（文件名、标题、列名和各行），字段含义见 JSON Schema。下级组织排名表为 <code>ranking-指标代码.csv</code>（如 <code>ranking-fulfilment.csv</code>），列出名次、组织 id、组织、指标值和分子、分母。CSV 文件为带 BOM 的 UTF-8 编码，可以直接用 Excel 打开。</p>
         <ul>
         {{#files}}<li><a href="{{href}}">{{label}}</a></li>
         {{/files}}</ul>
+        <h3>全站统计页的各表</h3>
+        <ul>
+        {{#tables}}<li><a href="{{href}}">{{label}}</a></li>
+        {{/tables}}</ul>
         </section>
         {{/main}}{{/layout}}
 
@@ -283,6 +303,7 @@ public enum DefaultTheme {
         {{#rows}}<tr><th scope="row">{{rank}}</th><td><a href="{{href}}">{{name}}</a></td><td>{{value}}</td><td>{{detail}}</td></tr>
         {{/rows}}</tbody>
         </table>
+        <p class="table-data">本表数据：<a href="{{csv}}" download>{{csv}}</a></p>
         {{/rankings}}
         {{#hasGaps}}{{#gaps}}{{>stat-table}}{{/gaps}}{{/hasGaps}}
         <dl class="definitions">
@@ -505,6 +526,7 @@ public enum DefaultTheme {
 
         """##,
         "stat-table": ##"""
+        <div class="stat-block">
         <table class="stat-table">
         <caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
@@ -512,13 +534,29 @@ public enum DefaultTheme {
         {{#rows}}<tr><th scope="row">{{#href}}<a href="{{.}}">{{head}}</a>{{/href}}{{^href}}{{head}}{{/href}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
         {{/rows}}</tbody>
         </table>
+        {{#csv}}<p class="table-data">本表数据：<a href="{{.}}" download>{{.}}</a></p>{{/csv}}</div>
 
         """##,
         "stats": ##"""
         {{<layout}}{{$main}}
         <h1>统计</h1>
-        <p>本页数字只根据本网站公开的内容计算，每项指标的含义见页末“指标说明”。</p>
+        <p>本页数字只根据本网站公开的内容计算，每项指标的含义见页末“指标说明”。每张表下面有同样数据的 CSV 文件（带 BOM 的 UTF-8，可以直接用 Excel 打开）。</p>
         <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a> · <a href="definitions/">指标说明和全部开放数据</a></p>
+        {{#body}}{{>stats-body}}{{/body}}
+        <section aria-labelledby="h-indicators">
+        <h2 id="h-indicators">考评指标</h2>
+        {{#indicators}}{{>indicators}}{{/indicators}}
+        </section>
+        <section aria-labelledby="h-definitions">
+        <h2 id="h-definitions">指标说明</h2>
+        <dl class="definitions">
+        {{#body.definitions}}<dt>{{term}}</dt><dd>{{meaning}}</dd>
+        {{/body.definitions}}</dl>
+        </section>
+        {{/main}}{{/layout}}
+
+        """##,
+        "stats-body": ##"""
         <ul class="figures">
         {{#figures}}<li class="figure"><span class="figure-label">{{label}}</span> <strong class="figure-value">{{value}}</strong> <span class="figure-note">{{note}}</span></li>
         {{/figures}}</ul>
@@ -532,10 +570,11 @@ public enum DefaultTheme {
         <h2 id="h-promises">{{year}}年承诺践诺</h2>
         {{#itemsByStatus}}{{>stat-table}}{{/itemsByStatus}}
         {{{statusChart}}}
+        {{#statusByField}}{{>stat-table}}{{/statusByField}}
+        {{{statusFieldChart}}}
         {{#fulfilmentByField}}{{>stat-table}}{{/fulfilmentByField}}
         {{{fulfilmentFieldChart}}}
         {{#fulfilmentByBranch}}{{>stat-table}}{{/fulfilmentByBranch}}
-        {{#fulfilmentByYear}}{{>stat-table}}{{/fulfilmentByYear}}
         <h3>逾期事项</h3>
         {{^overdue}}<p>没有逾期事项。</p>{{/overdue}}
         {{^empty(overdue)}}<table class="stack">
@@ -544,7 +583,8 @@ public enum DefaultTheme {
         <tbody>
         {{#overdue}}<tr><th scope="row"><a href="{{href}}">{{text}}</a></th><td data-label="承诺人">{{promiser}}</td><td data-label="组织">{{branchName}}</td><td data-label="期限" class="date"><span class="status status-overdue">逾期</span> {{due}}</td></tr>
         {{/overdue}}</tbody>
-        </table>{{/empty(overdue)}}
+        </table>
+        {{#overdueTable}}<p class="table-data">本表数据：<a href="{{csv}}" download>{{csv}}</a></p>{{/overdueTable}}{{/empty(overdue)}}
         </section>
         <section aria-labelledby="h-disclosures">
         <h2 id="h-disclosures">党务公开</h2>
@@ -557,24 +597,24 @@ public enum DefaultTheme {
         <h2 id="h-liuyou">“六有”建设</h2>
         {{#liuyouByGoal}}{{>stat-table}}{{/liuyouByGoal}}
         </section>
+        <section aria-labelledby="h-examples">
+        <h2 id="h-examples">典型事例</h2>
+        <p>网站上共发布典型事例 {{examples}} 篇。</p>
+        {{#examplesByField}}{{>stat-table}}{{/examplesByField}}
+        {{{examplesFieldChart}}}
+        {{#examplesByService}}{{>stat-table}}{{/examplesByService}}
+        {{{examplesServiceChart}}}
+        </section>
         <section aria-labelledby="h-trends">
         <h2 id="h-trends">逐年趋势</h2>
         {{#trendTable}}{{>stat-table}}{{/trendTable}}
         {{{trendChart}}}
         <p class="legend">折线：<span class="swatch swatch-0">■</span> 承诺兑现率 <span class="swatch swatch-1">●</span> 群众满意度（数值标在各点上方）</p>
+        {{#fulfilmentByYear}}{{>stat-table}}{{/fulfilmentByYear}}
         {{{trendCountChart}}}
+        {{#statusByYear}}{{>stat-table}}{{/statusByYear}}
+        {{{statusYearChart}}}
         </section>
-        <section aria-labelledby="h-indicators">
-        <h2 id="h-indicators">考评指标</h2>
-        {{#indicators}}{{>indicators}}{{/indicators}}
-        </section>
-        <section aria-labelledby="h-definitions">
-        <h2 id="h-definitions">指标说明</h2>
-        <dl class="definitions">
-        {{#definitions}}<dt>{{term}}</dt><dd>{{meaning}}</dd>
-        {{/definitions}}</dl>
-        </section>
-        {{/main}}{{/layout}}
 
         """##,
         "tree": ##"""
@@ -1385,7 +1425,7 @@ public enum DefaultTheme {
               /* statistics: each table with its chart beside it */
               section:has(> .chart) { display: grid; grid-template-columns: max-content 1fr; column-gap: 2.5rem; align-items: start; }
               section:has(> .chart) > * { grid-column: 1 / -1; }
-              section:has(> .chart) > .stat-table:has(+ .chart) { grid-column: 1; }
+              section:has(> .chart) > .stat-block:has(+ .chart) { grid-column: 1; }
               section:has(> .chart) > .chart { grid-column: 2; width: 100%; max-width: 32rem; margin-top: 2.6rem; }
             }
             @media print {
@@ -1457,6 +1497,25 @@ public enum DefaultTheme {
             .search-form button:focus-visible, .print-button:focus-visible, .search-form input:focus-visible, .search-filter select:focus-visible { outline: 3px solid #1456b8; outline-offset: 2px; }
             .notice { background: var(--band); padding: 0.6rem 0.8rem; border-radius: 6px; }
             mark { background: #fff3a8; color: inherit; font-weight: bold; padding: 0 0.1em; } /* bold too: not colour alone */
+
+            /* Stacked bars and donuts: each part has a colour and a pattern (chart-key patterns in the SVG), and a legend
+               names it, so parts stay apart for colour-blind readers and in black-and-white print. */
+            .chart-part-0 { fill: var(--green); }
+            .chart-part-1 { fill: var(--blue); }
+            .chart-part-2 { fill: var(--red); }
+            .chart-part-3 { fill: var(--amber); }
+            .chart-part-4 { fill: #5c5c5c; }
+            .chart-part-5 { fill: #6b3a8c; }
+            .chart-hatch { stroke: #fff; stroke-width: 2.5; stroke-opacity: 0.7; fill: none; }
+            .chart-dot { fill: #fff; fill-opacity: 0.8; }
+            .chart-swatch, .chart-part { stroke: var(--ink); stroke-width: 1; }
+            .chart-part-value { fill: #fff; font-weight: bold; paint-order: stroke; stroke: #1a1a1a; stroke-width: 4; stroke-linejoin: round; }
+            .chart-empty-ring { stroke: var(--line); stroke-width: 52; }
+            .table-data { margin: -0.6rem 0 1.2rem; font-size: 1rem; }
+            @media print {
+              .chart-part-value { fill: #000; stroke: #fff; }
+              .table-data { display: none; }
+            }
 
             /* Line charts: two series told apart by colour, dash and marker text. */
             .chart-grid { stroke: var(--line); stroke-width: 1; }

@@ -29,6 +29,13 @@ enum OpenData {
         let value: Double?
     }
 
+    /// One table of a statistics page in `stats.json`: its CSV file's name and rows.
+    struct TableRecord: Encodable, Sendable {
+        let file, caption: String
+        let columns: [String]
+        let rows: [[String]]
+    }
+
     static func indicatorRecords(_ values: [Indicator: IndicatorValue]) -> [IndicatorRecord] {
         Indicator.allCases.map { indicator in
             let value = values[indicator]!

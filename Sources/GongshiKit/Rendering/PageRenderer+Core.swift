@@ -2,15 +2,13 @@ import Foundation
 
 extension PageRenderer {
     /// The pages every site has: home, organisations, promises, disclosures, examples, statistics, free pages, 404.
-    func addCorePages(_ model: SiteModel, stats: Statistics, to builder: inout PlanBuilder) {
+    func addCorePages(_ model: SiteModel, stats: Statistics, statsPages: StatsPages, to builder: inout PlanBuilder) {
         builder.add(.home, "home", HomeContext(model: model, stats: stats))
         builder.add(.branchIndex, "branches", BranchIndexContext(model: model))
         for branch in model.branches {
             builder.add(.branch(branch.id), "branch", BranchContext(model: model, branch: branch))
-            if !(model.tree.children[branch.id] ?? []).isEmpty {
-                builder.add(.branchStats(branch.id), "branch-stats", BranchStatsContext(model: model, branch: branch))
-            }
         }
+        for (id, context) in statsPages.branches { builder.add(.branchStats(id), "branch-stats", context) }
         builder.add(.promiseBoard, "promises", PromiseBoardContext(model: model, branch: nil))
         for id in Set(model.promises.map(\.branch)).sorted() {
             builder.add(.promisesOfBranch(id), "promises", PromiseBoardContext(model: model, branch: id))
@@ -32,7 +30,7 @@ extension PageRenderer {
             builder.add(.example(example.id), "example", ExampleContext(model: model, example: example))
             addAttachments(example.attachmentFiles, of: .example(example.id), to: &builder)
         }
-        builder.add(.stats, "stats", StatsContext(model: model, stats: stats))
+        builder.add(.stats, "stats", statsPages.site)
         for page in model.pages {
             builder.add(.page(page.id), "page", FreePageContext(model: model, page: page))
         }

@@ -3,46 +3,33 @@ import Foundation
 extension PageRenderer {
     /// `stats.json` and CSV files beside every statistics page, the published records under `data/`,
     /// the definitions page and the JSON schema of `stats.json`.
-    func addOpenData(_ model: SiteModel, stats: Statistics, to builder: inout PlanBuilder) {
+    func addOpenData(_ model: SiteModel, statsPages: StatsPages, to builder: inout PlanBuilder) {
         let calculator = IndicatorCalculator(model: model)
-        func addStats(under folder: String, scope: Set<String>, extra: [(String, Data)]) {
+        func addStats(under folder: String, scope: Set<String>, tables: [StatsBody.Table]) {
             let values = calculator.values(for: scope)
             let document = StatsDocument(
                 asOf: model.asOf.description, organisations: scope.count,
-                members: scope.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }, indicators: OpenData.indicatorRecords(values))
+                members: scope.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }, indicators: OpenData.indicatorRecords(values),
+                tables: tables.compactMap { table in
+                    table.csv.map { OpenData.TableRecord(file: $0, caption: table.caption, columns: table.columns, rows: Array(table.records.dropFirst())) }
+                })
             builder.addContent(RenderedPage(path: folder + "stats.json", contents: OpenData.json(document)))
             builder.addContent(RenderedPage(path: folder + "indicators.csv", contents: OpenData.indicatorCSV(values)))
-            for (name, data) in extra { builder.addContent(RenderedPage(path: folder + name, contents: data)) }
-        }
-        let tallies: [(String, String, [Tally])] = [
-            ("organisations-by-type.csv", "组织类型", stats.organisationsByType), ("organisations-by-field.csv", "领域", stats.organisationsByField),
-            ("items-by-status.csv", "状态", stats.itemsByStatus), ("disclosures-by-category.csv", "类别", stats.disclosuresByCategory),
-            ("disclosures-by-month.csv", "月份", stats.disclosuresByMonth), ("liuyou-by-goal.csv", "六有目标", stats.liuyouByGoal),
-        ]
-        let fulfilment: [(String, String, [FulfilmentRow])] = [
-            ("fulfilment-by-field.csv", "领域", stats.fulfilmentByField), ("fulfilment-by-branch.csv", "组织", stats.fulfilmentByBranch),
-            ("fulfilment-by-year.csv", "年度", stats.fulfilmentByYear),
-        ]
-        let siteTables =
-            tallies.map { ($0.0, OpenData.csv([[$0.1, "数量"]] + $0.2.map { [$0.label, String($0.count)] })) }
-            + fulfilment.map { name, head, rows in
-                (
-                    name,
-                    OpenData.csv(
-                        [[head, "承诺事项", "已兑现", "逾期", "应兑现", "兑现率"]]
-                            + rows.map { [$0.label, "\($0.items)", "\($0.fulfilled)", "\($0.overdue)", "\($0.rate.denominator)", $0.rate.percentText] })
-                )
+            for table in tables {
+                guard let name = table.csv else { continue }
+                builder.addContent(RenderedPage(path: folder + name, contents: OpenData.csv(table.records)))
             }
-        addStats(under: "stats/", scope: Set(model.branches.map(\.id)), extra: siteTables)
-        for branch in model.branches where !(model.tree.children[branch.id] ?? []).isEmpty {
-            addStats(under: "branches/\(branch.id)/stats/", scope: Set(model.tree.subtree(of: branch.id)), extra: [])
+        }
+        addStats(under: "stats/", scope: Set(model.branches.map(\.id)), tables: statsPages.site.tables)
+        for (id, context) in statsPages.branches {
+            addStats(under: "branches/\(id)/stats/", scope: Set(model.tree.subtree(of: id)), tables: context.tables)
         }
         for (name, columns, rows) in OpenData.records(model) {
             builder.addContent(RenderedPage(path: "data/\(name).csv", contents: OpenData.csv([columns] + rows)))
             builder.addContent(RenderedPage(path: "data/\(name).json", contents: OpenData.json(OpenData.jsonRows(columns: columns, rows: rows))))
         }
         builder.addContent(RenderedPage(path: "stats/schema.json", contents: Data(StatsDocument.schema.utf8)))
-        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model))
+        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model, tables: statsPages.site.tables))
     }
 }
 
@@ -52,6 +39,8 @@ struct StatsDocument: Encodable, Sendable {
     let organisations: Int
     let members: Int
     let indicators: [OpenData.IndicatorRecord]
+    /// Every table of the page, the same rows as its CSV file.
+    let tables: [OpenData.TableRecord]
 
     /// JSON Schema (draft 2020-12) describing every field.
     static let schema = """
@@ -60,7 +49,7 @@ struct StatsDocument: Encodable, Sendable {
           "title": "gongshi stats.json",
           "description": "一个统计页（全站或某组织及其下属组织）的指标；只根据网站公开的内容计算。",
           "type": "object",
-          "required": ["asOf", "organisations", "members", "indicators"],
+          "required": ["asOf", "organisations", "members", "indicators", "tables"],
           "properties": {
             "asOf": {"type": "string", "format": "date", "description": "数据截至日期"},
             "organisations": {"type": "integer", "minimum": 0, "description": "统计范围内的组织数"},
@@ -79,6 +68,24 @@ struct StatsDocument: Encodable, Sendable {
                   "value": {"type": ["number", "null"], "description": "比率为 0–1 的小数；群众满意度为百分数；其他为数量；没有可统计内容时为 null"}
                 }
               }
+            },
+            "tables": {
+              "type": "array",
+              "description": "页面上的每张表，与同目录下同名 CSV 文件的内容相同",
+              "items": {
+                "type": "object",
+                "required": ["file", "caption", "columns", "rows"],
+                "properties": {
+                  "file": {"type": "string", "description": "同目录下 CSV 文件的文件名，如 status-by-field.csv、ranking-fulfilment.csv"},
+                  "caption": {"type": "string", "description": "表格标题"},
+                  "columns": {"type": "array", "items": {"type": "string"}, "description": "列名，与 CSV 的第一行相同"},
+                  "rows": {
+                    "type": "array",
+                    "items": {"type": "array", "items": {"type": "string"}},
+                    "description": "各行的单元格文字，与页面和 CSV 相同（数量为十进制整数，比率如 66.7%，没有可统计内容时为 —）"
+                  }
+                }
+              }
             }
           }
         }
@@ -90,15 +97,23 @@ struct StatsDocument: Encodable, Sendable {
 struct DefinitionsContext: Encodable, Sendable {
     let frame: PageFrame
     let indicators: [IndicatorSection.Row]
+    /// The wording of the tables (逾期, 承诺事项状态, 典型事例统计 …), as at the end of every statistics page.
+    let terms: [StatsBody.Definition]
     let files: [PageFrame.Link]
+    /// One CSV per table of `/stats/`, named after the table.
+    let tables: [PageFrame.Link]
 
-    init(model: SiteModel) {
+    init(model: SiteModel, tables: [StatsBody.Table]) {
         let rows = Rows(model: model, route: .statsDefinitions)
         frame = PageFrame(
             model: model, route: .statsDefinitions, title: "指标说明和开放数据", description: "统计指标的定义和可下载的数据文件。", section: .stats,
             trail: [("统计", .stats)])
         indicators = Indicator.allCases.map { IndicatorSection.Row(name: $0.name, value: "", detail: "", definition: $0.definition) }
+        terms = StatsBody.definitions(year: model.currentYear)
         let root = rows.href(.home)
+        self.tables = tables.compactMap { table in
+            table.csv.map { PageFrame.Link(label: "\(table.caption) \($0)", href: root + "stats/" + $0, current: false) }
+        }
         files = [
             ("全站指标 stats.json", "stats/stats.json"), ("全站指标 indicators.csv", "stats/indicators.csv"), ("stats.json 的 JSON Schema", "stats/schema.json"),
             ("组织名录 data/branches.csv", "data/branches.csv"), ("组织名录 data/branches.json", "data/branches.json"),

@@ -65,11 +65,12 @@ public struct PageRenderer: Sendable {
     /// A page's bytes depend only on its template set and its context, so an equal key means equal bytes.
     public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?) -> RenderPlan {
         var builder = PlanBuilder(templates: templates, previous: previous)
-        addCorePages(model, stats: stats, to: &builder)
+        let statsPages = StatsPages(model: model, stats: stats)
+        addCorePages(model, stats: stats, statsPages: statsPages, to: &builder)
         addPrintPages(model, to: &builder)
         addSearch(model, to: &builder)
         addFeeds(model, to: &builder)
-        addOpenData(model, stats: stats, to: &builder)
+        addOpenData(model, statsPages: statsPages, to: &builder)
         builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))
         builder.addFile(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(builder.pagePaths, baseURL: model.config.baseURL)))
         return builder.finish()

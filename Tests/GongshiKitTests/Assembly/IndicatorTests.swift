@@ -7,12 +7,26 @@ import Testing
 struct IndicatorTests {
     /// root → a → b, plus a sibling c under root; hand-computed figures below.
     static func model(holidays: String = "") throws -> SiteModel {
+        let site = try Self.site(holidays: holidays)
+        let (model, _, diagnostics) = SiteBuilder.check(site.options)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        return try #require(model)
+    }
+
+    /// A 典型事例; `field` and `service` are left out when nil.
+    static func example(_ id: String, branch: String, field: String? = nil, service: String? = nil) -> String {
+        TestContent.document(
+            ["id: \(id)", "title: \(id) 事例", "branch: \(branch)", "date: 2026-06-01"] + (field.map { ["field: \($0)"] } ?? [])
+                + (service.map { ["service: \($0)"] } ?? []))
+    }
+
+    static func site(holidays: String = "") throws -> TestSite {
         let regular = { (id: String, branch: String, published: String) in
             Sample.disclosure(id, branch: branch, published: published, category: "党费管理")
                 .replacingOccurrences(of: "---\n\n", with: "---\n")
                 .replacingOccurrences(of: "category: 党费管理", with: "category: 党费管理\ncadence: 定期")
         }
-        let site = try TestSite([
+        return try TestSite([
             "site.yaml": Sample.site + (holidays.isEmpty ? "" : "\nholidays: [\(holidays)]\n"),
             "content/branches/root.md": Sample.branch("root"),
             "content/branches/a.md": Sample.branch("a", parent: "root", extra: "ratings:\n  - {year: 2025, satisfaction: 90, respondents: 100}"),
@@ -28,10 +42,13 @@ struct IndicatorTests {
             "content/disclosures/b3.md": regular("b3", "b", "2026-08-10"),
             "content/disclosures/notice.md": Sample.disclosure("notice", branch: "c", published: "2026-11-18")
                 .replacingOccurrences(of: "scope: 社会公开", with: "scope: 社会公开\nuntil: 2026-11-26"),
+            // Every branch is 街道社区 unless an example names its own 领域.
+            "content/examples/eb1.md": example("eb1", branch: "b", service: "服务民生"),
+            "content/examples/eb2.md": example("eb2", branch: "b", field: "农村", service: "服务民生"),
+            "content/examples/ea.md": example("ea", branch: "a", field: "机关", service: "服务群众"),
+            "content/examples/ec.md": example("ec", branch: "c"),
+            "content/examples/eroot.md": example("eroot", branch: "root", service: "服务党员"),
         ])
-        let (model, _, diagnostics) = SiteBuilder.check(site.options)
-        #expect(!diagnostics.hasErrors, "\(diagnostics)")
-        return try #require(model)
     }
 
     @Test func rollUpAlongTheTree() throws {

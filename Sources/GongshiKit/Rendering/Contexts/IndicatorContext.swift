@@ -3,7 +3,7 @@
 struct IndicatorSection: Encodable, Sendable {
     let indicators: [Row]
     let rankings: [Ranking]
-    let gaps: StatsContext.Table
+    let gaps: StatsBody.Table
     let hasGaps: Bool
 
     struct Row: Encodable, Sendable {
@@ -12,12 +12,15 @@ struct IndicatorSection: Encodable, Sendable {
 
     struct Ranking: Encodable, Sendable {
         let indicator: String
+        /// The file name of the CSV twin beside the page, `ranking-fulfilment.csv`.
+        let csv: String
         let rows: [RankRow]
     }
 
     struct RankRow: Encodable, Sendable {
         let rank: Int
-        let name, href, value, detail: String
+        let id, name, href, value, detail: String
+        let numerator, denominator: String
     }
 
     /// The indicators organisers rank children on.
@@ -39,23 +42,36 @@ struct IndicatorSection: Encodable, Sendable {
                     Self.weaker(a.1[indicator]!, than: b.1[indicator]!, indicator) || (a.1[indicator] == b.1[indicator] && a.0 < b.0)
                 }
                 return Ranking(
-                    indicator: indicator.name,
+                    indicator: indicator.name, csv: "ranking-\(indicator.rawValue).csv",
                     rows: sorted.enumerated().map { index, pair in
                         let (id, value) = pair
                         let hasChildren = !(model.tree.children[id] ?? []).isEmpty
+                        let rate = value[indicator]!.rate
                         return RankRow(
-                            rank: index + 1, name: rows.branchName(id), href: rows.href(hasChildren ? .branchStats(id) : .branch(id)),
-                            value: value[indicator]!.text(for: indicator), detail: value[indicator]!.detail)
+                            rank: index + 1, id: id, name: rows.branchName(id), href: rows.href(hasChildren ? .branchStats(id) : .branch(id)),
+                            value: value[indicator]!.text(for: indicator), detail: value[indicator]!.detail,
+                            numerator: rate.map { "\($0.numerator)" } ?? "", denominator: rate.map { "\($0.denominator)" } ?? "")
                     })
             }
         let missing = ids.sorted().flatMap { calculator.timelinessGaps(for: $0) }.filter { !$0.missing.isEmpty }
-        gaps = StatsContext.Table(
+        gaps = StatsBody.Table(
             caption: "定期公开缺少的季度", columns: ["组织", "类别", "缺少的季度"],
             rows: missing.map {
-                StatsContext.Row(
+                StatsBody.Row(
                     head: rows.branchName($0.branchID), href: rows.href(.branch($0.branchID)), cells: [$0.category, $0.missing.joined(separator: "、")])
-            })
+            }, csv: "timeliness-gaps.csv")
         hasGaps = !missing.isEmpty
+    }
+
+    /// The ranking tables and the missing quarters as tables, for their CSV files and `stats.json`. A ranking's
+    /// CSV has the organisation's id and the ratio's two counts in columns of their own.
+    var tables: [StatsBody.Table] {
+        rankings.map { ranking in
+            StatsBody.Table(
+                caption: "下属组织按\(ranking.indicator)排列（较弱的在前）", columns: ["名次", "组织id", "组织", ranking.indicator, "分子", "分母"],
+                rows: ranking.rows.map { StatsBody.Row(head: "\($0.rank)", href: nil, cells: [$0.id, $0.name, $0.value, $0.numerator, $0.denominator]) },
+                csv: ranking.csv)
+        } + [gaps]
     }
 
     /// Nil values (nothing counted) rank last; otherwise the worse value first.
@@ -65,27 +81,5 @@ struct IndicatorSection: Encodable, Sendable {
         case (_, nil): return true
         case (let x?, let y?): return indicator.higherIsBetter ? x < y : x > y
         }
-    }
-}
-
-/// /branches/<id>/stats/: statistics of an organisation and everything below it.
-struct BranchStatsContext: Encodable, Sendable {
-    let frame: PageFrame
-    let name: String
-    let organisations: Int
-    let members: Int
-    let section: IndicatorSection
-
-    init(model: SiteModel, branch b: Branch) {
-        let route = Route.branchStats(b.id)
-        let rows = Rows(model: model, route: route)
-        let subtree = model.tree.subtree(of: b.id)
-        frame = PageFrame(
-            model: model, route: route, title: "\(b.name)统计", description: "\(b.name)及其下属组织的承诺践诺、党务公开、六有和满意度统计。",
-            section: .stats, trail: [("组织概况", .branchIndex), (b.name, .branch(b.id))])
-        name = b.name
-        organisations = subtree.count
-        members = subtree.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
-        section = IndicatorSection(model: model, scope: Set(subtree), children: model.tree.children[b.id] ?? [], rows: rows)
     }
 }
