@@ -75,7 +75,8 @@ public struct SHA256: Sendable {
         // A stack-allocated schedule and unchecked reads: the array version allocated on every block.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
-                w[i] = UInt32(block[i &* 4]) << 24 | UInt32(block[i &* 4 &+ 1]) << 16 | UInt32(block[i &* 4 &+ 2]) << 8
+                w[i] =
+                    UInt32(block[i &* 4]) << 24 | UInt32(block[i &* 4 &+ 1]) << 16 | UInt32(block[i &* 4 &+ 2]) << 8
                     | UInt32(block[i &* 4 &+ 3])
             }
             for i in 16..<64 {
