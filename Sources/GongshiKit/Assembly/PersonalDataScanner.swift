@@ -18,6 +18,7 @@ enum PersonalDataScanner {
     }
 
     static func matches(in text: String) -> [Match] {
+        guard mayContainPersonalData(text) else { return [] }
         let chars = Array(text)
         let emails = emailMatches(chars)
         var found = emails
@@ -37,6 +38,45 @@ enum PersonalDataScanner {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A quick pass over the UTF-8 bytes: false when the text has no `@` and no run of at least 11 digits joined by
+    /// single separators (the shortest number looked for is an 11-digit mobile), so the character-level scan
+    /// above, which costs far more, is skipped for most texts.
+    static func mayContainPersonalData(_ text: String) -> Bool {
+        var digits = 0
+        var afterSeparator = false
+        var iterator = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        func next() -> UInt8? { pending.isEmpty ? iterator.next() : pending.removeFirst() }
+        while let byte = next() {
+            if byte == 0x40 { return true }
+            // ASCII digits, and full-width ０–９ (EF BC 90–99).
+            var isDigit = byte >= 0x30 && byte <= 0x39
+            var isSeparator = byte == 0x20 || byte == 0x2D
+            if byte == 0xEF || byte == 0xC2 {
+                let second = next(), third = byte == 0xEF ? next() : nil
+                if byte == 0xEF, second == 0xBC, let third {
+                    isDigit = third >= 0x90 && third <= 0x99
+                    isSeparator = third == 0x8D
+                } else if byte == 0xC2, second == 0xA0 {
+                    isSeparator = true
+                } else {
+                    pending = [second, third].compactMap { $0 }
+                }
+            }
+            if isDigit {
+                digits += 1
+                afterSeparator = false
+                if digits >= 11 { return true }
+            } else if isSeparator, digits > 0, !afterSeparator {
+                afterSeparator = true
+            } else {
+                digits = 0
+                afterSeparator = false
+            }
+        }
+        return false
     }
 
     /// Digit groups from a start, each joined to the previous one by a single separator.

@@ -39,7 +39,7 @@ struct FrontMatterChecker {
             keyLines[path] = line(of: keyNode)
             seen.insert(key)
             // Yams' decoder would merge a `<<` mapping's keys in after these checks, unchecked.
-            if keyNode.tag.rawValue == Tag.Name.merge.rawValue {
+            if keyNode.scalar?.style == .plain, key == "<<" {
                 let name = keyPath.isEmpty ? "front matter" : "字段 \(keyPath.displayKey)"
                 report(.error, line(of: keyNode), "\(name) 中不能使用 YAML 合并键 <<：请把字段直接写出来")
                 continue
@@ -72,13 +72,14 @@ struct FrontMatterChecker {
     }
 
     private mutating func checkValue(_ node: Node, rule: ValueRule, keyPath: String, keyLine: Int) {
-        let field = "字段 \(keyPath.displayKey)"
+        // Only error messages need the field's display name.
+        func field() -> String { "字段 \(keyPath.displayKey)" }
         switch rule {
         case .mapping(let rules):
             checkMapping(node, rules: rules, keyPath: keyPath, line: keyLine)
         case .keyedBy(let allowed, let valueRule):
             guard let mapping = node.mapping else {
-                return report(.error, keyLine, "\(field) 应为键值映射，实际为「\(node.preview)」")
+                return report(.error, keyLine, "\(field()) 应为键值映射，实际为「\(node.preview)」")
             }
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
@@ -87,31 +88,31 @@ struct FrontMatterChecker {
                 if allowed.contains(key) {
                     checkValue(value, rule: valueRule, keyPath: path, keyLine: line(of: keyNode))
                 } else {
-                    report(.error, line(of: keyNode), "\(field) 中的键「\(key)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
+                    report(.error, line(of: keyNode), "\(field()) 中的键「\(key)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
                 }
             }
         case .list(let element, let nonEmpty):
             guard let sequence = node.sequence else {
-                return report(.error, keyLine, "\(field) 应为列表（每项以 - 开头），实际为「\(node.preview)」")
+                return report(.error, keyLine, "\(field()) 应为列表（每项以 - 开头），实际为「\(node.preview)」")
             }
-            if nonEmpty && sequence.isEmpty { report(.error, keyLine, "\(field) 至少需要一项") }
+            if nonEmpty && sequence.isEmpty { report(.error, keyLine, "\(field()) 至少需要一项") }
             for (index, item) in sequence.enumerated() {
                 let path = "\(keyPath).\(index)"
                 keyLines[path] = line(of: item)
                 checkValue(item, rule: element, keyPath: path, keyLine: line(of: item))
             }
         default:
-            checkScalar(node, rule: rule, field: field, line: keyLine)
+            checkScalar(node, rule: rule, field: field(), line: keyLine)
         }
     }
 
-    private mutating func checkScalar(_ node: Node, rule: ValueRule, field: String, line: Int) {
+    private mutating func checkScalar(_ node: Node, rule: ValueRule, field: @autoclosure () -> String, line: Int) {
         guard let text = node.scalar?.string else {
-            return report(.error, line, "\(field) 应为\(rule.expectation)，实际为列表或映射")
+            return report(.error, line, "\(field()) 应为\(rule.expectation)，实际为列表或映射")
         }
         switch rule {
         case .identifier where !text.isValidIdentifier:
-            var message = "\(field) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头"
+            var message = "\(field()) 的值「\(text)」不合规：只能使用小写英文字母、数字和连字符（-），且以字母或数字开头"
             if text.contains(where: { !$0.isASCII }) {
                 message += "。网址由 id 生成，不能用汉字：请用拼音或英文，如「金桥社区」写作 jinqiao-shequ"
             } else if text.lowercased().isValidIdentifier {
@@ -121,22 +122,22 @@ struct FrontMatterChecker {
         case .integer(let min):
             // YAML reads `012` as octal: accept only plain decimal digits.
             guard text.isPlainDecimal, let value = Int(text), value >= min else {
-                return report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+                return report(.error, line, "\(field()) 应为\(rule.expectation)，实际为「\(text)」")
             }
             if value > Self.largestInteger {
-                report(.error, line, "\(field) 的值「\(text)」过大：不能超过 \(Self.largestInteger)")
+                report(.error, line, "\(field()) 的值「\(text)」过大：不能超过 \(Self.largestInteger)")
             }
         case .number(let range):
             if let value = Double(text), range.contains(value) { break }
-            report(.error, line, "\(field) 应为\(rule.expectation)，实际为「\(text)」")
+            report(.error, line, "\(field()) 应为\(rule.expectation)，实际为「\(text)」")
         case .date where Day(text) == nil:
-            report(.error, line, "\(field) 的日期「\(text)」无效：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-05")
+            report(.error, line, "\(field()) 的日期「\(text)」无效：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-05")
         case .boolean where Bool.construct(from: Node.Scalar(text)) == nil:
-            report(.error, line, "\(field) 应为 true 或 false，实际为「\(text)」")
+            report(.error, line, "\(field()) 应为 true 或 false，实际为「\(text)」")
         case .absoluteURL where !(text.hasPrefix("https://") || text.hasPrefix("http://")):
-            report(.error, line, "\(field) 应为以 http:// 或 https:// 开头的完整网址，实际为「\(text)」")
+            report(.error, line, "\(field()) 应为以 http:// 或 https:// 开头的完整网址，实际为「\(text)」")
         case .oneOf(let allowed) where !allowed.contains(text):
-            report(.error, line, "\(field) 的值「\(text)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
+            report(.error, line, "\(field()) 的值「\(text)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")
         default:
             break
         }
