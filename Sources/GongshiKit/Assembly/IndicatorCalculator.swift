@@ -7,20 +7,23 @@ public struct IndicatorCalculator: Sendable {
     /// All indicators for the organisations in `ids`.
     public func values(for ids: Set<String>) -> [Indicator: IndicatorValue] {
         let asOf = model.asOf
-        let letters = model.promises.filter { ids.contains($0.branch) }
+        // Through the per-organisation indexes, in a fixed order: a subtree's figures cost its own records only
+        // (filtering the whole model for every ranked child made the statistics pages quadratic).
+        let ordered = ids.sorted()
+        let letters = ordered.flatMap { model.promisesByBranch[$0] ?? [] }
         let items = letters.filter { $0.year == model.currentYear }.flatMap(\.items)
         let closed = items.filter { $0.status == .fulfilled || $0.status == .unfulfilled }
         let yearAgo = Day(ordinal: asOf.ordinal - 365)
         let reviews = letters.compactMap(\.review).filter { $0.date > yearAgo && $0.date <= asOf }
         let approvals = reviews.reduce(0) { $0 + $1.count(.satisfied) + $1.count(.basicallySatisfied) }
-        let branches = ids.compactMap { model.branchByID[$0] }
+        let branches = ordered.compactMap { model.branchByID[$0] }
         let assessed = branches.filter { $0.liuyou != nil }
         let rated = branches.compactMap(\.latestRating)
         let respondents = rated.reduce(0) { $0 + $1.respondents }
-        let disclosures = model.disclosures.filter { ids.contains($0.branch) }
+        let disclosures = ordered.flatMap { model.disclosuresByBranch[$0] ?? [] }
         let withNotice = disclosures.filter { $0.until != nil }
         let threeMonthsAgo = Day(ordinal: asOf.ordinal - 91)
-        let gaps = ids.sorted().flatMap { timelinessGaps(for: $0) }
+        let gaps = ordered.flatMap { timelinessGaps(for: $0) }
         return [
             .fulfilment: .ratio(StatisticsCalculator.fulfilmentRate(items, asOf: asOf)),
             .overdue: .ratio(Rate(items.filter { $0.isOverdue(asOf: asOf) }.count, of: items.count)),

@@ -75,7 +75,8 @@ struct PlanBuilder {
     }
 
     /// Adds a group of generated files under `prefix` that all depend on the same inputs (digested as `key`):
-    /// when the published group had the same key, every one of its files is reused; otherwise `produce` runs.
+    /// when the published group had the same key, every one of its files is reused; otherwise `produce` runs and
+    /// each file is reused when its bytes did not change.
     mutating func addGroup(prefix: String, excluding: String, key: String, produce: () -> [RenderedPage]) {
         let marker = "\(prefix)\u{0}group"
         let groupKey = SHA256.hex("\(GongshiVersion.current)\0\(key)")
@@ -88,10 +89,9 @@ struct PlanBuilder {
             }
             return
         }
-        for page in produce() {
-            plan.keys[page.path] = groupKey
-            plan.rendered.append(page)
-        }
+        // The group is recomputed as a whole, but each file is keyed by its own bytes: one edit rewrites only the
+        // few shards and documents whose bytes changed, not the whole index.
+        for page in produce() { addContent(page) }
     }
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
