@@ -32,14 +32,21 @@ public enum ContentLoader {
     /// Loads every file; records with errors are left out and their errors reported.
     /// Files are independent, so they are loaded on every core and merged in their original order.
     public static func load(_ files: [SourceFile], config: SiteConfig) -> LoadedContent {
-        let slots = ResultSlots<LoadedContent>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        load(files, reading: { .success($0) }, config: config)
+    }
+
+    /// Reads (with `read`) and loads every input on every core; each file's text is dropped as soon as it is
+    /// parsed, so the whole source is never in memory at once. Read failures become diagnostics.
+    public static func load<Input: Sendable>(
+        _ inputs: [Input], reading read: @Sendable (Input) -> Result<SourceFile, Diagnostic>, config: SiteConfig
+    ) -> LoadedContent {
+        let slots = ResultSlots<LoadedContent>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             var content = LoadedContent()
-            let file = files[index]
-            switch FrontMatterSplitter.split(file.text, path: file.path) {
+            switch read(inputs[index]).flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
             case .failure(let diagnostic):
                 content.diagnostics.append(diagnostic)
-            case .success(let document):
+            case .success(let (file, document)):
                 load(document, file: file, config: config, into: &content)
             }
             slots[index] = content

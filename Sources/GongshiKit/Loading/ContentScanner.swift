@@ -17,11 +17,24 @@ public struct ContentScanner: Sendable {
 
     /// Every content file, plus diagnostics for unreadable files and unknown folders.
     public func scan() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        let content = sourceDirectory.appendingPathComponent("content")
+        var (entries, diagnostics) = list()
         var files: [SourceFile] = []
+        for entry in entries {
+            switch read(entry) {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Every content file's path and kind, without reading it (a build reads each file on a worker thread and
+    /// drops its text once parsed), plus diagnostics for unknown folders and misnamed files.
+    public func list() -> (entries: [SourceEntry], diagnostics: [Diagnostic]) {
+        let content = sourceDirectory.appendingPathComponent("content")
+        var entries: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
-        guard let top = try? fm.contentsOfDirectory(atPath: content.path) else {
+        guard let top = try? FileManager.default.contentsOfDirectory(atPath: content.path) else {
             return ([], [Diagnostic(.error, "content", line: 1, "找不到 content 目录：源目录 \(sourceDirectory.path) 中必须有 content/")])
         }
         for name in top.sorted() where !name.hasPrefix(".") {
@@ -34,25 +47,24 @@ public struct ContentScanner: Sendable {
             diagnostics += misnamed.map {
                 Diagnostic(.warning, "content/\(name)/\($0)", line: 1, "内容文件的扩展名必须是小写 .md，此文件已忽略；请改名为 .md")
             }
-            for relative in relatives {
-                let path = "content/\(name)/\(relative)"
-                let url = sourceDirectory.appendingPathComponent(path)
-                if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > SourceText.maximumBytes {
-                    // Refused before reading, so a huge file costs no memory.
-                    diagnostics.append(SourceText.tooLarge(size, path: path))
-                    continue
-                }
-                guard let data = fm.contents(atPath: url.path) else {
-                    diagnostics.append(Diagnostic(.error, path, line: 1, "无法读取文件（权限不足，或不是普通文件）"))
-                    continue
-                }
-                switch SourceText.decode(data, path: path) {
-                case .success(let text): files.append(SourceFile(path: path, kind: kind, text: text))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
-            }
+            entries += relatives.map { SourceEntry(path: "content/\(name)/\($0)", kind: kind) }
         }
-        return (files, diagnostics)
+        return (entries, diagnostics)
+    }
+
+    /// Reads and decodes one listed file: refused when too large (before reading), unreadable or not UTF-8.
+    public func read(_ entry: SourceEntry) -> Result<SourceFile, Diagnostic> {
+        let fm = FileManager.default
+        let path = entry.path
+        let url = sourceDirectory.appendingPathComponent(path)
+        if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > SourceText.maximumBytes {
+            // Refused before reading, so a huge file costs no memory.
+            return .failure(SourceText.tooLarge(size, path: path))
+        }
+        guard let data = fm.contents(atPath: url.path) else {
+            return .failure(Diagnostic(.error, path, line: 1, "无法读取文件（权限不足，或不是普通文件）"))
+        }
+        return SourceText.decode(data, path: path).map { SourceFile(path: path, kind: entry.kind, text: $0) }
     }
 
     /// Extensions of files that look like content saved under the wrong name.
@@ -74,4 +86,10 @@ public struct ContentScanner: Sendable {
         }
         return (files.sorted(), misnamed.sorted())
     }
+}
+
+/// A content file found by `ContentScanner.list()`, not yet read.
+public struct SourceEntry: Sendable, Equatable {
+    public let path: String
+    public let kind: ContentKind
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Why writing the site failed; the previously published site is left as it was.
 public struct OutputError: Error, CustomStringConvertible {
@@ -66,14 +69,15 @@ public struct Publisher: Sendable {
     /// every core, each writing its page into the staging folder and checking its links as soon as it is rendered,
     /// so no more than a few pages are ever held in memory.
     @discardableResult
-    public func publish(_ plan: RenderPlan, baseURL: String? = nil) throws(OutputError) -> PublishResult {
+    public func publish(_ plan: consuming RenderPlan, baseURL: String? = nil) throws(OutputError) -> PublishResult {
+        var plan = plan
         try checkReplaceable()
         let fm = FileManager.default
-        for abandoned in layout.abandonedStagings() { try? fm.removeItem(at: abandoned) }
+        for abandoned in layout.abandonedStagings() { TreeRemover.remove(abandoned) }
         let staging = layout.staging()
         var result = PublishResult()
         do {
-            try? fm.removeItem(at: staging)
+            TreeRemover.remove(staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             var files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
@@ -89,6 +93,8 @@ public struct Publisher: Sendable {
                 result.written += 1
                 try hooks.afterWritingFile?(counter.next())
             }
+            // Written: the ready files (search index, open data) need not stay in memory while the pages render.
+            plan.rendered = []
             for path in plan.reused {
                 manifest.entries[path] = try link(path, into: staging, known: previous?.entries[path])
                 result.reused += 1
@@ -113,10 +119,10 @@ public struct Publisher: Sendable {
             result.removed = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).count } ?? 0
             result.archivedRelease = try swapIn(staging)
         } catch let error as OutputError {
-            try? fm.removeItem(at: staging)
+            TreeRemover.remove(staging)
             throw error
         } catch {
-            try? fm.removeItem(at: staging)
+            TreeRemover.remove(staging)
             throw OutputError(message: "写入输出目录失败（原站点保持不变）：\(error.localizedDescription)")
         }
         pruneReleases()
@@ -221,8 +227,12 @@ public struct Publisher: Sendable {
         let fm = FileManager.default
         let source = outputDirectory.appendingPathComponent(path)
         let target = staging.appendingPathComponent(path)
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do { try fm.linkItem(at: source, to: target) } catch { try fm.copyItem(at: source, to: target) }
+        // One link(2) call: the folders exist already (`makeDirectories`). FileManager's linkItem and
+        // createDirectory cost several system calls each, for every reused file.
+        if Glibc.link(source.path, target.path) != 0 {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            do { try fm.linkItem(at: source, to: target) } catch { try fm.copyItem(at: source, to: target) }
+        }
         if let known { return known }
         let data = try Data(contentsOf: target)
         return Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
@@ -240,7 +250,7 @@ public struct Publisher: Sendable {
         // `staging` now holds the replaced site.
         let isSite = fm.fileExists(atPath: staging.appendingPathComponent(Self.markerName).path)
         guard keepReleases > 0, isSite else {
-            try? fm.removeItem(at: staging)
+            TreeRemover.remove(staging)
             return nil
         }
         try fm.createDirectory(at: layout.releases, withIntermediateDirectories: true)
@@ -253,7 +263,7 @@ public struct Publisher: Sendable {
     func pruneReleases() {
         let names = layout.releaseNames()
         for name in names.dropLast(max(keepReleases, 0)) {
-            try? FileManager.default.removeItem(at: layout.releases.appendingPathComponent(name))
+            TreeRemover.remove(layout.releases.appendingPathComponent(name))
         }
     }
 

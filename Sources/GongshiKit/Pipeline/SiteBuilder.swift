@@ -18,10 +18,10 @@ public enum SiteBuilder {
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(for: options)
         diagnostics += templateDiagnostics
-        let scanned = scanner.scan()
-        diagnostics += scanned.diagnostics
+        let listed = scanner.list()
+        diagnostics += listed.diagnostics
         guard let config else { return (nil, templates, diagnostics.sorted) }
-        var content = ContentLoader.load(scanned.files, config: config)
+        var content = ContentLoader.load(listed.entries, reading: scanner.read, config: config)
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
@@ -61,10 +61,11 @@ public enum SiteBuilder {
         plan.rendered += templates.assets
         outcome.phaseSeconds["plan"] = clock.lap()
         let publisher = Publisher(outputDirectory: layout.output, keepReleases: options.keepReleases, hooks: options.hooks)
-        let published = try publisher.publish(plan, baseURL: model.config.baseURL)
+        let keys = plan.keys
+        let published = try publisher.publish(consume plan, baseURL: model.config.baseURL)
         outcome.publish = published
         outcome.phaseSeconds["write"] = clock.lap()
-        PageCache.save(plan.keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output)
+        PageCache.save(keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output)
         return outcome
     }
 }
