@@ -95,6 +95,10 @@ public struct Publisher: Sendable {
             }
             // Written: the ready files (search index, open data) need not stay in memory while the pages render.
             plan.rendered = []
+            #if os(Linux)
+                // Hand the freed memory of the search index build back to the system before the pages render.
+                _ = linuxMallocTrim(0)
+            #endif
             for path in plan.reused {
                 manifest.entries[path] = try link(path, into: staging, known: previous?.entries[path])
                 result.reused += 1
@@ -321,4 +325,8 @@ final class FirstError: @unchecked Sendable {
     /// glibc's `syncfs(2)`, which the Glibc module hides behind `_GNU_SOURCE`.
     @_silgen_name("syncfs")
     private func linuxSyncfs(_ fd: Int32) -> Int32
+
+    /// glibc's `malloc_trim(3)` (declared in `malloc.h`, which the Glibc module leaves out).
+    @_silgen_name("malloc_trim")
+    private func linuxMallocTrim(_ pad: Int) -> Int32
 #endif
