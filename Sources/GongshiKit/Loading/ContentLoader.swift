@@ -40,19 +40,18 @@ public enum ContentLoader {
     public static func load<Input: Sendable>(
         _ inputs: [Input], reading read: @Sendable (Input) -> Result<SourceFile, Diagnostic>, config: SiteConfig
     ) -> LoadedContent {
-        let slots = ResultSlots<LoadedContent>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+        let parts = inputs.concurrentMap { input in
             var content = LoadedContent()
-            switch read(inputs[index]).flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
+            switch read(input).flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
             case .failure(let diagnostic):
                 content.diagnostics.append(diagnostic)
             case .success(let (file, document)):
                 load(document, file: file, config: config, into: &content)
             }
-            slots[index] = content
+            return content
         }
         var content = LoadedContent()
-        for part in slots.values {
+        for part in parts {
             content.branches += part.branches
             content.promises += part.promises
             content.disclosures += part.disclosures

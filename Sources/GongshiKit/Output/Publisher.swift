@@ -145,32 +145,31 @@ public struct Publisher: Sendable {
     private func runJobs(
         _ plan: RenderPlan, into staging: URL, previous: Manifest?, files: Set<String>, baseURL: String?, counter: WriteCounter
     ) throws -> [JobOutcome] {
-        let jobs = plan.jobs
-        let slots = ResultSlots<JobOutcome>(count: jobs.count)
         let failure = FirstError()
         let hooks = self.hooks
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            guard !failure.isSet else { return }
-            let job = jobs[index]
+        let previousKeys = plan.previousKeys
+        let outcomes = plan.jobs.concurrentMap { job -> JobOutcome? in
+            guard !failure.isSet else { return nil }
             do {
-                let (key, contents) = job.run(plan.previousKeys?[job.path])
-                if let contents {
-                    try Self.writeFile(contents, to: staging.appendingPathComponent(job.path))
-                    let page = RenderedPage(path: job.path, contents: contents)
-                    let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
-                    let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
-                    slots[index] = JobOutcome(key: key, entry: entry, written: true, broken: broken)
-                    try hooks.afterWritingFile?(counter.next())
-                } else {
+                let (key, contents) = job.run(previousKeys?[job.path])
+                guard let contents else {
                     let entry = try link(job.path, into: staging, known: previous?.entries[job.path])
-                    slots[index] = JobOutcome(key: key, entry: entry, written: false, broken: [])
+                    return JobOutcome(key: key, entry: entry, written: false, broken: [])
                 }
+                try Self.writeFile(contents, to: staging.appendingPathComponent(job.path))
+                let page = RenderedPage(path: job.path, contents: contents)
+                let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
+                let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
+                try hooks.afterWritingFile?(counter.next())
+                return JobOutcome(key: key, entry: entry, written: true, broken: broken)
             } catch {
                 failure.record(error)
+                return nil
             }
         }
         if let error = failure.error { throw error }
-        return slots.values
+        // With no error every job ran and returned its outcome.
+        return outcomes.map { $0! }
     }
 
     /// Creates every folder the files need, once each, parents first: one `mkdir` call per folder, the folders
@@ -182,14 +181,12 @@ public struct Publisher: Sendable {
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
-        let failure = FirstError()
         for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!
-            DispatchQueue.concurrentPerform(iterations: level.count) { index in
-                let path = staging.appendingPathComponent(level[index]).path
-                if mkdir(path, 0o755) != 0, errno != EEXIST { failure.record(POSIXFailure(operation: "mkdir \(path)", code: errno)) }
+            let failures = byDepth[depth]!.concurrentMap { folder -> POSIXFailure? in
+                let path = staging.appendingPathComponent(folder).path
+                return mkdir(path, 0o755) != 0 && errno != EEXIST ? POSIXFailure(operation: "mkdir \(path)", code: errno) : nil
             }
-            if let error = failure.error { throw error }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
         }
     }
 

@@ -35,13 +35,11 @@ public struct RenderPlan: Sendable {
 
     /// Runs the jobs in memory (for tests and tools that want every page's bytes).
     public func materialized() -> RenderPlan {
-        let slots = ResultSlots<(String, Data?)>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            slots[index] = jobs[index].run(previousKeys?[jobs[index].path])
-        }
+        let previousKeys = self.previousKeys
+        let results = jobs.concurrentMap { $0.run(previousKeys?[$0.path]) }
         var plan = RenderPlan(rendered: rendered, reused: reused)
         plan.keys = keys
-        for (job, (key, contents)) in zip(jobs, slots.values) {
+        for (job, (key, contents)) in zip(jobs, results) {
             plan.keys[job.path] = key
             if let contents { plan.rendered.append(RenderedPage(path: job.path, contents: contents)) } else { plan.reused.append(job.path) }
         }

@@ -112,27 +112,3 @@ struct PageJob: Sendable {
     let path: String
     let run: @Sendable (_ previousKey: String?) -> (key: String, contents: Data?)
 }
-
-/// Fixed slots that concurrent jobs fill, each index written by exactly one job.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Value?>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: max(count, 1))
-        storage.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var values: [Value] { (0..<count).map { storage[$0]! } }
-}

@@ -58,10 +58,6 @@ struct StatsPages {
         site = StatsContext(model: model, stats: stats)
         // Each one recomputes the statistics of a subtree; they are independent, so they run on every core.
         let parents = model.branches.filter { !(model.tree.children[$0.id] ?? []).isEmpty }
-        let slots = ResultSlots<BranchStatsContext>(count: parents.count)
-        DispatchQueue.concurrentPerform(iterations: parents.count) { index in
-            slots[index] = BranchStatsContext(model: model, branch: parents[index])
-        }
-        branches = zip(parents, slots.values).map { ($0.id, $1) }
+        branches = parents.concurrentMap { ($0.id, BranchStatsContext(model: model, branch: $0)) }
     }
 }
