@@ -4,7 +4,13 @@ import Foundation
 public struct ContentScanner: Sendable {
     public let sourceDirectory: URL
 
-    public init(sourceDirectory: URL) { self.sourceDirectory = sourceDirectory }
+    /// The source folder's path ending in "/", to which a content file's relative path is appended.
+    private let sourceRoot: String
+
+    public init(sourceDirectory: URL) {
+        self.sourceDirectory = sourceDirectory
+        sourceRoot = sourceDirectory.path + "/"
+    }
 
     /// The text of `site.yaml`, or a diagnostic when it is missing or unreadable.
     public func readSiteConfig() -> Result<String, Diagnostic> {
@@ -54,17 +60,16 @@ public struct ContentScanner: Sendable {
 
     /// Reads and decodes one listed file: refused when too large (before reading), unreadable or not UTF-8.
     public func read(_ entry: SourceEntry) -> Result<SourceFile, Diagnostic> {
-        let fm = FileManager.default
         let path = entry.path
-        let url = sourceDirectory.appendingPathComponent(path)
-        if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > SourceText.maximumBytes {
-            // Refused before reading, so a huge file costs no memory.
+        // Refused before reading when too large, so a huge file costs no memory.
+        switch FileBytes.read(sourceRoot + path, limit: SourceText.maximumBytes) {
+        case .tooLarge(let size):
             return .failure(SourceText.tooLarge(size, path: path))
-        }
-        guard let data = fm.contents(atPath: url.path) else {
+        case .unreadable:
             return .failure(Diagnostic(.error, path, line: 1, "无法读取文件（权限不足，或不是普通文件）"))
+        case .bytes(let data):
+            return SourceText.decode(data, path: path).map { SourceFile(path: path, kind: entry.kind, text: $0) }
         }
-        return SourceText.decode(data, path: path).map { SourceFile(path: path, kind: entry.kind, text: $0) }
     }
 
     /// Extensions of files that look like content saved under the wrong name.

@@ -9,7 +9,7 @@ struct PrivacyScreen {
 
     /// Reads the file's own `privacy:` (already checked against the schema) from its front matter.
     init(site: PrivacyPolicy, frontMatter: Node, source: SourceRef) {
-        let own = frontMatter.mapping?["privacy"].flatMap { try? YAMLDecoder().decode(PrivacyPolicy.self, from: $0) }
+        let own = frontMatter.mapping?["privacy"].flatMap { try? ContentLoader.yamlDecoder.decode(PrivacyPolicy.self, from: $0) }
         policy = site.overridden(by: own)
         self.source = source
     }

@@ -23,7 +23,7 @@ struct SiteInventory {
         }
         for file in scanner.scan().files {
             guard case .success(let document) = FrontMatterSplitter.split(file.text, path: file.path),
-                let root = try? Yams.compose(yaml: document.yaml, ContentLoader.yamlResolver), let id = root.mapping?["id"]?.string
+                let root = try? ContentLoader.composeYAML(document.yaml), let id = root.mapping?["id"]?.string
             else { continue }
             if inventory.ids[file.kind]?[id] == nil { inventory.ids[file.kind, default: [:]][id] = file.path }
         }

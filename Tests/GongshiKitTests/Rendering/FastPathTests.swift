@@ -110,4 +110,40 @@ struct FastPathTests {
         }
         #expect(withMatches > 30, "the random texts should often hold personal data (\(withMatches) did)")
     }
+
+    // MARK: - XML escaping
+
+    /// The character-by-character version the byte-level one replaced.
+    static func referenceEscape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    @Test func xmlEscapingEscapesTheFiveCharactersOnly() {
+        #expect("<a href=\"x?a=1&b='2'\">党务</a>".xmlEscaped == "&lt;a href=&quot;x?a=1&amp;b=&#39;2&#39;&quot;&gt;党务&lt;/a&gt;")
+        #expect("公开栏 e\u{301}".xmlEscaped == "公开栏 e\u{301}")
+        #expect("".xmlEscaped == "")
+    }
+
+    @Test func xmlEscapingAgreesWithTheCharacterVersionOnRandomTexts() {
+        var generator = SyntheticCorpus.Random(seed: 20_261_122)
+        let pieces = ["&", "<", ">", "\"", "'", "党", "e\u{301}", "\u{1F600}", "a", " ", "&amp;", "\r\n"]
+        var escaped = 0
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.xmlEscaped == Self.referenceEscape(text), "\(text)")
+            if text.xmlEscaped != text { escaped += 1 }
+        }
+        #expect(escaped > 500, "most random texts hold a character to escape (\(escaped) did)")
+    }
 }
