@@ -82,32 +82,27 @@ public struct Publisher: Sendable {
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             var files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
             files.formUnion([Manifest.fileName, Self.markerName])
-            try Self.makeDirectories(for: files, in: staging)
+            try Self.makeDirectories(for: files, plus: plan.groups.flatMap(\.folders), in: staging)
             var manifest = Manifest()
             var broken: [String] = []
             let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
-            for page in plan.rendered {
-                try Self.writeFile(page.contents, toPath: roots.staging + page.path)
-                manifest.entries[page.path] = Manifest.Entry(sha256: SHA256.hex(page.contents), size: page.contents.count)
-                if let baseURL { broken += LinkVerifier.brokenLinks(in: page, files: files, baseURL: baseURL) }
-                result.written += 1
-                try hooks.afterWritingFile?(counter.next())
-            }
-            // Written: the ready files (search index, open data) need not stay in memory while the pages render.
-            plan.rendered = []
-            #if os(Linux)
-                // Hand the freed memory of the search index build back to the system before the pages render.
-                _ = linuxMallocTrim(0)
-            #endif
             for path in plan.reused {
-                manifest.entries[path] = try link(path, roots, known: previous?.entries[path])
+                manifest.entries[path] = try Self.link(path, roots, known: previous?.entries[path])
                 result.reused += 1
             }
-            let outcomes = try runJobs(plan, into: staging, previous: previous, files: files, baseURL: baseURL, counter: counter)
-            for (job, outcome) in zip(plan.jobs, outcomes) {
-                manifest.entries[job.path] = outcome.entry
-                result.keys[job.path] = outcome.key
+            let writer = FileWriter(roots: roots, previous: previous, files: files, baseURL: baseURL, counter: counter, hooks: hooks)
+            // The groups (the search index) first: each is the longest single piece of work, done on one core while
+            // the others render pages.
+            let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
+            let previousKeys = plan.previousKeys
+            // The work holds the ready files now; the plan's copies need not stay in memory.
+            plan = RenderPlan()
+            let outcomes = try run(work, with: writer, previousKeys: previousKeys)
+            for outcome in outcomes {
+                if let key = outcome.key { result.keys[outcome.path] = key }
+                guard let entry = outcome.entry else { continue }
+                manifest.entries[outcome.path] = entry
                 broken += outcome.broken
                 if outcome.written { result.written += 1 } else { result.reused += 1 }
             }
@@ -134,54 +129,95 @@ public struct Publisher: Sendable {
         return result
     }
 
-    /// What one deferred page job left in the staging folder.
-    private struct JobOutcome {
-        let key: String
-        let entry: Manifest.Entry
-        let written: Bool
-        let broken: [String]
+    /// One piece of the parallel work: a ready file, a page job or a group of files.
+    private enum Work: Sendable {
+        case ready(RenderedPage)
+        case page(PageJob)
+        case group(GroupJob)
     }
 
-    /// Runs the plan's page jobs concurrently; the first error stops the remaining jobs and is rethrown.
-    private func runJobs(
-        _ plan: RenderPlan, into staging: URL, previous: Manifest?, files: Set<String>, baseURL: String?, counter: WriteCounter
-    ) throws -> [JobOutcome] {
+    /// What one file of the work left in the staging folder.
+    struct FileOutcome {
+        let path: String
+        /// The cache key, for deferred pages and groups.
+        var key: String?
+        /// nil for a group's own key, which is not a file.
+        var entry: Manifest.Entry?
+        var written = false
+        var broken: [String] = []
+    }
+
+    /// Writes or links one file into the staging folder and says what it did.
+    struct FileWriter: Sendable {
+        let roots: Roots
+        let previous: Manifest?
+        /// Every path of the new site, for the link check.
+        let files: Set<String>
+        let baseURL: String?
+        let counter: WriteCounter
+        let hooks: PublishHooks
+
+        func write(_ path: String, _ contents: Data, key: String?) throws -> FileOutcome {
+            try Publisher.writeFile(contents, toPath: roots.staging + path)
+            let page = RenderedPage(path: path, contents: contents)
+            let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
+            let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
+            try hooks.afterWritingFile?(counter.next())
+            return FileOutcome(path: path, key: key, entry: entry, written: true, broken: broken)
+        }
+
+        func reuse(_ path: String, key: String) throws -> FileOutcome {
+            FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: previous?.entries[path]))
+        }
+
+        func outcome(of file: GroupJob.File) throws -> FileOutcome {
+            guard file.isFile else { return FileOutcome(path: file.path, key: file.key) }
+            return try file.contents.map { try write(file.path, $0, key: file.key) } ?? reuse(file.path, key: file.key)
+        }
+    }
+
+    /// Runs the work on every core, each file written as soon as it is made; the first error stops the remaining
+    /// work and is rethrown.
+    private func run(_ work: [Work], with writer: FileWriter, previousKeys: [String: String]?) throws -> [FileOutcome] {
         let failure = FirstError()
-        let hooks = self.hooks
-        let previousKeys = plan.previousKeys
-        let roots = Roots(staging: staging, output: outputDirectory)
-        let outcomes = plan.jobs.concurrentMap { job -> JobOutcome? in
+        let outcomes = work.concurrentMap { item -> [FileOutcome]? in
             guard !failure.isSet else { return nil }
             do {
-                let (key, contents) = job.run(previousKeys?[job.path])
-                guard let contents else {
-                    let entry = try link(job.path, roots, known: previous?.entries[job.path])
-                    return JobOutcome(key: key, entry: entry, written: false, broken: [])
+                switch item {
+                case .ready(let page):
+                    return [try writer.write(page.path, page.contents, key: nil)]
+                case .page(let job):
+                    let (key, contents) = job.run(previousKeys?[job.path])
+                    return [try contents.map { try writer.write(job.path, $0, key: key) } ?? writer.reuse(job.path, key: key)]
+                case .group(let group):
+                    var outcomes: [FileOutcome] = []
+                    try group.run(previousKeys) { outcomes.append(try writer.outcome(of: $0)) }
+                    #if os(Linux)
+                        // Hand the freed memory of the group's build (the search index) back to the system.
+                        _ = linuxMallocTrim(0)
+                    #endif
+                    return outcomes
                 }
-                try Self.writeFile(contents, toPath: roots.staging + job.path)
-                let page = RenderedPage(path: job.path, contents: contents)
-                let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
-                let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
-                try hooks.afterWritingFile?(counter.next())
-                return JobOutcome(key: key, entry: entry, written: true, broken: broken)
             } catch {
                 failure.record(error)
                 return nil
             }
         }
         if let error = failure.error { throw error }
-        // With no error every job ran and returned its outcome.
-        return outcomes.map { $0! }
+        // With no error every item ran and returned its outcomes.
+        return outcomes.flatMap { $0! }
     }
 
-    /// Creates every folder the files need, once each, parents first: one `mkdir` call per folder, the folders
-    /// of each depth in parallel.
-    private static func makeDirectories(for files: Set<String>, in staging: URL) throws {
+    /// Creates every folder the files need and the `extra` folders, once each, parents first: one `mkdir` call per
+    /// folder, the folders of each depth in parallel.
+    private static func makeDirectories(for files: Set<String>, plus extra: [String], in staging: URL) throws {
         var folders: Set<String> = []
-        for path in files {
-            var parts = path.split(separator: "/").dropLast()
+        func insert(_ parts: ArraySlice<Substring>) {
+            var parts = parts
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
+        for path in files { insert(path.split(separator: "/").dropLast()) }
+        for folder in extra { insert(folder.split(separator: "/")[...]) }
         let root = staging.path + "/"
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
         for depth in byDepth.keys.sorted() {
@@ -232,7 +268,7 @@ public struct Publisher: Sendable {
     }
 
     /// Hard-links an unchanged file from the published site (copies where links are not possible).
-    private func link(_ path: String, _ roots: Roots, known: Manifest.Entry?) throws -> Manifest.Entry {
+    static func link(_ path: String, _ roots: Roots, known: Manifest.Entry?) throws -> Manifest.Entry {
         let fm = FileManager.default
         let sourcePath = roots.output + path
         let targetPath = roots.staging + path
@@ -289,7 +325,7 @@ public struct Publisher: Sendable {
 
 /// The staging folder and the published site as path prefixes ending in "/": files are joined as strings because
 /// `URL.appendingPathComponent` was 2 % of a build.
-private struct Roots: Sendable {
+struct Roots: Sendable {
     let staging: String
     let output: String
 

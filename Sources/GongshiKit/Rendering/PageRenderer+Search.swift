@@ -5,15 +5,19 @@ extension PageRenderer {
     /// is rebuilt when any of them changed and reused as a whole otherwise.
     func addSearch(_ model: SiteModel, to builder: inout PlanBuilder) {
         builder.add(.search, "search", SearchContext(model: model))
-        let documents = SearchDocuments.make(model)
+        builder.addGroup(
+            prefix: "search/", excluding: Route.search.outputPath, folders: SearchIndexLayout.folders,
+            inputs: { SearchDocuments.make(model) }, key: Self.searchKey, produce: { try SearchIndexBuilder.build($0, emit: $1) })
+    }
+
+    /// The digest of every field of every document: the index is a function of these alone.
+    @Sendable static func searchKey(_ documents: [SearchDocument]) -> String {
         var hasher = SHA256()
         for document in documents {
             let fields = [document.id, document.kind, document.title, document.text, document.url, document.branchID, document.branchName]
             hasher.update(Data((fields + [document.date.description, String(document.year)]).joined(separator: "\u{1F}").utf8))
             hasher.update(Data([0x1E]))
         }
-        builder.addGroup(prefix: "search/", excluding: Route.search.outputPath, key: hasher.finalizeHex()) {
-            SearchIndexBuilder.build(documents)
-        }
+        return hasher.finalizeHex()
     }
 }

@@ -25,6 +25,8 @@ public struct RenderPlan: Sendable {
     public var keys: [String: String] = [:]
     /// Templated pages still to be keyed and, when their key changed, rendered.
     var jobs: [PageJob] = []
+    /// Families of files produced together (the search index), run beside the jobs.
+    var groups: [GroupJob] = []
     /// The keys of the published site, for the jobs to compare against.
     var previousKeys: [String: String]?
 
@@ -42,6 +44,18 @@ public struct RenderPlan: Sendable {
         for (job, (key, contents)) in zip(jobs, results) {
             plan.keys[job.path] = key
             if let contents { plan.rendered.append(RenderedPage(path: job.path, contents: contents)) } else { plan.reused.append(job.path) }
+        }
+        for group in groups {
+            // Collecting cannot fail, so neither can the group.
+            try! group.run(previousKeys) { file in
+                plan.keys[file.path] = file.key
+                guard file.isFile else { return }
+                if let contents = file.contents {
+                    plan.rendered.append(RenderedPage(path: file.path, contents: contents))
+                } else {
+                    plan.reused.append(file.path)
+                }
+            }
         }
         return plan
     }

@@ -8,6 +8,7 @@ struct PlanBuilder {
     /// Every templated page, in the order added (for the sitemap).
     private(set) var pagePaths: [String] = []
     private var jobs: [PageJob] = []
+    private var groups: [GroupJob] = []
     private let encoder: JSONEncoder
 
     init(templates: TemplateLibrary, previous: [String: String]?) {
@@ -55,6 +56,7 @@ struct PlanBuilder {
     func finish() -> RenderPlan {
         var plan = self.plan
         plan.jobs = jobs
+        plan.groups = groups
         plan.previousKeys = previous
         return plan
     }
@@ -74,30 +76,49 @@ struct PlanBuilder {
         }
     }
 
-    /// Adds a group of generated files under `prefix` that all depend on the same inputs (digested as `key`):
-    /// when the published group had the same key, every one of its files is reused; otherwise `produce` runs and
-    /// each file is reused when its bytes did not change.
-    mutating func addGroup(prefix: String, excluding: String, key: String, produce: () -> [RenderedPage]) {
+    /// Adds a group of generated files under `prefix` that all depend on the same inputs, as one deferred job that
+    /// runs beside the page jobs (the search index takes seconds; built here it kept a core idle). When the published
+    /// group had the same key (`key` of the inputs), every one of its files is reused; otherwise `produce` runs and
+    /// each file is keyed by its own bytes, so one edit rewrites only the few files whose bytes changed.
+    /// `folders` are where the files go, created before any job runs.
+    mutating func addGroup<Inputs: Sendable>(
+        prefix: String, excluding: String, folders: [String], inputs: @escaping @Sendable () -> Inputs,
+        key: @escaping @Sendable (Inputs) -> String,
+        produce: @escaping @Sendable (Inputs, (RenderedPage) throws -> Void) throws -> Void
+    ) {
         let marker = "\(prefix)\u{0}group"
-        let groupKey = SHA256.hex("\(GongshiVersion.current)\0\(key)")
-        plan.keys[marker] = groupKey
-        if let previous, previous[marker] == groupKey {
-            let paths = previous.keys.filter { $0.hasPrefix(prefix) && $0 != excluding && $0 != marker }.sorted()
-            for path in paths {
-                plan.keys[path] = previous[path]
-                plan.reused.append(path)
-            }
-            return
-        }
-        // The group is recomputed as a whole, but each file is keyed by its own bytes: one edit rewrites only the
-        // few shards and documents whose bytes changed, not the whole index.
-        for page in produce() { addContent(page) }
+        groups.append(
+            GroupJob(folders: folders) { previous, emit in
+                let value = inputs()
+                let groupKey = SHA256.hex("\(GongshiVersion.current)\0\(key(value))")
+                try emit(GroupJob.File(path: marker, key: groupKey, contents: nil, isFile: false))
+                if let previous, previous[marker] == groupKey {
+                    for path in previous.keys.filter({ $0.hasPrefix(prefix) && $0 != excluding && $0 != marker }).sorted() {
+                        try emit(GroupJob.File(path: path, key: previous[path]!, contents: nil))
+                    }
+                    return
+                }
+                try produce(value) { page in
+                    let fileKey = Self.contentKey(page.contents)
+                    try emit(GroupJob.File(path: page.path, key: fileKey, contents: previous?[page.path] == fileKey ? nil : page.contents))
+                }
+            })
+    }
+
+    /// The key of a file keyed by its own bytes.
+    static func contentKey(_ contents: Data) -> String {
+        SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(SHA256.hex(contents))".utf8))
     }
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
     mutating func addContent(_ page: RenderedPage) {
-        let digest = SHA256.hex(page.contents)
-        addKeyed(page.path, salt: "content", inputs: digest) { page.contents }
+        let key = Self.contentKey(page.contents)
+        plan.keys[page.path] = key
+        if let previous, previous[page.path] == key {
+            plan.reused.append(page.path)
+        } else {
+            plan.rendered.append(page)
+        }
     }
 
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
@@ -111,4 +132,22 @@ struct PlanBuilder {
 struct PageJob: Sendable {
     let path: String
     let run: @Sendable (_ previousKey: String?) -> (key: String, contents: Data?)
+}
+
+/// A family of files produced together (the search index), whose paths are known only once it runs.
+struct GroupJob: Sendable {
+    struct File: Sendable {
+        let path: String
+        let key: String
+        /// nil when the published file with this key is reused.
+        let contents: Data?
+        /// false for the group's own key, which is recorded with the keys but is not a file.
+        var isFile = true
+    }
+
+    /// Folders the files go in, relative to the site's root.
+    let folders: [String]
+    /// Given the published keys, hands every file of the group to `emit`, one at a time as it is made (so it can be
+    /// written and let go), with its key and, when it changed, its bytes; rethrows `emit`'s error.
+    let run: @Sendable (_ previousKeys: [String: String]?, _ emit: (File) throws -> Void) throws -> Void
 }

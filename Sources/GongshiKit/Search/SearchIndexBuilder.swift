@@ -9,6 +9,16 @@ import Foundation
 public enum SearchIndexBuilder {
     /// The index files, all under `search/`; `shardCount` overrides the count chosen from the corpus size.
     public static func build(_ documents: [SearchDocument], shardCount: Int? = nil) -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        build(documents, shardCount: shardCount) { pages.append($0) }
+        return pages
+    }
+
+    /// The same files, each handed to `emit` as soon as it is made, so the caller can write it and let it go:
+    /// the index of 1000 organisations is 90 MB, most of it document files.
+    public static func build<E: Error>(
+        _ documents: [SearchDocument], shardCount: Int? = nil, emit: (RenderedPage) throws(E) -> Void
+    ) throws(E) {
         let ordered = documents.sorted(by: precedes)
         let table = invert(ordered)
         var encoded: [(token: String, bytes: [UInt8])] = []
@@ -23,13 +33,13 @@ public enum SearchIndexBuilder {
         }
         let shards = max(1, shardCount ?? SearchIndexLayout.shardCount(forPostingBytes: totalBytes))
         let facets = SearchFacets(ordered)
-        var pages = [
-            RenderedPage(path: SearchIndexLayout.metaPath, contents: SearchRecords.meta(facets, documents: ordered.count, shards: shards)),
-            RenderedPage(path: SearchIndexLayout.facetsPath, contents: SearchRecords.facets(facets, ordered)),
-        ]
-        pages += shardFiles(encoded, count: shards)
-        pages += ordered.enumerated().map { RenderedPage(path: SearchIndexLayout.documentPath($0.offset), contents: SearchRecords.document($0.element)) }
-        return pages
+        try emit(RenderedPage(path: SearchIndexLayout.metaPath, contents: SearchRecords.meta(facets, documents: ordered.count, shards: shards)))
+        try emit(RenderedPage(path: SearchIndexLayout.facetsPath, contents: SearchRecords.facets(facets, ordered)))
+        for page in shardFiles(encoded, count: shards) { try emit(page) }
+        encoded = []
+        for (number, document) in ordered.enumerated() {
+            try emit(RenderedPage(path: SearchIndexLayout.documentPath(number), contents: SearchRecords.document(document)))
+        }
     }
 
     /// Document order: oldest first; on the same date, title and then id descending; the rest only to make it total.

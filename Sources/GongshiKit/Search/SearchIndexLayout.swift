@@ -15,6 +15,9 @@ public enum SearchIndexLayout {
     /// The shard file with the postings of tokens whose hash modulo the shard count is `shard`.
     public static func shardPath(_ shard: Int) -> String { "search/shards/\(shard).json" }
 
+    /// The folders of the index files.
+    static let folders = ["search", "search/shards", "search/docs"]
+
     /// The file of document number `document`.
     public static func documentPath(_ document: Int) -> String { "search/docs/\(document).json" }
 
