@@ -4,7 +4,7 @@
 Builds gongshi in release mode, generates (or reuses) corpora with Benchmarks/make_corpus.py under
 Benchmarks/work/, and measures for every size, each after one warm-up run:
 
-  clean        gongshi build --clean --keep 0 --cache <tmp> --output <tmp> --as-of 2026-11-21
+  clean        gongshi build --clean --keep 0 --cache <new folder> --output <new folder> --as-of 2026-11-21
   incremental  the same without --clean, reusing the cache, after appending a line to one disclosure
   check        gongshi check
   hugo         hugo on the equivalent site
@@ -24,6 +24,7 @@ Environment:
   BENCH_LONG=60                seconds; a measurement whose warm-up takes longer counts that run only
   BENCH_CALLGRIND_SIZE=20      corpus size of the instruction-count guard; BENCH_CALLGRIND=0 skips it
   BENCH_RECORD_BUDGET=1        write the measured instruction count to budget.json as the new budget
+  BENCH_SETTLE=70              seconds waited after deleting a size's outputs (see settle())
 """
 
 import datetime as dt
@@ -58,6 +59,7 @@ LONG = float(os.environ.get("BENCH_LONG", "60"))
 CALLGRIND_SIZE = int(os.environ.get("BENCH_CALLGRIND_SIZE", "20"))
 CALLGRIND = os.environ.get("BENCH_CALLGRIND", "1") != "0"
 RECORD_BUDGET = os.environ.get("BENCH_RECORD_BUDGET") == "1"
+SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
 
 LABELS = {
     "clean": "gongshi 全量生成",
@@ -242,7 +244,8 @@ class Measurement:
 
 
 def measure(name, size, command, prepare, previous):
-    """One warm-up and RUNS timed runs of command (prepare() runs untimed before each)."""
+    """One warm-up and RUNS timed runs of command (prepare() runs untimed before each and may return the
+    command for that run instead)."""
     m = Measurement(name, size)
     if previous is not None and previous.ok:
         predicted = previous.wall * size / previous.size
@@ -252,8 +255,7 @@ def measure(name, size, command, prepare, previous):
             log(f"{size} {LABELS[name]}：{m.note}")
             return m
     try:
-        prepare()
-        warm = timed(command)
+        warm = timed(prepare() or command)
         runs = RUNS
         if warm[0] > LONG:
             # Minutes-long runs are not sensitive to a cold file cache; repeating them would make the
@@ -263,8 +265,7 @@ def measure(name, size, command, prepare, previous):
             m.note = f"只测 1 次：预热即测量（超过 {LONG:.0f} 秒）"
         log(f"{size} {LABELS[name]}：预热 {warm[0]:.2f} 秒，再测 {runs} 次")
         for _ in range(runs):
-            prepare()
-            wall, cpu, rss = timed(command)
+            wall, cpu, rss = timed(prepare() or command)
             m.walls.append(wall), m.cpus.append(cpu), m.rsss.append(rss)
     except Timeout:
         m.walls, m.cpus, m.rsss = [], [], []
@@ -275,28 +276,47 @@ def measure(name, size, command, prepare, previous):
     return m
 
 
+def settle(paths):
+    """Deletes earlier outputs, then waits SETTLE seconds before anything is timed again. ext4 does not reuse
+    the inodes of files deleted in the last minute (five while their table is dirty): creating files right after
+    deleting a site made a 1000-organisation build spend 20-27 s instead of 3 s in the kernel."""
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+    subprocess.run(["sync"])
+    if SETTLE > 0:
+        log(f"删除旧输出后等待 {SETTLE:.0f} 秒")
+        time.sleep(SETTLE)
+
+
 def bench_size(gongshi, size, tmp, previous):
-    """All four measurements at one size; returns {name: Measurement} and the corpus facts."""
+    """All four measurements at one size; returns {name: Measurement} and the corpus facts. Every clean build
+    and every Hugo run writes a new folder, and the folders are deleted only after the size's last run
+    (see settle)."""
     source, hugo = corpus(size)
-    out, cache = os.path.join(tmp, f"site-{size}"), os.path.join(tmp, f"cache-{size}")
-    hugo_out, hugo_cache = os.path.join(tmp, f"hugo-{size}"), os.path.join(tmp, "hugo-cache")
+    runs = iter(range(1, 1000))
+    outputs = []
     facts = {"files": count_files(os.path.join(source, "content"))}
     results = {}
 
-    def wipe(*paths):
-        for path in paths:
-            shutil.rmtree(path, ignore_errors=True)
+    def fresh(prefix):
+        path = os.path.join(tmp, f"{prefix}-{size}-{next(runs)}")
+        outputs.extend([path, path + ".releases"])
+        return path
 
     # check first: it validates the corpus (exit code 0 means 0 errors) before anything is timed.
     check = [gongshi, "check", "--source", source, "--as-of", AS_OF]
     results["check"] = measure("check", size, check, lambda: None, previous.get("check"))
 
-    clean = [gongshi, "build", "--source", source, "--clean", "--keep", "0", "--cache", cache,
-             "--output", out, "--as-of", AS_OF]
-    results["clean"] = measure("clean", size, clean, lambda: wipe(out, cache, out + ".releases"),
-                               previous.get("clean"))
+    latest = {}
+
+    def clean():
+        latest["out"], latest["cache"] = fresh("site"), fresh("cache")
+        return [gongshi, "build", "--source", source, "--clean", "--keep", "0", "--cache", latest["cache"],
+                "--output", latest["out"], "--as-of", AS_OF]
+
+    results["clean"] = measure("clean", size, None, clean, previous.get("clean"))
     if results["clean"].ok:
-        facts["outputs"] = count_files(out)
+        facts["outputs"] = count_files(latest["out"])
 
     if results["clean"].ok:
         target = touched_disclosure(source)
@@ -308,8 +328,9 @@ def bench_size(gongshi, size, tmp, previous):
             with open(target, "a", encoding="utf-8") as f:
                 f.write(f"\n基准测试第 {next(edits)} 次修改：补充一行说明。\n")
 
-        incremental = [gongshi, "build", "--source", source, "--keep", "0", "--cache", cache, "--output", out,
-                       "--as-of", AS_OF, "--report", report]
+        # --keep 0: each run also deletes the site it replaced, as a nightly build deletes its oldest release.
+        incremental = [gongshi, "build", "--source", source, "--keep", "0", "--cache", latest["cache"],
+                       "--output", latest["out"], "--as-of", AS_OF, "--report", report]
         try:
             results["incremental"] = measure("incremental", size, incremental, touch,
                                              previous.get("incremental"))
@@ -323,11 +344,17 @@ def bench_size(gongshi, size, tmp, previous):
         results["incremental"] = Measurement("incremental", size)
         results["incremental"].note = "跳过：没有全量生成的结果"
 
-    hugo_command = ["hugo", "--source", hugo, "--destination", hugo_out, "--cacheDir", hugo_cache, "--quiet"]
-    results["hugo"] = measure("hugo", size, hugo_command, lambda: wipe(hugo_out), previous.get("hugo"))
+    hugo_cache = os.path.join(tmp, "hugo-cache")
+    latest_hugo = {}
+
+    def hugo_run():
+        latest_hugo["out"] = fresh("hugo")
+        return ["hugo", "--source", hugo, "--destination", latest_hugo["out"], "--cacheDir", hugo_cache, "--quiet"]
+
+    results["hugo"] = measure("hugo", size, None, hugo_run, previous.get("hugo"))
     if results["hugo"].ok:
-        facts["hugo_outputs"] = count_files(hugo_out)
-    wipe(out, cache, hugo_out, out + ".releases")
+        facts["hugo_outputs"] = count_files(latest_hugo["out"])
+    settle(outputs + [hugo_cache])
     return results, facts
 
 

@@ -33,6 +33,23 @@ public enum PostingCodec {
         }
     }
 
+    /// The number of characters `encode(_:into:)` writes for `postings`.
+    static func encodedLength(_ postings: [UInt32]) -> Int {
+        var previous: Int64 = -1
+        var length = 0
+        for posting in postings {
+            let doc = Int64(posting >> 2)
+            var value = UInt64(doc - previous - 1) << 2 | UInt64(posting & 3)
+            previous = doc
+            length += 1
+            while value >= 32 {
+                length += 1
+                value >>= 5
+            }
+        }
+        return length
+    }
+
     /// The encoding of `postings`, as text.
     public static func encode(_ postings: [(doc: Int, fields: UInt8)]) -> String {
         var output: [UInt8] = []

@@ -21,6 +21,12 @@ struct PostingTable {
         }
     }
 
+    /// The postings of token `id`, leaving none in the table (so they are freed once written).
+    mutating func takePostings(_ id: Int) -> [UInt32] {
+        defer { postings[id] = [] }
+        return postings[id]
+    }
+
     private mutating func id(of key: UInt64) -> Int {
         let known = key < UInt64(unigramIDs.count) ? unigramIDs[Int(key)] : bigramIDs[key] ?? -1
         if known >= 0 { return known }

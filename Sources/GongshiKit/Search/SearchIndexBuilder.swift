@@ -20,23 +20,23 @@ public enum SearchIndexBuilder {
         _ documents: [SearchDocument], shardCount: Int? = nil, emit: (RenderedPage) throws(E) -> Void
     ) throws(E) {
         let ordered = documents.sorted(by: precedes)
-        let table = invert(ordered)
-        var encoded: [(token: String, bytes: [UInt8])] = []
-        encoded.reserveCapacity(table.keys.count)
+        var table = invert(ordered)
+        let tokens = table.keys.map(SearchTokenizer.token(forKey:))
+        // The sizes first, to choose the shard count without holding every token's encoding at once.
         var totalBytes = 0
-        for (key, postings) in zip(table.keys, table.postings) {
-            let token = SearchTokenizer.token(forKey: key)
-            var bytes: [UInt8] = []
-            PostingCodec.encode(postings, into: &bytes)
-            totalBytes += token.utf8.count + bytes.count + 6
-            encoded.append((token, bytes))
-        }
+        for (id, token) in tokens.enumerated() { totalBytes += token.utf8.count + PostingCodec.encodedLength(table.postings[id]) + 6 }
         let shards = max(1, shardCount ?? SearchIndexLayout.shardCount(forPostingBytes: totalBytes))
         let facets = SearchFacets(ordered)
         try emit(RenderedPage(path: SearchIndexLayout.metaPath, contents: SearchRecords.meta(facets, documents: ordered.count, shards: shards)))
         try emit(RenderedPage(path: SearchIndexLayout.facetsPath, contents: SearchRecords.facets(facets, ordered)))
-        for page in shardFiles(encoded, count: shards) { try emit(page) }
-        encoded = []
+        var byShard = [[Int32]](repeating: [], count: shards)
+        for (id, token) in tokens.enumerated() { byShard[SearchIndexLayout.shard(of: token, shardCount: shards)].append(Int32(id)) }
+        for shard in 0..<shards {
+            let ids = byShard[shard].sorted { tokens[Int($0)].utf8.lexicographicallyPrecedes(tokens[Int($1)].utf8) }
+            byShard[shard] = []
+            try emit(RenderedPage(path: SearchIndexLayout.shardPath(shard), contents: shardJSON(ids, tokens: tokens, table: &table)))
+        }
+        table = PostingTable()
         for (number, document) in ordered.enumerated() {
             try emit(RenderedPage(path: SearchIndexLayout.documentPath(number), contents: SearchRecords.document(document)))
         }
@@ -65,23 +65,20 @@ public enum SearchIndexBuilder {
         return table
     }
 
-    /// One `{token: postings}` object per shard, tokens in UTF-8 byte order. Tokens hold only letters, digits and
-    /// ideographs and postings only base-64 digits, so nothing needs escaping.
-    static func shardFiles(_ encoded: [(token: String, bytes: [UInt8])], count: Int) -> [RenderedPage] {
-        var buckets = [[(token: String, bytes: [UInt8])]](repeating: [], count: count)
-        for entry in encoded { buckets[SearchIndexLayout.shard(of: entry.token, shardCount: count)].append(entry) }
-        return buckets.enumerated().map { shard, entries in
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (index, entry) in entries.sorted(by: { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }).enumerated() {
-                if index > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(UInt8(ascii: "\""))
-                json += entry.token.utf8
-                json += "\":\"".utf8
-                json += entry.bytes
-                json.append(UInt8(ascii: "\""))
-            }
-            json.append(UInt8(ascii: "}"))
-            return RenderedPage(path: SearchIndexLayout.shardPath(shard), contents: Data(json))
+    /// One shard's `{token: postings}` object, tokens in UTF-8 byte order (`ids` sorted so); each token's postings
+    /// are let go once written. Tokens hold only letters, digits and ideographs and postings only base-64 digits,
+    /// so nothing needs escaping.
+    static func shardJSON(_ ids: [Int32], tokens: [String], table: inout PostingTable) -> Data {
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        for (index, id) in ids.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            json += tokens[Int(id)].utf8
+            json += "\":\"".utf8
+            PostingCodec.encode(table.takePostings(Int(id)), into: &json)
+            json.append(UInt8(ascii: "\""))
         }
+        json.append(UInt8(ascii: "}"))
+        return Data(json)
     }
 }

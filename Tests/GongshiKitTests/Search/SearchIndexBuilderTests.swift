@@ -75,6 +75,20 @@ struct SearchIndexBuilderTests {
         #expect(PostingCodec.decode("B!") == nil && PostingCodec.decode("g") == nil)
     }
 
+    @Test func encodedLengthIsTheLengthOfTheEncoding() {
+        var generator = SyntheticCorpus.Random(seed: 7)
+        for _ in 0..<200 {
+            var doc: UInt32 = 0
+            let postings = (0..<Int.random(in: 0...40, using: &generator)).map { _ -> UInt32 in
+                doc += UInt32.random(in: 1...5000, using: &generator)
+                return doc << 2 | UInt32.random(in: 1...3, using: &generator)
+            }
+            var bytes: [UInt8] = []
+            PostingCodec.encode(postings, into: &bytes)
+            #expect(PostingCodec.encodedLength(postings) == bytes.count)
+        }
+    }
+
     @Test func shardCountGrowsWithTheCorpus() {
         #expect(SearchIndexLayout.shardCount(forPostingBytes: 0) == 1)
         #expect(SearchIndexLayout.shardCount(forPostingBytes: SearchIndexLayout.targetShardBytes) == 1)
