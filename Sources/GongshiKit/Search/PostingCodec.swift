@@ -20,34 +20,23 @@ public enum PostingCodec {
 
     /// Appends the encoding of `postings` (each `doc << 2 | fields`, docs strictly ascending) to `output`.
     static func encode(_ postings: [UInt32], into output: inout [UInt8]) {
-        var previous: Int64 = -1
+        var previous = -1
         for posting in postings {
-            let doc = Int64(posting >> 2)
-            var value = UInt64(doc - previous - 1) << 2 | UInt64(posting & 3)
+            let doc = Int(posting >> 2)
+            append(gap: doc - previous - 1, fields: UInt8(posting & 3), to: &output)
             previous = doc
-            while value >= 32 {
-                output.append(alphabet[Int(value & 31) | 32])
-                value >>= 5
-            }
-            output.append(alphabet[Int(value)])
         }
     }
 
-    /// The number of characters `encode(_:into:)` writes for `postings`.
-    static func encodedLength(_ postings: [UInt32]) -> Int {
-        var previous: Int64 = -1
-        var length = 0
-        for posting in postings {
-            let doc = Int64(posting >> 2)
-            var value = UInt64(doc - previous - 1) << 2 | UInt64(posting & 3)
-            previous = doc
-            length += 1
-            while value >= 32 {
-                length += 1
-                value >>= 5
-            }
+    /// Appends one posting: `gap` documents skipped since the previous one, and its field flags.
+    @inline(__always)
+    static func append(gap: Int, fields: UInt8, to output: inout [UInt8]) {
+        var value = UInt64(gap) << 2 | UInt64(fields & 3)
+        while value >= 32 {
+            output.append(alphabet[Int(value & 31) | 32])
+            value >>= 5
         }
-        return length
+        output.append(alphabet[Int(value)])
     }
 
     /// The encoding of `postings`, as text.

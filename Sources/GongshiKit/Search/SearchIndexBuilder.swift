@@ -22,9 +22,8 @@ public enum SearchIndexBuilder {
         let ordered = documents.sorted(by: precedes)
         var table = invert(ordered)
         let tokens = table.keys.map(SearchTokenizer.token(forKey:))
-        // The sizes first, to choose the shard count without holding every token's encoding at once.
         var totalBytes = 0
-        for (id, token) in tokens.enumerated() { totalBytes += token.utf8.count + PostingCodec.encodedLength(table.postings[id]) + 6 }
+        for (id, token) in tokens.enumerated() { totalBytes += token.utf8.count + table.encoded[id].count + 6 }
         let shards = max(1, shardCount ?? SearchIndexLayout.shardCount(forPostingBytes: totalBytes))
         let facets = SearchFacets(ordered)
         try emit(RenderedPage(path: SearchIndexLayout.metaPath, contents: SearchRecords.meta(facets, documents: ordered.count, shards: shards)))
@@ -66,7 +65,7 @@ public enum SearchIndexBuilder {
     }
 
     /// One shard's `{token: postings}` object, tokens in UTF-8 byte order (`ids` sorted so); each token's postings
-    /// are let go once written. Tokens hold only letters, digits and ideographs and postings only base-64 digits,
+    /// are let go once copied. Tokens hold only letters, digits and ideographs and postings only base-64 digits,
     /// so nothing needs escaping.
     static func shardJSON(_ ids: [Int32], tokens: [String], table: inout PostingTable) -> Data {
         var json: [UInt8] = [UInt8(ascii: "{")]
@@ -75,7 +74,7 @@ public enum SearchIndexBuilder {
             json.append(UInt8(ascii: "\""))
             json += tokens[Int(id)].utf8
             json += "\":\"".utf8
-            PostingCodec.encode(table.takePostings(Int(id)), into: &json)
+            json += table.takeEncoded(Int(id))
             json.append(UInt8(ascii: "\""))
         }
         json.append(UInt8(ascii: "}"))

@@ -75,18 +75,31 @@ struct SearchIndexBuilderTests {
         #expect(PostingCodec.decode("B!") == nil && PostingCodec.decode("g") == nil)
     }
 
-    @Test func encodedLengthIsTheLengthOfTheEncoding() {
+    @Test func theTableEncodesPostingsAsTheCodecDoes() {
+        // Random documents holding random tokens in the title, the body or both, added in the builder's order.
         var generator = SyntheticCorpus.Random(seed: 7)
-        for _ in 0..<200 {
-            var doc: UInt32 = 0
-            let postings = (0..<Int.random(in: 0...40, using: &generator)).map { _ -> UInt32 in
-                doc += UInt32.random(in: 1...5000, using: &generator)
-                return doc << 2 | UInt32.random(in: 1...3, using: &generator)
+        var table = PostingTable()
+        var expected: [UInt64: [UInt32]] = [:]
+        for document in 0..<3000 {
+            for key in Set((0..<Int.random(in: 0...6, using: &generator)).map { _ in UInt64.random(in: 1...40, using: &generator) }) {
+                let fields = [PostingCodec.title, PostingCodec.body].filter { _ in Bool.random(using: &generator) }
+                for field in fields.isEmpty ? [PostingCodec.body] : fields {
+                    table.add(key, document: document, field: field)
+                    if expected[key]?.last.map({ $0 >> 2 }) == UInt32(document) {
+                        expected[key]![expected[key]!.count - 1] |= UInt32(field)
+                    } else {
+                        expected[key, default: []].append(UInt32(document) << 2 | UInt32(field))
+                    }
+                }
             }
-            var bytes: [UInt8] = []
-            PostingCodec.encode(postings, into: &bytes)
-            #expect(PostingCodec.encodedLength(postings) == bytes.count)
         }
+        #expect(Set(table.keys) == Set(expected.keys))
+        for (id, key) in table.keys.enumerated() {
+            var bytes: [UInt8] = []
+            PostingCodec.encode(expected[key]!, into: &bytes)
+            #expect(table.encoded[id] == bytes, "token \(key)")
+        }
+        #expect(expected.values.contains { $0.contains { $0 & 3 == 3 } }, "some documents hold a token in both fields")
     }
 
     @Test func shardCountGrowsWithTheCorpus() {
