@@ -192,10 +192,8 @@ public struct Publisher: Sendable {
                 case .group(let group):
                     var outcomes: [FileOutcome] = []
                     try group.run(previousKeys) { outcomes.append(try writer.outcome(of: $0)) }
-                    #if os(Linux)
-                        // Hand the freed memory of the group's build (the search index) back to the system.
-                        _ = linuxMallocTrim(0)
-                    #endif
+                    // The group's build (the search index) is over: its memory goes back before the pages' peak.
+                    FreedMemory.returnToSystem()
                     return outcomes
                 }
             } catch {
@@ -378,8 +376,4 @@ final class FirstError: @unchecked Sendable {
     /// glibc's `syncfs(2)`, which the Glibc module hides behind `_GNU_SOURCE`.
     @_silgen_name("syncfs")
     private func linuxSyncfs(_ fd: Int32) -> Int32
-
-    /// glibc's `malloc_trim(3)` (declared in `malloc.h`, which the Glibc module leaves out).
-    @_silgen_name("malloc_trim")
-    private func linuxMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -8,8 +8,22 @@ public struct SearchDocument: Sendable, Hashable {
     /// One of `SearchDocument.kinds`.
     public let kind: String
     public let title: String
-    /// Plain text of the page body, no HTML.
-    public let text: String
+    /// Plain text of the page body, no HTML: made from the record's HTML each time it is asked for (three times a
+    /// build), so the index build does not hold a second copy of every body (25 MB for 1000 organisations).
+    public var text: String {
+        switch body {
+        case .plain(let text): text
+        case .html(let prefix, let html): prefix + PlainText.from(html: html)
+        }
+    }
+
+    enum Body: Sendable, Hashable {
+        case plain(String)
+        /// Plain text followed by the text of HTML.
+        case html(prefix: String, String)
+    }
+
+    let body: Body
     /// Relative to the site root, e.g. `disclosures/x/`.
     public let url: String
     public let branchID: String
@@ -24,10 +38,14 @@ public struct SearchDocument: Sendable, Hashable {
         id: String, kind: String, title: String, text: String, url: String, branchID: String, branchName: String, date: Day,
         year: Int? = nil
     ) {
+        self.init(id: id, kind: kind, title: title, body: .plain(text), url: url, branchID: branchID, branchName: branchName, date: date, year: year)
+    }
+
+    init(id: String, kind: String, title: String, body: Body, url: String, branchID: String, branchName: String, date: Day, year: Int? = nil) {
         self.id = id
         self.kind = kind
         self.title = title
-        self.text = text
+        self.body = body
         self.url = url
         self.branchID = branchID
         self.branchName = branchName

@@ -8,25 +8,25 @@ enum SearchDocuments {
             documents.append(
                 SearchDocument(
                     id: "promise:\(letter.id)", kind: "承诺", title: "\(letter.promiser)的\(letter.year)年承诺书",
-                    text: items + "\n" + PlainText.from(html: letter.bodyHTML), url: Route.promise(letter.id).url,
+                    body: .html(prefix: items + "\n", letter.bodyHTML), url: Route.promise(letter.id).url,
                     branchID: letter.branch, branchName: name(letter.branch), date: letter.published, year: letter.year))
         }
         for item in model.disclosures {
             documents.append(
                 SearchDocument(
-                    id: "disclosure:\(item.id)", kind: "公开", title: item.title, text: PlainText.from(html: item.bodyHTML),
+                    id: "disclosure:\(item.id)", kind: "公开", title: item.title, body: .html(prefix: "", item.bodyHTML),
                     url: Route.disclosure(item.id).url, branchID: item.branch, branchName: name(item.branch), date: item.published))
         }
         for example in model.examples {
             documents.append(
                 SearchDocument(
-                    id: "example:\(example.id)", kind: "典型", title: example.title, text: PlainText.from(html: example.bodyHTML),
+                    id: "example:\(example.id)", kind: "典型", title: example.title, body: .html(prefix: "", example.bodyHTML),
                     url: Route.example(example.id).url, branchID: example.branch, branchName: name(example.branch), date: example.date))
         }
         for branch in model.branches {
             documents.append(
                 SearchDocument(
-                    id: "branch:\(branch.id)", kind: "支部", title: branch.name, text: PlainText.from(html: branch.bodyHTML),
+                    id: "branch:\(branch.id)", kind: "支部", title: branch.name, body: .html(prefix: "", branch.bodyHTML),
                     url: Route.branch(branch.id).url, branchID: branch.id, branchName: branch.name,
                     date: branch.established ?? model.asOf, year: model.asOf.year))
         }

@@ -55,7 +55,8 @@ public enum SearchIndexBuilder {
         var keys: [UInt64] = []
         for (number, document) in documents.enumerated() {
             // Collected first, so the closure does not capture the table: measurably faster.
-            for (text, field) in [(document.title, PostingCodec.title), (document.text, PostingCodec.body)] {
+            let body = document.text
+            for (text, field) in [(document.title, PostingCodec.title), (body, PostingCodec.body)] {
                 keys.removeAll(keepingCapacity: true)
                 SearchTokenizer.forEachKey(in: text) { keys.append($0) }
                 for key in keys { table.add(key, document: number, field: field) }
