@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes)
-# and pkg-config to find them.
+# Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes),
+# OpenSSL's libcrypto (SHA-256) and pkg-config to find them.
 # As root it installs them with apt; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(libcmark-dev libqrencode-dev pkg-config)
+packages=(libcmark-dev libqrencode-dev libssl-dev pkg-config)
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
@@ -12,6 +12,9 @@ if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; 
 fi
 if ! pkg-config --exists libqrencode 2>/dev/null || [ ! -f /usr/include/qrencode.h ]; then
   missing+=(libqrencode-dev)
+fi
+if ! pkg-config --exists libcrypto 2>/dev/null || [ ! -f /usr/include/openssl/sha.h ]; then
+  missing+=(libssl-dev)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
