@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import GongshiKit
+
+@Suite("Reading content files")
+struct FileBytesTests {
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func readsTheWholeFileUpToTheLimit() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Data((0..<10_000).map { UInt8($0 % 253) })
+        let path = folder.appendingPathComponent("a.md").path
+        #expect(FileManager.default.createFile(atPath: path, contents: bytes))
+        #expect(FileBytes.read(path, limit: 10_000) == .bytes(bytes), "a file of exactly the limit is read")
+        #expect(FileBytes.read(path, limit: 9_999) == .tooLarge(10_000), "one byte over is refused with its size")
+        let empty = folder.appendingPathComponent("empty.md").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        #expect(FileBytes.read(empty, limit: 10) == .bytes(Data()))
+    }
+
+    @Test func foldersAndMissingFilesAreUnreadable() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inner = folder.appendingPathComponent("x.md")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        #expect(FileBytes.read(inner.path, limit: 100) == .unreadable)
+        #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .unreadable)
+    }
+}
