@@ -518,7 +518,7 @@ def write_results(info, table, facts, guard_line, elapsed):
 
 - 机器：{info['nproc']} 核，内存 {info['memory']}，CPU {info['cpu']}，Linux {info['kernel']}；负载（1、5、15 分钟平均）开始时 {info['load']}，结束时 {load()}。机器上有别的任务时墙钟时间偏大，CPU 时间受影响较小
 - {info['swift']}；{info['hugo']}
-- 每项先预热 1 次，再测 {RUNS} 次取中位数（预热超过 {LONG:.0f} 秒的，预热即是唯一的一次测量）；`/usr/bin/time` 记录墙钟、CPU（user+sys）和峰值内存（最大常驻集）。
+- 每项先预热 1 次，再测 {RUNS} 次取中位数（预热超过 {LONG:.0f} 秒的，预热后只测 1 次）；`/usr/bin/time` 记录墙钟、CPU（user+sys）和峰值内存（最大常驻集）。
 - 语料：`Benchmarks/make_corpus.py --seed {SEED}`，每个组织 19 个内容文件；gongshi 用程序内置的默认模板，数据截至 {AS_OF}。{outputs}。
 - 增量生成：每次在同一个党务公开事项末尾加一行，带缓存重新生成（`--keep 0`）。
 
