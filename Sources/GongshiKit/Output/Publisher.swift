@@ -192,7 +192,7 @@ public struct Publisher: Sendable {
                 case .group(let group):
                     var outcomes: [FileOutcome] = []
                     try group.run(previousKeys) { outcomes.append(try writer.outcome(of: $0)) }
-                    // The group's build (the search index) is over: its memory goes back before the pages' peak.
+                    // The group's build (the search index) is over: its memory goes back to the system while pages render.
                     FreedMemory.returnToSystem()
                     return outcomes
                 }
