@@ -8,6 +8,8 @@ public struct SHA256: @unchecked Sendable {
     // A plain C struct: copying the hasher copies its state, as a value type should.
     private var context = SHA256_CTX()
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     public init() { SHA256_Init(&context) }
 
     /// The hex digest of `data`.
@@ -38,7 +40,7 @@ public struct SHA256: @unchecked Sendable {
     public mutating func finalizeHex() -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         SHA256_Final(&digest, &context)
-        let hexDigits = Array("0123456789abcdef".utf8)
+        let hexDigits = Self.hexDigits
         var hex = [UInt8](repeating: 0, count: 64)
         for (index, byte) in digest.enumerated() {
             hex[index * 2] = hexDigits[Int(byte >> 4)]

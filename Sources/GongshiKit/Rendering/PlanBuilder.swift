@@ -67,12 +67,16 @@ struct PlanBuilder {
         hasher.update(Data("\(GongshiVersion.current)\0\(salt)\0".utf8))
         // Encoding cannot fail for these plain value types; an empty encoding only forces a re-render.
         hasher.update((try? encoder.encode(inputs)) ?? Data())
-        let key = hasher.finalizeHex()
+        place(path, key: hasher.finalizeHex()) { RenderedPage(path: path, contents: produce()) }
+    }
+
+    /// Records `path`'s key, and reuses the published file when its key is the same or adds `produce`'s otherwise.
+    private mutating func place(_ path: String, key: String, produce: () -> RenderedPage) {
         plan.keys[path] = key
         if let previous, previous[path] == key {
             plan.reused.append(path)
         } else {
-            plan.rendered.append(RenderedPage(path: path, contents: produce()))
+            plan.rendered.append(produce())
         }
     }
 
@@ -112,13 +116,7 @@ struct PlanBuilder {
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
     mutating func addContent(_ page: RenderedPage) {
-        let key = Self.contentKey(page.contents)
-        plan.keys[page.path] = key
-        if let previous, previous[page.path] == key {
-            plan.reused.append(page.path)
-        } else {
-            plan.rendered.append(page)
-        }
+        place(page.path, key: Self.contentKey(page.contents)) { page }
     }
 
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What `new` needs to know about an existing site: whether it is one, its categories, and the ids in use.
 struct SiteInventory {
