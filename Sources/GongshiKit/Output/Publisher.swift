@@ -78,20 +78,30 @@ public struct Publisher: Sendable {
         var result = PublishResult()
         do {
             TreeRemover.remove(staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
-            var files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
-            files.formUnion([Manifest.fileName, Self.markerName])
-            try Self.makeDirectories(for: files, plus: plan.groups.flatMap(\.folders), in: staging)
+            let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
+            let groupFolders = Set(plan.groups.flatMap(\.folders))
+            let folders = Self.folders(for: files.union([Manifest.fileName, Self.markerName]), plus: groupFolders)
+            var leftover = ReleaseRecycler.Leftover()
+            if let previous, let recycled = ReleaseRecycler.claim(layout, keep: keepReleases, published: previous, to: staging) {
+                // A group's files are known only when it runs; any it does not make again are deleted below.
+                let wanted = files.union(recycled.entries.keys.filter { groupFolders.contains(Self.folder(of: $0)) })
+                leftover = ReleaseRecycler.trim(staging, recycled: recycled, published: previous, wanted: wanted, folders: folders)
+            } else {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
+            try Self.makeDirectories(folders.subtracting(leftover.folders), in: staging)
             var manifest = Manifest()
             var broken: [String] = []
             let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
+            let writer = FileWriter(
+                roots: roots, previous: previous, leftover: leftover.files, files: files.union([Manifest.fileName, Self.markerName]),
+                baseURL: baseURL, counter: counter, hooks: hooks)
             for path in plan.reused {
-                manifest.entries[path] = try Self.link(path, roots, known: previous?.entries[path])
+                manifest.entries[path] = try writer.reuse(path, key: nil).entry
                 result.reused += 1
             }
-            let writer = FileWriter(roots: roots, previous: previous, files: files, baseURL: baseURL, counter: counter, hooks: hooks)
             // The groups (the search index) first: each is the longest single piece of work, done on one core while
             // the others render pages.
             let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
@@ -106,13 +116,15 @@ public struct Publisher: Sendable {
                 broken += outcome.broken
                 if outcome.written { result.written += 1 } else { result.reused += 1 }
             }
+            // Recycled files that the new site does not have (a search file no longer made).
+            for path in leftover.files where manifest.entries[path] == nil { unlink(roots.staging + path) }
             guard broken.isEmpty else {
                 let sample = broken.sorted().prefix(5).joined(separator: "；")
                 throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
             }
             try keepDotfiles(into: staging)
-            try Self.writeFile(manifest.json, to: staging.appendingPathComponent(Manifest.fileName))
-            try Self.writeFile(Data("gongshi output; this folder is replaced on every build\n".utf8), to: staging.appendingPathComponent(Self.markerName))
+            try Self.writeNew(manifest.json, toPath: roots.staging + Manifest.fileName)
+            try Self.writeNew(Data("gongshi output; this folder is replaced on every build\n".utf8), toPath: roots.staging + Self.markerName)
             // One flush of the whole file system before the swap, instead of one per file: after a crash the
             // new site is either complete on disk or not live.
             Self.syncFileSystem(of: staging)
@@ -151,6 +163,8 @@ public struct Publisher: Sendable {
     struct FileWriter: Sendable {
         let roots: Roots
         let previous: Manifest?
+        /// Files of a recycled staging folder that are already the published file (`ReleaseRecycler`).
+        let leftover: Set<String>
         /// Every path of the new site, for the link check.
         let files: Set<String>
         let baseURL: String?
@@ -158,7 +172,7 @@ public struct Publisher: Sendable {
         let hooks: PublishHooks
 
         func write(_ path: String, _ contents: Data, key: String?) throws -> FileOutcome {
-            try Publisher.writeFile(contents, toPath: roots.staging + path)
+            try Publisher.writeNew(contents, toPath: roots.staging + path)
             let page = RenderedPage(path: path, contents: contents)
             let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
             let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
@@ -166,8 +180,11 @@ public struct Publisher: Sendable {
             return FileOutcome(path: path, key: key, entry: entry, written: true, broken: broken)
         }
 
-        func reuse(_ path: String, key: String) throws -> FileOutcome {
-            FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: previous?.entries[path]))
+        func reuse(_ path: String, key: String?) throws -> FileOutcome {
+            let known = previous?.entries[path]
+            // A recycled file is only left in place when it is the published file (so `known` exists).
+            if let known, leftover.contains(path) { return FileOutcome(path: path, key: key, entry: known) }
+            return FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: known))
         }
 
         func outcome(of file: GroupJob.File) throws -> FileOutcome {
@@ -206,9 +223,8 @@ public struct Publisher: Sendable {
         return outcomes.flatMap { $0! }
     }
 
-    /// Creates every folder the files need and the `extra` folders, once each, parents first: one `mkdir` call per
-    /// folder, the folders of each depth in parallel.
-    private static func makeDirectories(for files: Set<String>, plus extra: [String], in staging: URL) throws {
+    /// Every folder the files need and the `extra` folders, with their parents.
+    static func folders(for files: Set<String>, plus extra: Set<String>) -> Set<String> {
         var folders: Set<String> = []
         func insert(_ parts: ArraySlice<Substring>) {
             var parts = parts
@@ -216,6 +232,17 @@ public struct Publisher: Sendable {
         }
         for path in files { insert(path.split(separator: "/").dropLast()) }
         for folder in extra { insert(folder.split(separator: "/")[...]) }
+        return folders
+    }
+
+    /// The folder part of a site path ("" at the top).
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Creates `folders`, parents first: one `mkdir` call per folder, the folders of each depth in parallel.
+    private static func makeDirectories(_ folders: Set<String>, in staging: URL) throws {
         let root = staging.path + "/"
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == 0x2F }) }
         for depth in byDepth.keys.sorted() {
@@ -227,21 +254,7 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Writes a file with plain system calls, creating its folder if needed; no per-file fsync (see
-    /// `syncFileSystem`).
-    static func writeFile(_ data: Data, to url: URL) throws {
-        try writeFile(data, toPath: url.path)
-    }
-
-    static func writeFile(_ data: Data, toPath path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0, errno == ENOENT {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return try writeFile(data, toPath: path)
-        }
-        guard fd >= 0 else { throw POSIXFailure(operation: "open \(path)", code: errno) }
-        defer { close(fd) }
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
             var offset = 0
             while offset < buffer.count {
@@ -251,6 +264,26 @@ public struct Publisher: Sendable {
                 offset += n
             }
         }
+    }
+
+    /// Writes a new file in the staging folder with plain system calls, creating its folder if needed; no per-file
+    /// fsync (see `syncFileSystem`). A file already there under that name (left by a recycled release)
+    /// is a hard link to a published file, so it is unlinked, never truncated: `O_EXCL` makes writing through a
+    /// link impossible.
+    static func writeNew(_ data: Data, toPath path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0, errno == EEXIST {
+            guard unlink(path) == 0 else { throw POSIXFailure(operation: "unlink \(path)", code: errno) }
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        if fd < 0, errno == ENOENT {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw POSIXFailure(operation: "open \(path)", code: errno) }
+        defer { close(fd) }
+        try writeAll(data, to: fd, path: path)
     }
 
     /// Flushes the file system holding `folder` to disk.

@@ -31,27 +31,30 @@ public struct ReleaseLayout: Sendable {
         }
     }
 
-    /// Archived release names, oldest first.
+    /// Archived release names, oldest first (`…-9` before `…-10` within one second).
     public func releaseNames() -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: releases.path)) ?? []
-        return entries.filter { !$0.hasPrefix(".") }.sorted()
+        return entries.filter { !$0.hasPrefix(".") }.sorted { Self.order($0) < Self.order($1) }
     }
 
-    /// A new release name from the clock (UTC), unique within `releases/`. Names never appear in the site.
+    /// A name's time and its counter within that second (1 without one).
+    static func order(_ name: String) -> (String, Int) {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let counter = Int(parts[2]) else { return (name, 1) }
+        return ("\(parts[0])-\(parts[1])", counter)
+    }
+
+    /// A new release name from the clock (UTC) that sorts after every archived release, so it is never the one
+    /// pruned first, even when the oldest was just taken for recycling or the clock was set back. Names never
+    /// appear in the site.
     func newReleaseName(now: Date = Date()) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let base = formatter.string(from: now)
-        let existing = Set(releaseNames())
-        var name = base
-        var counter = 2
-        while existing.contains(name) {
-            name = "\(base)-\(counter)"
-            counter += 1
-        }
-        return name
+        guard let newest = releaseNames().last.map(Self.order), newest.0 >= base else { return base }
+        return "\(newest.0)-\(newest.1 + 1)"
     }
 }
 

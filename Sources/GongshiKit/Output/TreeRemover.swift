@@ -21,7 +21,7 @@ enum TreeRemover {
         return removeEntry(named: url.lastPathComponent, in: parent, isDirectory: true)
     }
 
-    private static func removeEntry(named name: String, in parent: Int32, isDirectory: Bool) -> Bool {
+    static func removeEntry(named name: String, in parent: Int32, isDirectory: Bool) -> Bool {
         guard isDirectory else { return unlinkat(parent, name, 0) == 0 || errno == ENOENT }
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
