@@ -5,7 +5,7 @@ Builds gongshi in release mode, generates (or reuses) corpora with Benchmarks/ma
 Benchmarks/work/, and measures for every size, each after one warm-up run:
 
   clean        gongshi build --clean --keep 0 --cache <new folder> --output <new folder> --as-of 2026-11-21
-  incremental  the same without --clean, reusing the cache, after appending a line to one disclosure
+  incremental  the same without --clean and with --keep 1, reusing the cache, after appending a line to one disclosure
   check        gongshi check
   hugo         hugo on the equivalent site
 
@@ -328,8 +328,9 @@ def bench_size(gongshi, size, tmp, previous):
             with open(target, "a", encoding="utf-8") as f:
                 f.write(f"\n基准测试第 {next(edits)} 次修改：补充一行说明。\n")
 
-        # --keep 0: each run also deletes the site it replaced, as a nightly build deletes its oldest release.
-        incremental = [gongshi, "build", "--source", source, "--keep", "0", "--cache", latest["cache"],
+        # --keep 1: like a nightly build, each run archives the site it replaced and does away with the oldest
+        # release, which it recycles as its staging folder (from the second run on; the warm-up is the first).
+        incremental = [gongshi, "build", "--source", source, "--keep", "1", "--cache", latest["cache"],
                        "--output", latest["out"], "--as-of", AS_OF, "--report", report]
         try:
             results["incremental"] = measure("incremental", size, incremental, touch,
@@ -520,7 +521,7 @@ def write_results(info, table, facts, guard_line, elapsed):
 - {info['swift']}；{info['hugo']}
 - 每项先预热 1 次，再测 {RUNS} 次取中位数（预热超过 {LONG:.0f} 秒的，预热后只测 1 次）；`/usr/bin/time` 记录墙钟、CPU（user+sys）和峰值内存（最大常驻集）。
 - 语料：`Benchmarks/make_corpus.py --seed {SEED}`，每个组织 19 个内容文件；gongshi 用程序内置的默认模板，数据截至 {AS_OF}。{outputs}。
-- 增量生成：每次在同一个党务公开事项末尾加一行，带缓存重新生成（`--keep 0`）。
+- 增量生成：每次在同一个党务公开事项末尾加一行，带缓存重新生成（`--keep 1`：保留一个旧版本，最旧的版本拿来重复利用）。
 
 {table}
 
