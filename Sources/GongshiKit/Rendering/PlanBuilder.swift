@@ -31,6 +31,21 @@ struct PlanBuilder {
         }
     }
 
+    /// Like `add`, for a context with parts that are a function of the rest (the poster's QR codes): the key is made
+    /// from `context`, and `complete` adds those parts only when the page is rendered.
+    mutating func add<Context: Encodable & Sendable, Complete: Encodable>(
+        _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context,
+        completing complete: @escaping @Sendable (Context) -> Complete
+    ) {
+        pagePaths.append(route.outputPath)
+        let templates = self.templates
+        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context, _ in
+            // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
+            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? [String: Any]()
+            return Data(templates.render(tree, template: template).utf8)
+        }
+    }
+
     /// Adds a file whose bytes are a function of `inputs` alone, as a deferred job: the inputs are built and
     /// keyed in the job, and `produce` runs only when the key differs from the published file's.
     mutating func addDeferred<Inputs: Encodable & Sendable>(
