@@ -5,7 +5,7 @@ extension PageRenderer {
     func addFeeds(_ model: SiteModel, to builder: inout PlanBuilder) {
         let feeds = FeedMaker(model: model)
         func add(_ route: Route, _ feed: @autoclosure @escaping @Sendable () -> AtomFeed) {
-            builder.addDeferred(route.outputPath, salt: "atom", inputs: feed()) { feed, _ in Data(feed.xml.utf8) }
+            builder.addDeferred(route.outputPath, salt: "atom", inputs: feed()) { feed in Data(feed.xml.utf8) }
         }
         add(.disclosureFeed, feeds.disclosures())
         add(.exampleFeed, feeds.examples())

@@ -26,8 +26,10 @@ struct PlanBuilder {
     ) {
         pagePaths.append(route.outputPath)
         let templates = self.templates
-        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { _, tree in
-            Data(templates.render(tree, template: template).utf8)
+        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
+            // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
+            let tree = (try? TemplateValueEncoder.encode(context)) ?? [String: Any]()
+            return Data(templates.render(tree, template: template).utf8)
         }
     }
 
@@ -48,22 +50,22 @@ struct PlanBuilder {
 
     /// Adds a file whose bytes are a function of `inputs` alone, as a deferred job: the inputs are built and
     /// keyed in the job, and `produce` runs only when the key differs from the published file's.
+    /// The key is the canonical bytes of the inputs' template tree (`ContextDigest`), written without building the
+    /// tree: most keys are unchanged in an incremental build, and only a page that is rendered needs its tree.
     mutating func addDeferred<Inputs: Encodable & Sendable>(
         _ path: String, salt: String, inputs: @autoclosure @escaping @Sendable () -> Inputs,
-        produce: @escaping @Sendable (Inputs, Any) -> Data
+        produce: @escaping @Sendable (Inputs) -> Data
     ) {
         let salt = Data("\(GongshiVersion.current)\0\(salt)\0".utf8)
         jobs.append(
             PageJob(path: path) { previousKey in
                 let value = inputs()
-                // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
-                let tree = (try? TemplateValueEncoder.encode(value)) ?? [String: Any]()
                 var hasher = SHA256()
                 hasher.update(salt)
-                TemplateValue.digest(tree, into: &hasher)
+                ContextDigest.digest(value, into: &hasher)
                 let key = hasher.finalizeHex()
                 guard previousKey != key else { return (key, nil) }
-                return (key, produce(value, tree))
+                return (key, produce(value))
             })
     }
 

@@ -3,7 +3,8 @@
 /// `[Any]` arrays, and `String`/`Int`/`Double`/`Bool` leaves. A `nil` optional leaves its key out, so a
 /// template looks it up in the enclosing context, as it would with reflection.
 ///
-/// The same walk feeds `TemplateValue.digest`, the page's cache key, so each context is encoded once.
+/// Only pages that are rendered need the tree: their cache key comes from `ContextDigest`, which writes the
+/// tree's canonical bytes straight from the context.
 enum TemplateValueEncoder {
     static func encode(_ value: some Encodable) throws -> Any {
         let root = Node()
@@ -12,13 +13,87 @@ enum TemplateValueEncoder {
     }
 }
 
-/// Feeds a canonical byte form of a template value (dictionary keys sorted) into a hasher.
+/// A leaf of a template tree. The tree and `ContextDigest` both classify values here, so they agree on what is a
+/// leaf and on its bytes.
+enum TemplateLeaf {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case double(Double)
+
+    /// nil for any other value, which is encoded through its own `encode(to:)`. A cast, so an optional holding a
+    /// leaf (passed to `encode` rather than `encodeIfPresent`) is that leaf.
+    init?(_ value: some Encodable) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let int as Int: self = .int(int)
+        case let bool as Bool: self = .bool(bool)
+        case let double as Double: self = .double(double)
+        default: return nil
+        }
+    }
+
+    var value: Any {
+        switch self {
+        case .string(let string): string
+        case .int(let int): int
+        case .bool(let bool): bool
+        case .double(let double): double
+        }
+    }
+
+    /// The canonical bytes: a type tag, then a length-prefixed string, a decimal ended by `;` (a double's bit
+    /// pattern, so every double, -0.0 included, is told apart) or nothing for a bool.
+    func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .string(let string): Self.appendString(string, to: &bytes)
+        case .bool(let bool): bytes.append(bool ? 0x54 : 0x46)
+        case .int(let int):
+            bytes.append(0x49)
+            if int < 0 { bytes.append(0x2D) }
+            Self.appendDecimal(UInt64(int.magnitude), to: &bytes)
+            bytes.append(0x3B)
+        case .double(let double):
+            bytes.append(0x44)
+            Self.appendDecimal(double.bitPattern, to: &bytes)
+            bytes.append(0x3B)
+        }
+    }
+
+    /// `S`, the UTF-8 length, `:`, the UTF-8 bytes: length-prefixed, so no string can imitate structure.
+    static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(0x53)
+        appendDecimal(UInt64(string.utf8.count), to: &bytes)
+        bytes.append(0x3A)
+        bytes += string.utf8
+    }
+
+    /// The digits of `"\(value)"`, without making a string (keying writes one for every number and string).
+    static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(0x30 + UInt8(value / divisor % 10))
+            divisor /= 10
+        } while divisor != 0
+    }
+}
+
+/// The canonical byte form of a template tree: `{` then each key (as a string) and its value, keys sorted, `}`;
+/// `[` then the elements `]`; leaves as `TemplateLeaf` writes them. Every part starts with its tag and strings are
+/// length-prefixed, so the form can be read back one way only: different trees have different bytes.
+/// `ContextDigest` writes the same bytes without the tree; this is its fallback and the reference it is tested
+/// against.
 enum TemplateValue {
     static func digest(_ value: Any, into hasher: inout SHA256) {
+        hasher.update(canonicalBytes(value))
+    }
+
+    static func canonicalBytes(_ value: Any) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
         append(value, to: &bytes)
-        hasher.update(bytes)
+        return bytes
     }
 
     private static func append(_ value: Any, to bytes: inout [UInt8]) {
@@ -26,7 +101,7 @@ enum TemplateValue {
         case let dictionary as [String: Any]:
             bytes.append(0x7B)
             for key in dictionary.keys.sorted() {
-                appendString(key, to: &bytes)
+                TemplateLeaf.appendString(key, to: &bytes)
                 append(dictionary[key]!, to: &bytes)
             }
             bytes.append(0x7D)
@@ -34,27 +109,14 @@ enum TemplateValue {
             bytes.append(0x5B)
             for element in array { append(element, to: &bytes) }
             bytes.append(0x5D)
-        case let string as String:
-            appendString(string, to: &bytes)
-        case let bool as Bool:
-            bytes.append(bool ? 0x54 : 0x46)
-        case let int as Int:
-            bytes.append(0x49)
-            bytes += "\(int);".utf8
-        case let double as Double:
-            bytes.append(0x44)
-            bytes += "\(double.bitPattern);".utf8
+        case let string as String: TemplateLeaf.string(string).append(to: &bytes)
+        case let bool as Bool: TemplateLeaf.bool(bool).append(to: &bytes)
+        case let int as Int: TemplateLeaf.int(int).append(to: &bytes)
+        case let double as Double: TemplateLeaf.double(double).append(to: &bytes)
         default:
             bytes.append(0x3F)
             bytes += "\(value);".utf8
         }
-    }
-
-    /// Length-prefixed, so no string can imitate structure.
-    private static func appendString(_ string: String, to bytes: inout [UInt8]) {
-        bytes.append(0x53)
-        bytes += "\(string.utf8.count):".utf8
-        bytes += string.utf8
     }
 }
 
@@ -91,12 +153,10 @@ private struct TreeEncoder: Encoder {
 
 /// Stores leaves directly and sends everything else through its own `encode(to:)`.
 private func encodeValue(_ value: some Encodable, into node: Node, codingPath: [any CodingKey]) throws {
-    switch value {
-    case let string as String: node.leaf = string
-    case let int as Int: node.leaf = int
-    case let bool as Bool: node.leaf = bool
-    case let double as Double: node.leaf = double
-    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    if let leaf = TemplateLeaf(value) {
+        node.leaf = leaf.value
+    } else {
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
     }
 }
 
