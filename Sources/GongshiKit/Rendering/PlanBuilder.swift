@@ -24,24 +24,18 @@ struct PlanBuilder {
     mutating func add<Context: Encodable & Sendable>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context
     ) {
-        pagePaths.append(route.outputPath)
-        let templates = self.templates
-        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
-            // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
-            let tree = (try? TemplateValueEncoder.encode(context)) ?? [String: Any]()
-            return Data(templates.render(tree, template: template).utf8)
-        }
+        add(route, template, context(), completing: { $0 })
     }
 
     /// Like `add`, for a context with parts that are a function of the rest (the poster's QR codes): the key is made
     /// from `context`, and `complete` adds those parts only when the page is rendered.
-    mutating func add<Context: Encodable & Sendable, Complete: Encodable>(
+    mutating func add<Context: Encodable & Sendable, Complete: Encodable & SendableMetatype>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context,
         completing complete: @escaping @Sendable (Context) -> Complete
     ) {
         pagePaths.append(route.outputPath)
         let templates = self.templates
-        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context, _ in
+        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
             // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
             let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? [String: Any]()
             return Data(templates.render(tree, template: template).utf8)
