@@ -80,8 +80,10 @@ public struct Publisher: Sendable {
             TreeRemover.remove(staging)
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
+            // With the two files every release has, which a recycled release must not keep (they are written anew).
+            let siteFiles = files.union([Manifest.fileName, Self.markerName])
             let groupFolders = Set(plan.groups.flatMap(\.folders))
-            let folders = Self.folders(for: files.union([Manifest.fileName, Self.markerName]), plus: groupFolders)
+            let folders = Self.folders(for: siteFiles, plus: groupFolders)
             var leftover = ReleaseRecycler.Leftover()
             if let previous, let recycled = ReleaseRecycler.claim(layout, keep: keepReleases, published: previous, to: staging) {
                 // A group's files are known only when it runs; any it does not make again are deleted below.
@@ -96,7 +98,7 @@ public struct Publisher: Sendable {
             let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
             let writer = FileWriter(
-                roots: roots, previous: previous, leftover: leftover.files, files: files.union([Manifest.fileName, Self.markerName]),
+                roots: roots, previous: previous, leftover: leftover.files, files: siteFiles,
                 baseURL: baseURL, counter: counter, hooks: hooks)
             for path in plan.reused {
                 manifest.entries[path] = try writer.reuse(path, key: nil).entry
