@@ -109,13 +109,20 @@ public final class PreviewSession: Sendable {
     }
 
     private static func report(_ state: PreviewState, log: (String) -> Void) {
-        for diagnostic in state.diagnostics { log(diagnostic.description) }
-        log(state.diagnostics.summary)
+        let listing = DiagnosticListing(state.diagnostics)
+        for line in listing.lines.dropLast() { log(line) }
         if let failure = state.writeFailure {
+            if listing.errors.isEmpty {
+                log("内容检查没有发现错误（\(listing.warnings.count) 个警告），但网站未能生成。")
+            } else {
+                log(listing.summary)
+            }
             log("错误：\(failure)")
         } else if state.showsErrorPage {
+            log(listing.summary)
             log("有错误，浏览器中显示错误页；改正并保存后会自动恢复。")
         } else {
+            log(listing.summary)
             log("已生成预览（第 \(state.version) 次），打开的页面会自动刷新。")
         }
     }

@@ -7,8 +7,8 @@ enum Report {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Errors, the count of warnings by kind, the warnings, then the summary line (`DiagnosticListing`).
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { line(diagnostic.description) }
-        line(diagnostics.summary)
+        for text in DiagnosticListing(diagnostics).lines { line(text) }
     }
 }

@@ -17,7 +17,7 @@ enum PromiseRules {
                 diagnostics.append(.error(letter.source, "\(key).status", "\(label)状态为\(item.status.rawValue)，必须在 note 中说明原因"))
             }
             if let done = item.done, done < letter.published {
-                diagnostics.append(.warning(letter.source, "\(key).done", "\(label)的兑现日期 \(done) 早于承诺公示日期 \(letter.published)，请核对"))
+                diagnostics.append(.warning(letter.source, "\(key).done", "\(label)的兑现日期 \(done) 早于承诺公示日期 \(letter.published)，请核对", kind: .dateOrder))
             }
         }
         if let review = letter.review, review.date < letter.published {

@@ -36,7 +36,7 @@ public enum SiteAssembler {
                 published.append(item)
             case .withhold(let reason):
                 withheld.append(WithheldItem(path: item.source.path, id: item.id, reason: reason))
-                diagnostics.append(.warning(item.source, "scope", "党务公开事项 \(item.id) 未发布到网站：\(reason)"))
+                diagnostics.append(.warning(item.source, "scope", "党务公开事项 \(item.id) 未发布到网站：\(reason)", kind: .unpublished))
             }
         }
         for example in content.examples {

@@ -46,12 +46,12 @@ public struct ContentScanner: Sendable {
         for name in top.sorted() where !name.hasPrefix(".") {
             guard let kind = ContentKind(rawValue: name) else {
                 let known = ContentKind.allCases.map(\.rawValue).joined(separator: "、")
-                diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)"))
+                diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)", kind: .ignoredFile))
                 continue
             }
             let (relatives, misnamed) = markdownFiles(under: content.appendingPathComponent(name))
             diagnostics += misnamed.map {
-                Diagnostic(.warning, "content/\(name)/\($0)", line: 1, "内容文件的扩展名必须是小写 .md，此文件已忽略；请改名为 .md")
+                Diagnostic(.warning, "content/\(name)/\($0)", line: 1, "内容文件的扩展名必须是小写 .md，此文件已忽略；请改名为 .md", kind: .ignoredFile)
             }
             entries += relatives.map { SourceEntry(path: "content/\(name)/\($0)", kind: kind) }
         }

@@ -22,8 +22,8 @@ struct FrontMatterChecker {
 
     private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
 
-    private mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(severity, path, line: line, message))
+    private mutating func report(_ severity: Diagnostic.Severity, _ line: Int, _ message: String, kind: Diagnostic.Kind = .other) {
+        diagnostics.append(Diagnostic(severity, path, line: line, message, kind: kind))
     }
 
     private mutating func checkMapping(_ node: Node, rules: [FieldRule], keyPath: String, line parentLine: Int) {
@@ -56,7 +56,7 @@ struct FrontMatterChecker {
                 let known = rules.map(\.key)
                 var message = "未知字段 \(path.displayKey)，已忽略"
                 if let guess = known.nearest(to: key) { message += "；是否应为 \(guess)？" }
-                report(.warning, line(of: keyNode), message)
+                report(.warning, line(of: keyNode), message, kind: .unknownField)
                 continue
             }
             if value.isNull || (rule.required && value.scalar?.string.allSatisfy(\.isWhitespace) == true) {

@@ -27,7 +27,7 @@ struct PrivacyScreen {
     /// What the Markdown body holds, each at its line in the file; `firstLine` is the file line of the body's first.
     func findings(inBody markdown: String, firstLine: Int) -> [Diagnostic] {
         PrivacyLint.screen(markdown, policy: policy).findings.compactMap { finding in
-            finding.severity.map { Diagnostic($0, source.path, line: firstLine + finding.match.line, finding.message(in: "正文中")) }
+            finding.severity.map { Diagnostic($0, source.path, line: firstLine + finding.match.line, finding.message(in: "正文中"), kind: finding.diagnosticKind) }
         }
     }
 
@@ -39,7 +39,7 @@ struct PrivacyScreen {
             guard let scalar = node.scalar else { return node }
             let (text, found) = PrivacyLint.screen(scalar.string, policy: policy)
             findings += found.compactMap { finding in
-                finding.severity.map { .init($0, source.path, line: source.line(keyPath), finding.message(in: "字段 \(keyPath.displayKey) 中")) }
+                finding.severity.map { .init($0, source.path, line: source.line(keyPath), finding.message(in: "字段 \(keyPath.displayKey) 中"), kind: finding.diagnosticKind) }
             }
             return text == scalar.string ? node : .scalar(Node.Scalar(text, Tag(.str), scalar.style, scalar.mark))
         case .list(let element, _):
@@ -59,6 +59,17 @@ struct PrivacyScreen {
             return .mapping(mapping)
         default:
             return node
+        }
+    }
+}
+
+extension PrivacyLint.Finding {
+    /// How a masked finding is counted in reports (`手机号打码`, `邮箱打码`); the numbers that are errors need no kind.
+    var diagnosticKind: Diagnostic.Kind {
+        switch match.kind {
+        case .mobile: return .mobileMasked
+        case .email: return .emailMasked
+        case .idCard, .bankCard: return .other
         }
     }
 }

@@ -2,24 +2,59 @@
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
 
+    /// What sort of problem this is, so a report can count warnings by kind without reading their text.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// 未发布: a disclosure that stays off the site.
+        case unpublished
+        /// 手机号打码
+        case mobileMasked
+        /// 邮箱打码
+        case emailMasked
+        /// 未知字段
+        case unknownField
+        /// A file or folder under `content/` that is not read.
+        case ignoredFile
+        /// A Word-style bullet or numbering pasted into a body.
+        case wordBullet
+        /// Dates that are allowed but look wrong.
+        case dateOrder
+        case other
+
+        /// The Chinese name in the count line: `警告：未发布 354 条，…`.
+        public var label: String {
+            switch self {
+            case .unpublished: return "未发布"
+            case .mobileMasked: return "手机号打码"
+            case .emailMasked: return "邮箱打码"
+            case .unknownField: return "未知字段"
+            case .ignoredFile: return "未读取的文件"
+            case .wordBullet: return "Word 项目符号"
+            case .dateOrder: return "日期待核对"
+            case .other: return "其他"
+            }
+        }
+    }
+
     public let path: String
     public let line: Int
     public let severity: Severity
     public let message: String
+    public let kind: Kind
 
-    public init(_ severity: Severity, _ path: String, line: Int, _ message: String) {
+    public init(_ severity: Severity, _ path: String, line: Int, _ message: String, kind: Kind = .other) {
         self.severity = severity
         self.path = path
         self.line = line
         self.message = message
+        self.kind = kind
     }
 
     public static func error(_ source: SourceRef, _ key: String, _ message: String) -> Diagnostic {
         Diagnostic(.error, source.path, line: source.line(key), message)
     }
 
-    public static func warning(_ source: SourceRef, _ key: String, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, source.path, line: source.line(key), message)
+    public static func warning(_ source: SourceRef, _ key: String, _ message: String, kind: Kind = .other) -> Diagnostic {
+        Diagnostic(.warning, source.path, line: source.line(key), message, kind: kind)
     }
 
     public var description: String { "\(path):\(line): \(severity.rawValue): \(message)" }
