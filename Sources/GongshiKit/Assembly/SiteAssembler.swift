@@ -12,24 +12,25 @@ public enum SiteAssembler {
         diagnostics += duplicateIDs(content.pages.map { ($0.id, $0.source) }, kind: .pages)
 
         let branchIDs = Set(content.branches.map(\.id))
+        var references = BranchReferences(known: branchIDs, unloaded: content.unloadedBranches)
         for branch in content.branches {
             if let parent = branch.parent {
                 if parent == branch.id {
                     diagnostics.append(.error(branch.source, "parent", "上级组织 parent 不能是自己（\(parent)）"))
-                } else if !branchIDs.contains(parent) {
-                    diagnostics.append(.error(branch.source, "parent", missingBranch(parent, field: "parent", known: branchIDs)))
+                } else {
+                    diagnostics += references.check(parent, field: "parent", branch.source)
                 }
             }
         }
         diagnostics += parentLoops(content.branches)
         for letter in content.promises {
-            diagnostics += reference(letter.branch, letter.source, known: branchIDs)
+            diagnostics += references.check(letter.branch, field: "branch", letter.source)
             diagnostics += PromiseRules.check(letter)
         }
         var withheld: [WithheldItem] = []
         var published: [Disclosure] = []
         for item in content.disclosures {
-            diagnostics += reference(item.branch, item.source, known: branchIDs)
+            diagnostics += references.check(item.branch, field: "branch", item.source)
             diagnostics += DisclosureRules.check(item)
             switch PublicationPolicy.decide(item, asOf: asOf) {
             case .publish:
@@ -40,17 +41,14 @@ public enum SiteAssembler {
             }
         }
         for example in content.examples {
-            diagnostics += reference(example.branch, example.source, known: branchIDs)
+            diagnostics += references.check(example.branch, field: "branch", example.source)
         }
+        diagnostics += references.unloadedReport(firstErrorLines: content.diagnostics)
         diagnostics += PrivacyLint.report(content, publishedDisclosures: published)
         let model = SiteModel(
             config: config, asOf: asOf, branches: content.branches, promises: content.promises,
             disclosures: published, examples: content.examples, pages: content.pages, withheld: withheld)
         return (model, diagnostics)
-    }
-
-    static func reference(_ id: String, _ source: SourceRef, known: Set<String>) -> [Diagnostic] {
-        known.contains(id) ? [] : [.error(source, "branch", missingBranch(id, field: "branch", known: known))]
     }
 
     static func missingBranch(_ id: String, field: String, known: Set<String>) -> String {

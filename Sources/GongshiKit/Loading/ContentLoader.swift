@@ -11,6 +11,9 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// What `PrivacyLint` found, by file path; the assembler reports it only for records that are published.
     public var privacyFindings: [String: [Diagnostic]] = [:]
+    /// Branch files that had errors and gave no record, with the ids they seem to have: references to those ids are
+    /// not reported as missing organisations.
+    public var unloadedBranches: [UnloadedBranch] = []
 }
 
 /// Turns source files into typed records: split, compose YAML, check the schema, mask personal data, decode, render
@@ -51,11 +54,14 @@ public enum ContentLoader {
     ) -> LoadedContent {
         let parts = inputs.concurrentMap { input in
             var content = LoadedContent()
-            switch read(input).flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
+            let source = read(input)
+            switch source.flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
             case .failure(let diagnostic):
                 content.diagnostics.append(diagnostic)
+                content.noteUnloaded(path: diagnostic.path, text: try? source.get().text)
             case .success(let (file, document)):
                 load(document, file: file, config: config, into: &content)
+                if content.branches.isEmpty { content.noteUnloaded(path: file.path, text: document.yaml) }
             }
             return content
         }
@@ -67,6 +73,7 @@ public enum ContentLoader {
             content.examples += part.examples
             content.pages += part.pages
             content.diagnostics += part.diagnostics
+            content.unloadedBranches += part.unloadedBranches
             content.privacyFindings.merge(part.privacyFindings) { $1 }
         }
         return content
@@ -155,19 +162,22 @@ public enum ContentLoader {
     }
 
     static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int, yaml: String = "") -> Diagnostic {
+        /// libyaml's line and problem, explained in Chinese at the line that holds the mistake (`YAMLErrorExplainer`).
+        func explained(_ line: Int, _ problem: String) -> Diagnostic {
+            let explanation = YAMLErrorExplainer.explain(yaml: yaml, line: line, problem: problem)
+            return Diagnostic(.error, path, line: explanation.line + lineOffset, "YAML 格式错误：\(explanation.message)")
+        }
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _):
             // A scanner's context mark is where the broken token starts (e.g. an unclosed quote).
-            let line = (context?.mark ?? mark).line
-            return Diagnostic(.error, path, line: line + lineOffset, "YAML 格式错误（\(problem)）：\(YAMLHints.hint(yaml: yaml, line: line))")
+            return explained((context?.mark ?? mark).line, problem)
         case .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             // A parser's problem mark is the line that breaks the structure (e.g. wrong indentation).
-            return Diagnostic(
-                .error, path, line: mark.line + lineOffset, "YAML 格式错误（\(problem)）：\(YAMLHints.hint(yaml: yaml, line: mark.line))")
+            return explained(mark.line, problem)
         case .duplicatedKeysInMapping(let keys, let context):
             return Diagnostic(.error, path, line: context.mark.line + lineOffset, "YAML 中字段重复：\(keys.joined(separator: "、"))，每个字段只能写一次")
         default:
-            return Diagnostic(.error, path, line: 1 + lineOffset, "YAML 格式错误：\(YAMLHints.hint(yaml: "", line: 0))")
+            return Diagnostic(.error, path, line: 1 + lineOffset, "YAML 格式错误：请检查缩进、冒号后的空格和引号是否成对")
         }
     }
 }

@@ -52,17 +52,3 @@ enum SourceText {
         return nil
     }
 }
-
-/// Hints for YAML mistakes that come from Chinese input methods and word processors.
-enum YAMLHints {
-    /// A hint for the line a YAML error points at, or the general one.
-    static func hint(yaml: String, line: Int) -> String {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
-        if text.contains("\t") { return "这一行有 Tab 制表符：YAML 只能用空格缩进，请把 Tab 换成空格" }
-        if text.contains("：") { return "冒号写成了全角「：」：字段名后面要用半角冒号「:」再加一个空格" }
-        if text.contains("\u{3000}") { return "这一行有全角空格：请改为半角空格" }
-        if text.contains("“") || text.contains("”") { return "引号是中文引号「“”」：需要引号时请用半角 \"" }
-        return "请检查缩进、冒号后的空格和引号是否成对"
-    }
-}
