@@ -82,6 +82,7 @@ public enum ContentLoader {
     private static func load(_ document: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
         let rules = file.kind.rules(categories: config.allCategories)
         let offset = document.yamlLineOffset
+        content.diagnostics += BodyChecker.diagnostics(document.body, path: file.path, firstLine: document.bodyLineOffset + 1)
         /// The record, where it came from, and how to mask its body.
         func decoded<T: Decodable>(_ type: T.Type) -> (T, SourceRef, (String) -> String)? {
             let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: config.privacy)
@@ -149,7 +150,7 @@ public enum ContentLoader {
         var checker = FrontMatterChecker(path: path, lineOffset: lineOffset)
         checker.check(node, rules: rules)
         let source = SourceRef(path: path, keyLines: checker.keyLines)
-        guard !checker.diagnostics.hasErrors else { return Outcome(diagnostics: checker.diagnostics) }
+        guard !checker.hasBlockingErrors else { return Outcome(diagnostics: checker.diagnostics) }
         let screen = PrivacyScreen(site: privacy, frontMatter: node, source: source)
         let (masked, findings) = screen.screen(node, rules: rules)
         do {

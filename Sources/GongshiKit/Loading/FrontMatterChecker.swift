@@ -16,6 +16,10 @@ struct FrontMatterChecker {
         self.lineOffset = lineOffset
     }
 
+    /// Errors that leave the record undecodable; a placeholder still in place is an error, but the record is
+    /// decoded so that what refers to it is checked as usual.
+    var hasBlockingErrors: Bool { diagnostics.contains { $0.severity == .error && $0.kind != .placeholder } }
+
     mutating func check(_ root: Node, rules: [FieldRule]) {
         checkMapping(root, rules: rules, keyPath: "", line: 1)
     }
@@ -55,7 +59,11 @@ struct FrontMatterChecker {
             guard let rule = rules.first(where: { $0.key == key }) else {
                 let known = rules.map(\.key)
                 var message = "未知字段 \(path.displayKey)，已忽略"
-                if let guess = known.nearest(to: key) { message += "；是否应为 \(guess)？" }
+                if let guess = known.nearest(to: key) {
+                    message += "；是否应为 \(guess)？"
+                } else if let parent = rules.parent(of: key) {
+                    message += "；\(key) 是 \(parent) 之下的字段，是否缩进不对？应与 \(parent) 中同一层的字段左端对齐"
+                }
                 report(.warning, line(of: keyNode), message, kind: .unknownField)
                 continue
             }
@@ -109,6 +117,9 @@ struct FrontMatterChecker {
     private mutating func checkScalar(_ node: Node, rule: ValueRule, field: @autoclosure () -> String, line: Int) {
         guard let text = node.scalar?.string else {
             return report(.error, line, "\(field()) 应为\(rule.expectation)，实际为列表或映射")
+        }
+        if let placeholder = ScaffoldPlaceholder.matching(text) {
+            report(.error, line, placeholder.message(field: field()), kind: .placeholder)
         }
         switch rule {
         case .identifier where !text.isValidIdentifier:
@@ -188,6 +199,20 @@ extension String {
 
 extension Unicode.Scalar {
     fileprivate var isLowerAlnum: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
+}
+
+extension [FieldRule] {
+    /// The key whose nested fields (a mapping, or a list of mappings) include `key`, e.g. `items` for `due`.
+    func parent(of key: String) -> String? {
+        func nested(_ rule: ValueRule) -> [FieldRule] {
+            switch rule {
+            case .mapping(let rules): return rules
+            case .list(let element, _): return nested(element)
+            default: return []
+            }
+        }
+        return first { rule in nested(rule.value).contains { $0.key == key } }?.key
+    }
 }
 
 extension [String] {

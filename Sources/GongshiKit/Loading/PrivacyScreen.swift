@@ -39,7 +39,9 @@ struct PrivacyScreen {
             guard let scalar = node.scalar else { return node }
             let (text, found) = PrivacyLint.screen(scalar.string, policy: policy)
             findings += found.compactMap { finding in
-                finding.severity.map { .init($0, source.path, line: source.line(keyPath), finding.message(in: "字段 \(keyPath.displayKey) 中"), kind: finding.diagnosticKind) }
+                finding.severity.map {
+                    .init($0, source.path, line: source.line(keyPath), finding.message(in: "字段 \(keyPath.displayKey) 中"), kind: finding.diagnosticKind)
+                }
             }
             return text == scalar.string ? node : .scalar(Node.Scalar(text, Tag(.str), scalar.style, scalar.mark))
         case .list(let element, _):

@@ -72,7 +72,9 @@ struct YAMLLine {
             prefix += rest.prefix(2)
             rest = rest.dropFirst(min(2, rest.count))
         }
-        if let first = rest.first, !"\"'[{#".contains(first), let colon = rest.range(of: ": ") ?? (rest.hasSuffix(":") ? rest.range(of: ":", options: .backwards) : nil) {
+        if let first = rest.first, !"\"'[{#".contains(first),
+            let colon = rest.range(of: ": ") ?? (rest.hasSuffix(":") ? rest.range(of: ":", options: .backwards) : nil)
+        {
             key = String(rest[..<colon.lowerBound])
             value = rest[colon.upperBound...].trimmingCharacters(in: .whitespaces)
         } else {

@@ -18,6 +18,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case wordBullet
         /// Dates that are allowed but look wrong.
         case dateOrder
+        /// A placeholder written by `init` or `new` still in place (an error, but the record still loads).
+        case placeholder
         case other
 
         /// The Chinese name in the count line: `警告：未发布 354 条，…`.
@@ -30,6 +32,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             case .ignoredFile: return "未读取的文件"
             case .wordBullet: return "Word 项目符号"
             case .dateOrder: return "日期待核对"
+            case .placeholder: return "占位文字"
             case .other: return "其他"
             }
         }

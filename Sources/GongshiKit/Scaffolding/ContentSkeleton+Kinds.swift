@@ -1,7 +1,7 @@
 extension ContentSkeleton {
     /// 支部概况
     func addBranchFields(to yaml: inout SkeletonText) {
-        yaml.field("name", "请填写组织全称", "组织全称（必填），如 中共青溪街道金桥社区委员会")
+        yaml.field("name", ScaffoldPlaceholder.branchName.text, "组织全称（必填），如 中共青溪街道金桥社区委员会")
         yaml.field("type", OrgType.branch.rawValue, "组织类型（必填），\(SkeletonText.choices(OrgType.allowedValues))")
         yaml.field("field", Field.streetCommunity.rawValue, "领域（必填），\(SkeletonText.choices(Field.allowedValues))")
         addReference("parent", required: false, to: &yaml)
@@ -24,19 +24,19 @@ extension ContentSkeleton {
     func addPromiseFields(to yaml: inout SkeletonText) {
         addReference("branch", required: true, to: &yaml)
         yaml.field("year", "\(today.year)", "年度（必填）")
-        yaml.field("promiser", "请填写承诺人姓名", "承诺人姓名（必填）；组织承诺填组织名称")
+        yaml.field("promiser", ScaffoldPlaceholder.promiser.text, "承诺人姓名（必填）；组织承诺填组织名称")
         yaml.field("role", PromiserRole.employedMember.rawValue, "承诺人身份（必填），\(SkeletonText.choices(PromiserRole.allowedValues))")
         yaml.field("post", "", "岗位（可选），如 环境卫生监督岗（无职党员设岗定责时填写）")
         yaml.field("published", "\(today)", "公示日期（必填），YYYY-MM-DD")
         yaml.note("承诺事项（必填，至少一项）。每项以「- text:」开头；复制从「- text:」到 note 的整段可增加一项")
         yaml.line("items:")
         let item = "    "
-        yaml.field("- text", "请填写承诺内容", "承诺内容（必填）：要具体、可检查，如“每月组织一次环境卫生清理”，而不是“进一步提高服务水平”", indent: "  ")
+        yaml.field("- text", ScaffoldPlaceholder.itemText.text, "承诺内容（必填）：要具体、可检查，如“每月组织一次环境卫生清理”，而不是“进一步提高服务水平”", indent: "  ")
         yaml.field("service", Service.residents.rawValue, "服务类型（必填），\(SkeletonText.choices(Service.allowedValues))", indent: item)
         yaml.field("due", "\(endOfYear)", "承诺期限（必填），YYYY-MM-DD；状态为进行中且已过期限的事项，网站上自动显示为“逾期”", indent: item)
         yaml.field("status", ItemStatus.inProgress.rawValue, "状态（必填），\(SkeletonText.choices(ItemStatus.allowedValues))", indent: item)
         yaml.commentedOut(["done: \(endOfYear)"], "兑现日期：状态为已兑现时必填，其他状态不能填写；兑现后把 status 改为 已兑现，再删去下一行行首的「# 」", indent: item)
-        yaml.commentedOut(["note: 请说明原因"], "原因说明：状态为未兑现、延期时必填", indent: item)
+        yaml.commentedOut(["note: \(ScaffoldPlaceholder.itemNote.text)"], "原因说明：状态为未兑现、延期时必填", indent: item)
         let votes = Vote.allowedValues.map { "\($0): 0" }.joined(separator: ", ")
         yaml.commentedOut(
             ["review:", "  date: \(endOfYear)", "  method: 党员大会述职、群众代表评议", "  votes: {\(votes)}"],
@@ -46,16 +46,16 @@ extension ContentSkeleton {
     /// 党务公开事项
     func addDisclosureFields(to yaml: inout SkeletonText) {
         addReference("branch", required: true, to: &yaml)
-        yaml.field("title", "请填写标题", "标题（必填）")
+        yaml.field("title", ScaffoldPlaceholder.title.text, "标题（必填）")
         let fallback = BuiltinCategory.all.last ?? ""
         yaml.field("category", fallback, "类别（必填），\(SkeletonText.choices(categories))（内置类别之外的由 site.yaml 的 categories 增加）")
         yaml.field("scope", Scope.society.rawValue, "公开范围（必填），\(SkeletonText.choices(Scope.allowedValues))；党内公开的事项不在网站发布，缺少或写错都是错误")
         yaml.field("published", "\(today)", "发布日期（必填），YYYY-MM-DD；晚于数据截至日期的事项到期后才发布")
         yaml.commentedOut(
-            ["reviewed:", "  by: 请填写审核人", "  date: \(today)"],
+            ["reviewed:", "  by: \(ScaffoldPlaceholder.reviewer.text)", "  date: \(today)"],
             "审核（含保密审查）：by 审核人、date 审核日期。没有审核和审批记录的事项不会发布到网站；审核后删去下面三行行首的「# 」并填写")
         yaml.commentedOut(
-            ["approved:", "  by: 请填写审批人", "  date: \(today)"],
+            ["approved:", "  by: \(ScaffoldPlaceholder.approver.text)", "  date: \(today)"],
             "审批：by 审批人、date 审批日期；审批日期不能早于审核日期，发布日期不能早于审批日期")
         yaml.field("cadence", "", "公开方式（可选），\(SkeletonText.choices(Cadence.allowedValues))（常规性工作定期公开、阶段性工作逐段公开、临时性工作随时公开）")
         yaml.field("period", "", "所属期间（可选），如 \(today.year)-Q4；纯年份请加引号，如 \"\(today.year)\"")
@@ -66,7 +66,7 @@ extension ContentSkeleton {
 
     /// 典型事例
     func addExampleFields(to yaml: inout SkeletonText) {
-        yaml.field("title", "请填写标题", "标题（必填）")
+        yaml.field("title", ScaffoldPlaceholder.title.text, "标题（必填）")
         addReference("branch", required: true, to: &yaml)
         yaml.field("date", "\(today)", "日期（必填），YYYY-MM-DD")
         yaml.field("field", "", "领域（可选），不填时取所属组织的领域；\(SkeletonText.choices(Field.allowedValues))")

@@ -37,19 +37,19 @@ public struct ContentSkeleton: Sendable {
         switch kind {
         case .branches:
             addBranchFields(to: &yaml)
-            body = "（在此填写组织简介：成立时间、党员构成、主要工作和特色。）"
+            body = ScaffoldPlaceholder.branchBody.text
         case .promises:
             addPromiseFields(to: &yaml)
-            body = "（在此填写承诺书全文。）"
+            body = ScaffoldPlaceholder.promiseBody.text
         case .disclosures:
             addDisclosureFields(to: &yaml)
-            body = "（在此填写公开的具体内容。）"
+            body = ScaffoldPlaceholder.disclosureBody.text
         case .examples:
             addExampleFields(to: &yaml)
-            body = "（在此填写事例经过。不填 summary 时，这一段作为摘要显示在列表中。）"
+            body = ScaffoldPlaceholder.exampleBody.text
         case .pages:
-            yaml.field("title", "请填写页面标题", "页面标题（必填），如 关于本站、办事指南")
-            body = "（在此填写页面内容。）"
+            yaml.field("title", ScaffoldPlaceholder.pageTitle.text, "页面标题（必填），如 关于本站、办事指南")
+            body = ScaffoldPlaceholder.pageBody.text
         }
         addPrivacy(to: &yaml)
         return (["---"] + yaml.lines + ["---", "", body, ""]).joined(separator: "\n")
@@ -65,10 +65,10 @@ public struct ContentSkeleton: Sendable {
         case .commentedOut(let example?):
             yaml.commentedOut(["\(key): \(example)"], "\(meaning)：\(rule)，不能形成循环；有上级组织时删去下一行行首的「# 」并改为其 id")
         case .commentedOut(nil) where !required:
-            yaml.commentedOut(["\(key): shangji-zuzhi-id"], "\(meaning)：\(rule)，不能形成循环；最上级的组织不填")
+            yaml.commentedOut(["\(key): \(ScaffoldPlaceholder.parentID.text)"], "\(meaning)：\(rule)，不能形成循环；最上级的组织不填")
         case .commentedOut(nil):
             let hint = "content/branches/ 中还没有组织，请先用 gongshi new branch 新建，再删去下一行行首的「# 」并填写其 id"
-            yaml.commentedOut(["\(key): zuzhi-id"], "\(meaning)：\(rule)；\(hint)")
+            yaml.commentedOut(["\(key): \(ScaffoldPlaceholder.branchID.text)"], "\(meaning)：\(rule)；\(hint)")
         }
     }
 

@@ -40,8 +40,8 @@ public enum SiteInitializer {
     static var siteConfig: String {
         var yaml = SkeletonText()
         yaml.note("站点配置。字段说明见 README「site.yaml」。以 # 开头的行是说明，不会被读取。")
-        yaml.field("title", "请填写站点名称", "站点名称（必填），如 青溪街道党务公开网")
-        yaml.field("base_url", "https://dangjian.example.gov.cn/", "站点完整网址（必填），以 http:// 或 https:// 开头，用于 sitemap.xml 和 404 页；请改为实际网址")
+        yaml.field("title", ScaffoldPlaceholder.siteTitle.text, "站点名称（必填），如 青溪街道党务公开网")
+        yaml.field("base_url", ScaffoldPlaceholder.baseURL.text, "站点完整网址（必填），以 http:// 或 https:// 开头，用于 sitemap.xml 和 404 页；请改为实际网址")
         yaml.field("language", "zh-CN", "网页语言（可选），默认 zh-CN")
         yaml.field("organizer", "", "主办单位（可选），显示在页脚，如 中共青溪街道工作委员会")
         yaml.field("icp", "", "备案号（可选），显示在页脚")

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Every placeholder `gongshi init` and `gongshi new` write: the scaffold takes its text from here, and `check`
+/// refuses any front-matter value or body line still equal to one, so none reaches the public site, its feeds or
+/// the posters' QR codes. Real examples a secretary may keep (the review method, attachment names, dates, the
+/// enumeration defaults) are not placeholders.
+public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
+    case siteTitle = "请填写站点名称"
+    case baseURL = "https://dangjian.example.gov.cn/"
+    case branchName = "请填写组织全称"
+    case promiser = "请填写承诺人姓名"
+    case itemText = "请填写承诺内容"
+    case itemNote = "请说明原因"
+    case title = "请填写标题"
+    case pageTitle = "请填写页面标题"
+    case reviewer = "请填写审核人"
+    case approver = "请填写审批人"
+    case parentID = "shangji-zuzhi-id"
+    case branchID = "zuzhi-id"
+    case branchBody = "（在此填写组织简介：成立时间、党员构成、主要工作和特色。）"
+    case promiseBody = "（在此填写承诺书全文。）"
+    case disclosureBody = "（在此填写公开的具体内容。）"
+    case exampleBody = "（在此填写事例经过。不填 summary 时，这一段作为摘要显示在列表中。）"
+    case pageBody = "（在此填写页面内容。）"
+
+    /// The text as the scaffold writes it.
+    public var text: String { rawValue }
+
+    /// Whether it stands for the Markdown body rather than a field.
+    public var isBody: Bool { [.branchBody, .promiseBody, .disclosureBody, .exampleBody, .pageBody].contains(self) }
+
+    /// The command that writes it, for messages.
+    var writer: String { self == .siteTitle || self == .baseURL ? "gongshi init" : "gongshi new" }
+
+    /// The placeholder `value` still is: the same text (spaces around ignored), or for `base_url` any address on the
+    /// example host, with or without a path.
+    public static func matching(_ value: String) -> ScaffoldPlaceholder? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let exact = ScaffoldPlaceholder(rawValue: trimmed) { return exact }
+        if let host = URLComponents(string: trimmed)?.host?.lowercased(), host == URLComponents(string: baseURL.rawValue)?.host {
+            return .baseURL
+        }
+        return nil
+    }
+
+    /// The error for a field (`字段 title`) or the body (`正文中`) still holding this placeholder.
+    func message(field: String?) -> String {
+        switch (self, field) {
+        case (.baseURL, let field?):
+            return "\(field) 仍是 \(writer) 写入的示例网址「\(rawValue)」：请改为站点的实际网址（sitemap.xml、404 页和打印海报的二维码都用它）"
+        case (.parentID, let field?), (.branchID, let field?):
+            return "\(field) 仍是 \(writer) 写入的示例 id「\(rawValue)」：请改为 content/branches/ 中实际组织的 id"
+        case (_, let field?):
+            return "\(field) 仍是 \(writer) 写入的占位文字「\(rawValue)」：请改为实际内容，否则它会原样出现在网站上"
+        case (_, nil):
+            return "正文中还有 \(writer) 写入的占位文字「\(rawValue)」：请改为实际内容或删去这一行，否则它会原样出现在网站上"
+        }
+    }
+}
