@@ -6,8 +6,10 @@ enum BodyChecker {
     static func diagnostics(_ body: String, path: String, firstLine: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var fence: (marker: Character, length: Int)?
-        for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        /// Whether the neighbouring line is text, so that this one runs into the same paragraph.
+        func isText(_ index: Int) -> Bool { lines.indices.contains(index) && !lines[index].allSatisfy(\.isWhitespace) }
+        for (offset, line) in lines.enumerated() {
             let indent = line.prefix(while: { $0 == " " }).count
             let rest = line.dropFirst(indent)
             if let open = fence {
@@ -28,7 +30,7 @@ enum BodyChecker {
             let text = quoteStripped(rest)
             if let placeholder = ScaffoldPlaceholder.matching(String(text)), placeholder.isBody {
                 diagnostics.append(Diagnostic(.error, path, line: number, placeholder.message(field: nil), kind: .placeholder))
-            } else if let bullet = WordBullet(text) {
+            } else if let bullet = WordBullet(text), !bullet.onlyWithinParagraph || isText(offset - 1) || isText(offset + 1) {
                 diagnostics.append(Diagnostic(.warning, path, line: number, bullet.message, kind: .wordBullet))
             }
         }
@@ -45,12 +47,15 @@ enum BodyChecker {
 
 /// A line starting the way Word writes a list item: a bullet symbol (`•`, `●`, `·`, `■`, a Symbol-font
 /// private-use character…) or numbering that is not a Markdown list (`1）`, `（1）`, `(1)`, `1、`, `（一）`, `一、`,
-/// `①`, and `1)` or `1.` directly followed by text).
+/// `①`, and `1)` or `1.` directly followed by text). `一、` and `1、` count only inside a paragraph of several lines.
 struct WordBullet {
     /// The mark as written, e.g. `•`, `1）`, `（一）`.
     let mark: String
     let isNumbered: Bool
     let isChinese: Bool
+    /// `一、`, `1、`: in official documents also the start of a paragraph of its own, which renders well; a problem
+    /// only when the next or previous line runs into the same paragraph.
+    var onlyWithinParagraph: Bool { mark.hasSuffix("、") }
 
     /// Symbols that start a line only as a bullet.
     static let symbols: Set<Character> = ["•", "●", "·", "・", "▪", "■", "□", "◆", "◇", "○", "◦", "◎", "►", "▶", "➢", "➤", "❖", "✦"]

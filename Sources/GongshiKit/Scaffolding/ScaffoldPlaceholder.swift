@@ -32,15 +32,12 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     /// The command that writes it, for messages.
     var writer: String { self == .siteTitle || self == .baseURL ? "gongshi init" : "gongshi new" }
 
-    /// The placeholder `value` still is: the same text (spaces around ignored), or for `base_url` any address on the
-    /// example host, with or without a path.
+    /// The placeholder `value` still is: the same text, spaces around and a missing trailing `/` of the address
+    /// ignored. Only the exact example address counts: the same host with a path of the site's own is a real choice.
     public static func matching(_ value: String) -> ScaffoldPlaceholder? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let exact = ScaffoldPlaceholder(rawValue: trimmed) { return exact }
-        if let host = URLComponents(string: trimmed)?.host?.lowercased(), host == URLComponents(string: baseURL.rawValue)?.host {
-            return .baseURL
-        }
-        return nil
+        return trimmed + "/" == baseURL.rawValue ? .baseURL : nil
     }
 
     /// The error for a field (`字段 title`) or the body (`正文中`) still holding this placeholder.
