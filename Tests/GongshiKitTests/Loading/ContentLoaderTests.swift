@@ -142,7 +142,7 @@ struct ContentLoaderTests {
         let content = Self.loadOne(Self.pagePath, yaml)
         #expect(content.pages.isEmpty)
         #expect(content.diagnostics.count == 1)
-        expectDiagnostic(content.diagnostics, .error, Self.pagePath, line: 4, contains: ["YAML 格式错误", "请检查缩进"])
+        expectDiagnostic(content.diagnostics, .error, Self.pagePath, line: 4, contains: ["YAML 格式错误", "缩进不对", "extra", "多 2 个空格"])
     }
 
     @Test("a list item indented less than its siblings is a YAML error at that line")
@@ -152,7 +152,7 @@ struct ContentLoaderTests {
         let content = Self.loadOne(Self.promisePath, yaml)
         #expect(content.promises.isEmpty)
         #expect(content.diagnostics.count == 1)
-        expectDiagnostic(content.diagnostics, .error, Self.promisePath, line: 10, contains: ["YAML 格式错误", "请检查缩进"])
+        expectDiagnostic(content.diagnostics, .error, Self.promisePath, line: 10, contains: ["YAML 格式错误", "缩进不对", "少 1 个空格"])
     }
 
     @Test("an unclosed quote on the last line is a YAML error at that line")
@@ -164,7 +164,7 @@ struct ContentLoaderTests {
         let content = Self.loadOne(Self.pagePath, yaml)
         #expect(content.pages.isEmpty)
         #expect(content.diagnostics.count == 1)
-        expectDiagnostic(content.diagnostics, .error, Self.pagePath, line: 3, contains: ["YAML 格式错误", "引号是否成对"])
+        expectDiagnostic(content.diagnostics, .error, Self.pagePath, line: 3, contains: ["YAML 格式错误", "没有配对", "title: \"关于本站\""])
     }
 
     @Test(

@@ -75,3 +75,29 @@ struct CommandLineTests {
         #expect(try Self.run(["build", "--source", site.root.path, "--output", site.root.path]).status == 2)
     }
 }
+
+extension CommandLineTests {
+    /// On a large site the one error is printed first, not at the end of hundreds of warnings.
+    @Test func errorsArePrintedBeforeTheCountedWarnings() throws {
+        var files = [
+            "site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a", extra: "nmae: 甲\nphone: 13812345678"),
+            "content/pages/zz.md": "---\nid: zz\n---\n",
+        ]
+        for index in 0..<40 { files["content/disclosures/d\(index).md"] = Sample.disclosure("d\(index)", approved: false) }
+        let site = try TestSite(files)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for command in ["check", "build"] {
+            var arguments = [command, "--source", site.root.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21"]
+            if command == "build" { arguments += ["--output", site.output.path] }
+            let run = try Self.run(arguments)
+            #expect(run.status == 1)
+            let lines = run.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first == "content/pages/zz.md:1: error: 缺少必填字段 title", "\(command): \(lines.prefix(3))")
+            #expect(lines.dropFirst().first == "警告：未发布 40 条，手机号打码 1 条，未知字段 1 条", "\(command): \(lines.prefix(3))")
+            let warnings = lines.filter { $0.contains(": warning: ") }
+            #expect(warnings.count == 42)
+            #expect(lines.firstIndex { $0.contains(": warning: ") } == 2)
+            #expect(lines.contains("检查完成：1 个错误，42 个警告"))
+        }
+    }
+}

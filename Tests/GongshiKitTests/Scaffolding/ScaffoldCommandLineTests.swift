@@ -30,12 +30,19 @@ struct ScaffoldCommandLineTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-test-\(UUID().uuidString)")
     }
 
-    @Test func initThenBuildSucceeds() throws {
+    /// `init`'s site.yaml must be filled in first: the build names both placeholders, then succeeds.
+    @Test func initThenBuildAsksForSiteYAMLThenSucceeds() throws {
         let root = Self.freshDirectory()
         let created = try Self.run(["init", root.path])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stderr.contains("gongshi new branch"))
         let output = root.appendingPathComponent("output")
+        let refused = try Self.run(["build", "--source", root.path, "--output", output.path, "--as-of", "2026-11-21"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("site.yaml:3: error: 字段 title 仍是 gongshi init 写入的占位文字「请填写站点名称」"))
+        #expect(refused.stderr.contains("site.yaml:5: error: 字段 base_url 仍是 gongshi init 写入的示例网址"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        try SiteInitializerTests.fillInSiteYAML(root)
         let built = try Self.run(["build", "--source", root.path, "--output", output.path, "--as-of", "2026-11-21"])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stderr.contains("检查完成：0 个错误，0 个警告"))
@@ -50,7 +57,7 @@ struct ScaffoldCommandLineTests {
         #expect(TestSite.listFiles(under: site.root) == ["notes.txt"])
     }
 
-    @Test func newPrintsThePathAndPassesCheck() throws {
+    @Test func newPrintsThePathAndCheckAsksForItsPlaceholders() throws {
         let site = try TestSite(["site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a")])
         let run = try Self.run(["new", "promise", "zhang-2026", "--as-of", "2026-11-21"], in: site.root)
         #expect(run.status == 0, "\(run.stderr)")
@@ -59,7 +66,9 @@ struct ScaffoldCommandLineTests {
         let text = try String(contentsOf: site.root.appendingPathComponent("content/promises/zhang-2026.md"), encoding: .utf8)
         #expect(text.contains("published: 2026-11-21"))
         let checked = try Self.run(["check", "--source", site.root.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21"])
-        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stderr.contains("content/promises/zhang-2026.md:11: error: 字段 promiser 仍是 gongshi new 写入的占位文字「请填写承诺人姓名」"))
+        #expect(checked.stderr.contains("检查完成：3 个错误，0 个警告"), "\(checked.stderr)")
     }
 
     @Test func newWithSourcePrintsThePathUnderIt() throws {
