@@ -24,6 +24,7 @@ enum YAMLErrorExplainer {
             if let quote = YAMLLine(text(number)).quoteProblem { return Explanation(line: number, message: quote) }
         }
         if let colon = YAMLLine(text(reported)).colonProblem { return Explanation(line: reported, message: colon) }
+        if let indicator = YAMLLine(text(reported)).indicatorProblem { return Explanation(line: reported, message: indicator) }
         if let hint = characterHint(text(reported)) { return Explanation(line: reported, message: hint) }
         if let misaligned = YAMLIndentation.firstMisaligned(lines, through: min(reported + 1, lines.count)) {
             return Explanation(line: misaligned.line, message: misaligned.message)
@@ -119,9 +120,18 @@ struct YAMLLine {
         let after = String(chars[(closing + 1)...]).trimmingCharacters(in: .whitespaces)
         guard !after.isEmpty, !after.hasPrefix("#") else { return nil }
         // `"他说"好""`: the outer quotes were meant for YAML; `"通知" 第二版`: the quotes belong to the text.
-        let content = value.count > 1 && value.last == quote ? String(value.dropFirst().dropLast()) : value
+        var content = value.count > 1 && value.last == quote ? String(value.dropFirst().dropLast()) : value
+        if quote == "\"" { content = content.replacingOccurrences(of: "\\\"", with: "\"") }
         return "引号「\(mark)」里面又有同样的引号，YAML 在第二个引号处就认为值已结束：值里面的引号请改为中文引号，写成 \(lead)\(YAMLQuoting.chineseQuoted(content))"
             + "（或者外面改用另一种引号：\(lead)\(YAMLQuoting.quoted(content))）"
+    }
+
+    /// `secretary: @王芳`, `title: [通知] 关于…`, `title: *重要*`: an unquoted value starting with a character that
+    /// means something to YAML.
+    var indicatorProblem: String? {
+        guard key != nil, let first = value.first, "@`*!%&|>[{-".contains(first) else { return nil }
+        if first == "-", !value.hasPrefix("- ") { return nil }
+        return "值以「\(first)」开头，这个符号在 YAML 中有特殊含义：请给整个值加引号，写成 \(lead)\(YAMLQuoting.quoted(value))"
     }
 
     /// `title: 荷花社区: 敲门行动`: an unquoted value with `: ` in it, which YAML reads as another key.
