@@ -52,7 +52,8 @@ public actor PreviewBuilder {
             let outcome = try SiteBuilder.build(options)
             return (outcome.diagnostics, nil, outcome.hasErrors ? nil : readBaseURL(options.sourceDirectory))
         } catch {
-            return ([], String(describing: error), nil)
+            // The build throws away its diagnostics when writing fails; the page still lists the warnings.
+            return (SiteBuilder.check(options).2, String(describing: error), nil)
         }
     }
 

@@ -6,9 +6,9 @@ public enum BranchReference: Sendable, Equatable {
     case commentedOut(example: String?)
 }
 
-/// The text of a new content file: every front-matter key of its kind with a Chinese comment, valid as written.
+/// The text of a new content file: every front-matter key of its kind with a Chinese comment, well-formed as written.
 ///
-/// Required keys get placeholders that pass `check`; optional keys are left empty (YAML null, i.e. not filled in),
+/// Required keys get `ScaffoldPlaceholder`s, which `check` refuses until replaced; optional keys are left empty (YAML null, i.e. not filled in),
 /// or written commented out when a placeholder would be wrong or would publish something unreviewed.
 public struct ContentSkeleton: Sendable {
     public var kind: ContentKind

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `gongshi init`: a new, empty site that builds as created, with a copy of a theme in `templates/`.
+/// `gongshi init`: a new, empty site with a copy of a theme in `templates/`; it builds once site.yaml's placeholders are replaced.
 public enum SiteInitializer {
     /// Creates `directory` (or fills it when it exists and is empty); returns the paths written, relative to it.
     @discardableResult
@@ -36,7 +36,7 @@ public enum SiteInitializer {
         return files
     }
 
-    /// `site.yaml` with placeholders and a Chinese comment on every key; valid as written.
+    /// `site.yaml` with placeholders (`ScaffoldPlaceholder`) and a Chinese comment on every key; well-formed as written.
     static var siteConfig: String {
         var yaml = SkeletonText()
         yaml.note("站点配置。字段说明见 README「site.yaml」。以 # 开头的行是说明，不会被读取。")
