@@ -67,7 +67,8 @@ struct WordBullet {
         guard let first = line.first else { return nil }
         let scalar = first.unicodeScalars.first!.value
         if Self.symbols.contains(first) || (0xF000...0xF0FF).contains(scalar) {
-            guard line.count > 1 else { return nil }
+            // `○○社区` masks a name; a bullet is followed by its text.
+            guard line.count > 1, line.dropFirst().first != first else { return nil }
             (mark, isNumbered, isChinese) = (String(first), false, false)
             return
         }

@@ -30,7 +30,7 @@ struct BodyCheckerTests {
         "Markdown lists, numbers and text are not bullets",
         arguments: [
             "- 参加", "* 参加", "+ 参加", "1. 报名", "1) 报名", "1)\t报名", "1.5 万元用于慰问", "2026.11.21 召开会议", "10:00 开会",
-            "## 一、基本情况", "约翰·史密斯", "普通的一段话 • 中间的圆点", "（一）", "1）", "一、", "第一条 总则", "一二三四五、超过三个字",
+            "## 一、基本情况", "约翰·史密斯", "普通的一段话 • 中间的圆点", "（一）", "1）", "一、", "第一条 总则", "一二三四五、超过三个字", "○○社区党委",
         ])
     func notABullet(line: String) {
         #expect(Self.warnings("\(line)\n").isEmpty, "\(line)")
