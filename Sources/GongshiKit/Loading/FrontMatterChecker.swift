@@ -116,6 +116,15 @@ struct FrontMatterChecker {
 
     private mutating func checkScalar(_ node: Node, rule: ValueRule, field: @autoclosure () -> String, line: Int) {
         guard let text = node.scalar?.string else {
+            // `- 社区书记: 王芳` in a list of names: YAML reads an unquoted colon as a key.
+            if let pairs = node.mapping, pairs.count == 1, let (key, value) = pairs.first, let left = key.scalar?.string,
+                let right = value.scalar?.string
+            {
+                let name = field().hasSuffix("的") ? String(field().dropLast()) : field()
+                return report(
+                    .error, line,
+                    "\(name) 的值里有冒号「: 」，YAML 把它读成了「键: 值」：请给整个值加引号，写成 \(YAMLQuoting.quoted("\(left): \(right)"))")
+            }
             return report(.error, line, "\(field()) 应为\(rule.expectation)，实际为列表或映射")
         }
         if let placeholder = ScaffoldPlaceholder.matching(text) {
