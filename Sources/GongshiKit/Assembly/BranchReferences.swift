@@ -27,7 +27,11 @@ struct BranchReferences {
             if referencedID[file] == nil { referencedID[file] = id }
             return []
         }
-        return [.error(source, field, SiteAssembler.missingBranch(id, field: field, known: known))]
+        var message = SiteAssembler.missingBranch(id, field: field, known: known)
+        if known.sorted().nearest(to: id) == nil, let guess = unloaded.keys.sorted().nearest(to: id), let file = unloaded[guess] {
+            message += "；是否应为 \(guess)？（它的文件 \(file) 有错误，还没有读入）"
+        }
+        return [.error(source, field, message)]
     }
 
     /// One error per unloaded branch file that others refer to, at the line of that file's first error, naming the
