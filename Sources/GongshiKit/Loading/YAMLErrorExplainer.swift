@@ -18,6 +18,9 @@ enum YAMLErrorExplainer {
         let reported = min(max(line, 1), max(lines.count, 1))
         let text = { (number: Int) in number >= 1 && number <= lines.count ? lines[number - 1] : "" }
         if let tab = tabLine(lines, reported: reported) {
+            if text(tab).allSatisfy(\.isWhitespace) {
+                return Explanation(line: tab, message: "这一行看起来是空行，其实有 Tab 制表符：YAML 中不能用 Tab，请删去这一行的 Tab")
+            }
             return Explanation(line: tab, message: "这一行用 Tab 制表符缩进：YAML 只能用空格缩进，请把这一行开头的 Tab 换成空格，并与同一层的字段对齐")
         }
         for number in 1...reported {
@@ -32,15 +35,14 @@ enum YAMLErrorExplainer {
         return Explanation(line: reported, message: "请检查这一行和上一行的缩进、冒号后的空格和引号是否成对（YAML 解析器的原文：\(problem)）")
     }
 
-    /// The line with a Tab in its indentation: libyaml names the line before it, so the reported line and the next
-    /// are tried first, then every line up to there.
+    /// The line with a Tab in its indentation (or a blank line holding one): libyaml names a line before it, so
+    /// the reported line and the few after it are tried first, then every line up to there.
     static func tabLine(_ lines: [String], reported: Int) -> Int? {
         func hasIndentTab(_ number: Int) -> Bool {
             guard number >= 1, number <= lines.count else { return false }
-            let line = lines[number - 1]
-            return line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") && !line.allSatisfy(\.isWhitespace)
+            return lines[number - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
         }
-        if let near = [reported, reported + 1].first(where: hasIndentTab) { return near }
+        if let near = (reported...(reported + 3)).first(where: hasIndentTab) { return near }
         return (1...reported).first(where: hasIndentTab)
     }
 
