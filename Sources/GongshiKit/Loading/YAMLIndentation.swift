@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the first line of block YAML that lines up with no open level: a list item or a key indented more or less
 /// than its siblings, which libyaml reports only as "did not find expected key" or "'-' indicator".
 ///
