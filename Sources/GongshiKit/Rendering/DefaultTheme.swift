@@ -512,6 +512,7 @@ public enum DefaultTheme {
         <input id="search-q" name="q" type="search" autocomplete="off">
         <button type="submit">搜索</button>
         </form>
+        <p class="search-hint">可以搜事项、地点和人名（如书记、承诺人的姓名）；几个词用空格隔开，词的先后不限。</p>
         <noscript><p class="notice">搜索需要浏览器启用 JavaScript。也可以直接浏览下面的列表。</p></noscript>
         <p id="search-status" role="status"></p>
         <div id="search-results"></div>
