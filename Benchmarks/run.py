@@ -10,7 +10,9 @@ Benchmarks/work/, and measures for every size, each after one warm-up run:
   hugo         hugo on the equivalent site
 
 Each run is timed with /usr/bin/time (wall, user+sys CPU, peak RSS); the table reports medians and the
-ratios gongshi/Hugo measured in the same run. Results go to Benchmarks/results.md. Then the guard runs a
+ratios gongshi/Hugo measured in the same run. After the clean build, the bytes a resident's browser downloads
+for a few queries (SEARCH_QUERIES, first page) are measured by running templates/assets/search.js under Node on
+the built search index (skipped without `node`). Results go to Benchmarks/results.md. Then the guard runs a
 clean build of a small corpus under `valgrind --tool=callgrind`, compares the instruction count with
 Benchmarks/budget.json (the bench fails when it exceeds the budget by more than the tolerance) and
 writes the profile's top functions to Benchmarks/profile.md.
@@ -60,6 +62,33 @@ CALLGRIND_SIZE = int(os.environ.get("BENCH_CALLGRIND_SIZE", "20"))
 CALLGRIND = os.environ.get("BENCH_CALLGRIND", "1") != "0"
 RECORD_BUDGET = os.environ.get("BENCH_RECORD_BUDGET") == "1"
 SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
+
+SEARCH_QUERIES = ["党费", "环境卫生", "王芳", "王芳书记", "王芳 书记", "电梯加装", "党员 服务群众"]
+SEARCH_DRIVER = r"""
+const api = require(process.argv[2]);
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[3];
+let bytes = 0;
+const read = async (file) => {
+  const data = fs.readFileSync(path.join(dir, file));
+  bytes += data.length;
+  return JSON.parse(data.toString('utf8'));
+};
+const loader = {
+  meta: () => read('meta.json'), facets: () => read('facets.json'),
+  shard: (n) => read('shards/' + n + '.json'), doc: (n) => read('docs/' + n + '.json')
+};
+(async () => {
+  const out = [];
+  for (const q of JSON.parse(process.argv[4])) {
+    bytes = 0;
+    const o = await api.runSearch(loader, { q: q, kind: '', branch: '', year: '', page: 1 });
+    out.push({ q: q, total: o.total, bytes: bytes });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => { console.error(error); process.exit(1); });
+"""
 
 LABELS = {
     "clean": "gongshi 全量生成",
@@ -317,6 +346,7 @@ def bench_size(gongshi, size, tmp, previous):
     results["clean"] = measure("clean", size, None, clean, previous.get("clean"))
     if results["clean"].ok:
         facts["outputs"] = count_files(latest["out"])
+        facts["search"] = search_downloads(latest["out"])
 
     if results["clean"].ok:
         target = touched_disclosure(source)
@@ -482,6 +512,23 @@ def verdict(value, limit):
     return f"{value:.2f} {'✓ 达到' if value <= limit else '✗ 未达到'}"
 
 
+def search_downloads(site):
+    """What the first result page of each of SEARCH_QUERIES downloads from `site`'s search index (meta, the shards
+    it needs, 20 document files), run through search.js itself; None without node."""
+    node = shutil.which("node")
+    if not node:
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".js", delete=False) as f:
+        f.write(SEARCH_DRIVER)
+    try:
+        out = subprocess.run([node, f.name, os.path.join(ROOT, "templates", "assets", "search.js"),
+                              os.path.join(site, "search"), json.dumps(SEARCH_QUERIES, ensure_ascii=False)],
+                             check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(f.name)
+    return "；".join(f"“{r['q']}” {r['bytes'] / 1024:.1f} KB（{r['total']} 条）" for r in json.loads(out))
+
+
 def tables(all_results, facts):
     lines = [
         "| 组织数 | 内容文件 | 测量 | 墙钟（秒） | CPU user+sys（秒） | 峰值内存（MB） | 次数 | 说明 |",
@@ -513,6 +560,8 @@ def write_results(info, table, facts, guard_line, elapsed):
     outputs = "；".join(
         f"{size} 个组织：gongshi 输出 {f.get('outputs', '—')} 个文件，Hugo 输出 {f.get('hugo_outputs', '—')} 个文件"
         for size, f in facts.items())
+    searches = "\n".join(
+        f"- 搜索（{size} 个组织，第一页结果的下载量，预算 300 KB）：{f['search']}" for size, f in facts.items() if f.get("search"))
     text = f"""# 基准测试结果
 
 由 `make bench`（`Benchmarks/run.py`）生成，{info['date']}，全程 {elapsed / 60:.1f} 分钟。
@@ -524,6 +573,8 @@ def write_results(info, table, facts, guard_line, elapsed):
 - 增量生成：每次在同一个党务公开事项末尾加一行，带缓存重新生成（`--keep 1`：保留一个旧版本，最旧的版本拿来重复利用）。
 
 {table}
+
+{searches}
 
 指令数（回归保护，callgrind，{CALLGRIND_SIZE} 个组织的全量生成）：{guard_line}
 """

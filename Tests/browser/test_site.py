@@ -2,6 +2,7 @@
 import base64
 import re
 import time
+import urllib.parse
 
 import importlib.util
 import pathlib
@@ -85,6 +86,26 @@ def test_search_finds_a_known_disclosure(driver, base_url):
     driver.get(base_url + "search/?q=NEIBU")
     time.sleep(1.0)
     assert not driver.find_elements(By.CSS_SELECTOR, "#search-results a[href*='neibu']")
+
+
+def test_search_finds_names_and_words_in_another_order(driver, base_url):
+    """What residents type: a secretary's name (written only in her organisation's front matter), the name run
+    together with 书记 or apart from it (ASCII or ideographic space), and words in another order."""
+    cases = [
+        ("王芳", "branches/shehui-zuzhi-lianhe/"),
+        ("王芳书记", "branches/shehui-zuzhi-lianhe/"),
+        ("王芳 书记", "branches/shehui-zuzhi-lianhe/"),
+        ("书记\u3000王芳", "branches/shehui-zuzhi-lianhe/"),
+        ("电梯加装", "promises/jinqiao-shequ-2026/"),
+    ]
+    for query, target in cases:
+        driver.get(base_url + "search/?q=" + urllib.parse.quote(query))
+        links = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, f"#search-results a[href$='{target}']"))
+        assert links, f"searching {query!r} should list {target}"
+        marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+        assert marks, f"{query!r}: matches are highlighted"
+    # 「电梯加装」 marks the phrase as written, 加装电梯.
+    assert "加装电梯" in marks, marks
 
 
 def test_large_print_switch_enlarges_text_and_is_remembered(driver, base_url):

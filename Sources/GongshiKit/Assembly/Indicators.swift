@@ -20,19 +20,49 @@ public enum Indicator: String, CaseIterable, Sendable, Encodable {
     /// The definition shown on every statistics page and in `stats.json`.
     public var definition: String {
         switch self {
-        case .fulfilment: return "已兑现 ÷ 应兑现的承诺事项（已有结果的，加上期限早于数据截至日期的），统计数据截至日期所在年度的承诺书"
-        case .overdue: return "逾期事项（进行中且期限已过）÷ 全部承诺事项，同一年度"
-        case .unfulfilled: return "以“未兑现”结束（都写明了原因）的事项 ÷ 已有结果（已兑现或未兑现）的事项，同一年度"
+        case .fulfilment:
+            return "应兑现的承诺事项（已有结果的，加上期限早于数据截至日期的）中已兑现的比例，统计数据截至日期所在年度的承诺书"
+        case .overdue: return "全部承诺事项中逾期事项（进行中且期限已过）的比例，同一年度"
+        case .unfulfilled: return "已有结果（已兑现或未兑现）的事项中以“未兑现”结束（都写明了原因）的比例，同一年度"
         case .reviewApproval:
-            return "年终述职评议中“满意”和“基本满意”的票数 ÷ 全部票数，统计数据截至日期前 12 个月内的评议"
+            return "年终述职评议的全部票数中“满意”和“基本满意”票的比例，统计数据截至日期前 12 个月内的评议"
         case .timeliness:
-            return "定期公开的类别，组织一旦用过，此后每个季度都应至少公开一次：已公开的季度 ÷ 应公开的季度（到上一个完整季度为止）"
+            return "定期公开的类别，组织一旦用过，此后每个季度都应至少公开一次：应公开的季度（到上一个完整季度为止）中已公开的比例"
         case .noticePeriod:
             return "有公示期（until）的事项中，公示期从发布次日起至少含 5 个工作日的比例；周六、周日和 site.yaml 中 holidays 列出的日期不算工作日，其他法定节假日不计入"
-        case .liuyou: return "六项全部达到的组织 ÷ 填报了六有自评的组织"
+        case .liuyou: return "填报了六有自评的组织中六项全部达到的比例"
         case .satisfaction: return "各组织最近一年的群众测评满意度，按参评人数加权平均"
         case .recentDisclosures: return "数据截至日期前 3 个月内发布的党务公开事项数"
         }
+    }
+
+    /// How a ratio's two counts read, for the indicators that are ratios: what the denominator counts (`whole`, then
+    /// its unit), what the numerator counts (`part`), and what to say when nothing is counted.
+    struct RatioWords {
+        let whole, unit, part, none: String
+    }
+
+    var ratioWords: RatioWords? {
+        switch self {
+        case .fulfilment: return RatioWords(whole: "", unit: "项", part: "已兑现", none: "暂无应兑现的事项")
+        case .overdue: return RatioWords(whole: "", unit: "项", part: "已逾期", none: "暂无承诺事项")
+        case .unfulfilled: return RatioWords(whole: "已有结果的 ", unit: "项", part: "未兑现", none: "暂无已有结果的事项")
+        case .reviewApproval: return RatioWords(whole: "", unit: "票", part: "满意和基本满意", none: "暂无评议票数")
+        case .timeliness: return RatioWords(whole: "应公开的 ", unit: "个季度", part: "已公开", none: "暂无应公开的季度")
+        case .noticePeriod: return RatioWords(whole: "有公示期的 ", unit: "项", part: "公示满 5 个工作日的", none: "暂无有公示期的事项")
+        case .liuyou: return RatioWords(whole: "填报自评的 ", unit: "个组织", part: "已达标", none: "暂无填报自评的组织")
+        case .satisfaction, .recentDisclosures: return nil
+        }
+    }
+
+    /// A ratio of this indicator in words, as every statistics page shows it: 「19 项中已兑现 14 项」 (the unit is
+    /// said once more after the numerator, shortened to its last character: 「4 个组织中已达标 3 个」). Empty for
+    /// indicators that are not ratios. CSV and JSON keep the two numbers.
+    public func meaning(of rate: Rate) -> String {
+        guard let words = ratioWords else { return "" }
+        if rate.denominator == 0 { return words.none }
+        let again = words.unit.hasPrefix("个") ? "个" : words.unit
+        return "\(words.whole)\(rate.denominator) \(words.unit)中\(words.part) \(rate.numerator) \(again)"
     }
 
     /// Whether a higher value is better, for ranking the weakest first.
@@ -56,6 +86,6 @@ public struct IndicatorValue: Sendable, Equatable {
         return indicator == .satisfaction ? Statistics.percent(number) : "\(Int(number))"
     }
 
-    /// `14 ÷ 19`, for ratios.
-    public var detail: String { rate.map { "\($0.numerator) ÷ \($0.denominator)" } ?? "" }
+    /// What a ratio means in words (「19 项中已兑现 14 项」); empty for a plain figure.
+    public func detail(for indicator: Indicator) -> String { rate.map(indicator.meaning(of:)) ?? "" }
 }

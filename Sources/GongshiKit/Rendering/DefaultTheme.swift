@@ -82,8 +82,8 @@ public enum DefaultTheme {
         "branch-stats": ##"""
         {{<layout}}{{$main}}
         <h1>{{frame.pageTitle}}</h1>
-        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容，各项指标的含义见页末。每张表下面有同样数据的 CSV 文件（带 BOM 的 UTF-8，可以直接用 Excel 打开）。</p>
-        <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a></p>
+        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容，各项指标的含义见页末。</p>
+        <p class="more-top"><a href="{{definitionsHref}}">下载数据</a></p>
         {{#body}}{{>stats-body}}{{/body}}
         <section aria-labelledby="h-indicators">
         <h2 id="h-indicators">考评指标</h2>
@@ -291,19 +291,19 @@ public enum DefaultTheme {
         "indicators": ##"""
         <table class="stat-table indicators">
         <caption>主要指标</caption>
-        <thead><tr><th scope="col">指标</th><th scope="col">数值</th><th scope="col">计算</th></tr></thead>
+        <thead><tr><th scope="col">指标</th><th scope="col">数值</th><th scope="col">明细</th></tr></thead>
         <tbody>
         {{#indicators}}<tr><th scope="row">{{name}}</th><td>{{value}}</td><td>{{detail}}</td></tr>
         {{/indicators}}</tbody>
         </table>
         {{#rankings}}<table class="stat-table ranking">
         <caption>下属组织按{{indicator}}排列（较弱的在前）</caption>
-        <thead><tr><th scope="col">名次</th><th scope="col">组织</th><th scope="col">{{indicator}}</th><th scope="col">计算</th></tr></thead>
+        <thead><tr><th scope="col">名次</th><th scope="col">组织</th><th scope="col">{{indicator}}</th><th scope="col">明细</th></tr></thead>
         <tbody>
         {{#rows}}<tr><th scope="row">{{rank}}</th><td><a href="{{href}}">{{name}}</a></td><td>{{value}}</td><td>{{detail}}</td></tr>
         {{/rows}}</tbody>
         </table>
-        <p class="table-data">本表数据：<a href="{{csv}}" download>{{csv}}</a></p>
+        <p class="table-data"><a href="{{csv}}" download>下载本表数据</a></p>
         {{/rankings}}
         {{#hasGaps}}{{#gaps}}{{>stat-table}}{{/gaps}}{{/hasGaps}}
         <dl class="definitions">
@@ -512,6 +512,7 @@ public enum DefaultTheme {
         <input id="search-q" name="q" type="search" autocomplete="off">
         <button type="submit">搜索</button>
         </form>
+        <p class="search-hint">可以搜事项、地点和人名（如书记、承诺人的姓名）；几个词用空格隔开，词的先后不限。</p>
         <noscript><p class="notice">搜索需要浏览器启用 JavaScript。也可以直接浏览下面的列表。</p></noscript>
         <p id="search-status" role="status"></p>
         <div id="search-results"></div>
@@ -534,14 +535,14 @@ public enum DefaultTheme {
         {{#rows}}<tr><th scope="row">{{#href}}<a href="{{.}}">{{head}}</a>{{/href}}{{^href}}{{head}}{{/href}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
         {{/rows}}</tbody>
         </table>
-        {{#csv}}<p class="table-data">本表数据：<a href="{{.}}" download>{{.}}</a></p>{{/csv}}</div>
+        {{#csv}}<p class="table-data"><a href="{{.}}" download>下载本表数据</a></p>{{/csv}}</div>
 
         """##,
         "stats": ##"""
         {{<layout}}{{$main}}
         <h1>统计</h1>
-        <p>本页数字只根据本网站公开的内容计算，每项指标的含义见页末“指标说明”。每张表下面有同样数据的 CSV 文件（带 BOM 的 UTF-8，可以直接用 Excel 打开）。</p>
-        <p class="more-top">下载本页数据：<a href="stats.json">stats.json</a> · <a href="indicators.csv">indicators.csv</a> · <a href="definitions/">指标说明和全部开放数据</a></p>
+        <p>本页数字只根据本网站公开的内容计算，每项指标的含义见页末“指标说明”。</p>
+        <p class="more-top"><a href="{{definitionsHref}}">下载数据</a></p>
         {{#body}}{{>stats-body}}{{/body}}
         <section aria-labelledby="h-indicators">
         <h2 id="h-indicators">考评指标</h2>
@@ -584,7 +585,7 @@ public enum DefaultTheme {
         {{#overdue}}<tr><th scope="row"><a href="{{href}}">{{text}}</a></th><td data-label="承诺人">{{promiser}}</td><td data-label="组织">{{branchName}}</td><td data-label="期限" class="date"><span class="status status-overdue">逾期</span> {{due}}</td></tr>
         {{/overdue}}</tbody>
         </table>
-        {{#overdueTable}}<p class="table-data">本表数据：<a href="{{csv}}" download>{{csv}}</a></p>{{/overdueTable}}{{/empty(overdue)}}
+        {{#overdueTable}}<p class="table-data"><a href="{{csv}}" download>下载本表数据</a></p>{{/overdueTable}}{{/empty(overdue)}}
         </section>
         <section aria-labelledby="h-disclosures">
         <h2 id="h-disclosures">党务公开</h2>
@@ -655,10 +656,16 @@ public enum DefaultTheme {
              * (gap − 1) << 2 | fields (1 title, 2 body), as base-64 groups of 5 bits, low group first, 32 = "more follows".
              * Documents are numbered oldest first, so a higher number is newer (same date: title earlier in code-point order).
              *
-             * Matching: a document matches when it holds every token of the query (a one-character term: that character; a
-             * longer term: all its bigrams); title hits (every token in the title) rank first, then newer first. The postings
-             * cannot tell 「环境卫生」 from 环境…境卫…卫生 apart, so the 20 shown documents are checked against their text and
-             * dropped if a term is missing; the count shown is the postings' count (exact for terms of one or two characters).
+             * Matching: the query (its first 64 characters) is split into terms at spaces (ASCII or U+3000) and punctuation. A
+             * one-character term matches a document holding that character. A longer term matches a document that holds, for
+             * each of the term's characters, one of the term's bigrams containing it — the term's words may stand apart and in
+             * any order: 「王芳书记」 (王芳 + 书记) finds 书记…王芳, 「电梯加装」 (电梯 + 加装) finds 加装电梯, but 「王芳」 does not
+             * match 王…芳. A document matches when every term does. Ranking, each step breaking the previous one's ties: phrase
+             * hits first (every bigram of every term held: for terms of up to two characters exactly the phrase, for longer ones
+             * as far as bigrams can tell), then title hits (every term matched by the title alone), then documents holding more
+             * of the query's bigrams, then newer first. The postings decide the matches, so the count shown is exact; the 20
+             * documents of the page shown are ranked again once their text is read, a phrase hit whose text lacks a term no
+             * longer counting as one (环境…境卫…卫生 holds the bigrams of 「环境卫生」 but not the phrase).
              */
             (function () {
               'use strict';
@@ -711,20 +718,26 @@ public enum DefaultTheme {
                 return parts.join('');
               }
 
-              /** The query's terms (runs of kept characters, each once) and the tokens to look up: a one-character term's
-               *  character, a longer term's bigrams. A document matches when it holds every token. */
+              /** The bigrams of a term, in order (none for a one-character term). */
+              function bigramsOf(term) {
+                var chars = Array.from(term);
+                return chars.slice(1).map(function (c, i) { return chars[i] + c; });
+              }
+
+              /** The query's terms (runs of kept characters, each once), their `bigrams` (each once) and the `tokens` to look
+               *  up: each one-character term's character, then the bigrams. */
               function parseQuery(query) {
                 var terms = [];
-                var tokens = [];
+                var singles = [];
+                var bigrams = [];
                 normalize(Array.from(String(query || '')).slice(0, MAX_QUERY).join('')).split(' ').forEach(function (run) {
                   if (run && terms.indexOf(run) < 0) terms.push(run);
                 });
                 terms.forEach(function (term) {
-                  var chars = Array.from(term);
-                  var own = chars.length === 1 ? [term] : chars.slice(1).map(function (c, i) { return chars[i] + c; });
-                  own.forEach(function (token) { if (tokens.indexOf(token) < 0) tokens.push(token); });
+                  if (Array.from(term).length === 1) singles.push(term);
+                  bigramsOf(term).forEach(function (b) { if (bigrams.indexOf(b) < 0) bigrams.push(b); });
                 });
-                return { terms: terms, tokens: tokens };
+                return { terms: terms, bigrams: bigrams, tokens: singles.concat(bigrams) };
               }
 
               // ---- Index lookup ----
@@ -797,58 +810,107 @@ public enum DefaultTheme {
                 return { kind: kind, year: year, branch: (value - year) / meta.years.length };
               }
 
-              /** Ranked matches, [{doc, title}]: the documents that hold every token of `parsed` and pass `filter`; title hits
-               *  (every token in the title) first, then newer first. `postingsOf(token)` returns the token's postings text or
-               *  undefined when the index has no such token. `facets` is needed only when `filter.active`. */
-              function search(meta, postingsOf, parsed, filter, facets) {
-                var lists = [];
-                for (var t = 0; t < parsed.tokens.length; t++) {
-                  var text = postingsOf(parsed.tokens[t]);
-                  if (typeof text !== 'string') return [];
-                  lists.push(decodePostings(text));
+              /** The tokens a term needs in every document it matches: a one-character term's character, a longer term's first
+               *  and last bigram (its first and last characters are in no other). */
+              function requiredTokens(term) {
+                var bigrams = bigramsOf(term);
+                return bigrams.length ? [bigrams[0], bigrams[bigrams.length - 1]] : [term];
+              }
+
+              /** Whether `term` matches given `held(token)`: its character, or for each character a bigram of the term holding it. */
+              function covers(term, held) {
+                var bigrams = bigramsOf(term);
+                if (!bigrams.length) return held(term);
+                for (var i = 0; i <= bigrams.length; i++) {
+                  if (!((i > 0 && held(bigrams[i - 1])) || (i < bigrams.length && held(bigrams[i])))) return false;
                 }
-                if (!lists.length) return [];
-                lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
-                var docs = lists[0].docs;
-                var title = lists[0].fields.map(function (f) { return f & TITLE; });
+                return true;
+              }
+
+              /** Ranked matches, [{doc, title, phrase, bigrams}]: the documents every term of `parsed` matches that pass
+               *  `filter`, ranked phrase hits first, then title hits, then by the number of the query's bigrams they hold, then
+               *  newer first. `postingsOf(token)` returns the token's postings text or undefined when the index has no such
+               *  token. `facets` is needed only when `filter.active`. */
+              function search(meta, postingsOf, parsed, filter, facets) {
+                var decoded = {};
+                parsed.tokens.forEach(function (token) {
+                  var text = postingsOf(token);
+                  if (typeof text === 'string') decoded[token] = decodePostings(text);
+                });
+                var required = [];
+                parsed.terms.forEach(function (term) {
+                  requiredTokens(term).forEach(function (token) { if (required.indexOf(token) < 0) required.push(token); });
+                });
+                if (!required.length || required.some(function (token) { return !decoded[token]; })) return [];
+                var lists = required.map(function (token) { return decoded[token].docs; });
+                lists.sort(function (a, b) { return a.length - b.length; });
+                var docs = lists[0];
                 for (var l = 1; l < lists.length && docs.length; l++) {
                   var other = lists[l];
-                  var keptDocs = [];
-                  var keptTitle = [];
+                  var kept = [];
                   for (var i = 0, j = 0; i < docs.length; i++) {
-                    while (j < other.docs.length && other.docs[j] < docs[i]) j++;
-                    if (j === other.docs.length) break;
-                    if (other.docs[j] === docs[i]) { keptDocs.push(docs[i]); keptTitle.push(title[i] & other.fields[j]); }
+                    while (j < other.length && other[j] < docs[i]) j++;
+                    if (j === other.length) break;
+                    if (other[j] === docs[i]) kept.push(docs[i]);
                   }
-                  docs = keptDocs;
-                  title = keptTitle;
+                  docs = kept;
                 }
+                // Each token's field flags in each candidate (0: not held).
+                var flags = {};
+                parsed.tokens.forEach(function (token) {
+                  var row = docs.map(function () { return 0; });
+                  var list = decoded[token];
+                  if (list) {
+                    for (var i = 0, j = 0; i < docs.length && j < list.docs.length; i++) {
+                      while (j < list.docs.length && list.docs[j] < docs[i]) j++;
+                      if (list.docs[j] === docs[i]) row[i] = list.fields[j];
+                    }
+                  }
+                  flags[token] = row;
+                });
                 var results = [];
                 for (var r = 0; r < docs.length; r++) {
+                  var anywhere = function (token) { return flags[token][r] !== 0; };
+                  var inTitle = function (token) { return (flags[token][r] & TITLE) !== 0; };
+                  if (!parsed.terms.every(function (term) { return covers(term, anywhere); })) continue;
                   if (filter && filter.active) {
                     var f = facetOf(meta, facets, docs[r]);
                     if ((filter.kind >= 0 && f.kind !== filter.kind) || (filter.branch >= 0 && f.branch !== filter.branch) ||
                         (filter.year >= 0 && f.year !== filter.year)) continue;
                   }
-                  results.push({ doc: docs[r], title: title[r] === TITLE });
+                  var held = parsed.bigrams.filter(anywhere).length;
+                  results.push({
+                    doc: docs[r], title: parsed.terms.every(function (term) { return covers(term, inTitle); }),
+                    phrase: held === parsed.bigrams.length, bigrams: held
+                  });
                 }
-                return results.sort(function (a, b) { return (b.title - a.title) || (b.doc - a.doc); });
+                return results.sort(byRank);
               }
 
-              /** Whether a document really holds every term: its postings only show that each bigram occurs somewhere. A text
-               *  cut short in docs/<n>.json may hold the term further on, so it is trusted. */
-              function verify(parsed, doc) {
+              /** The ranking order of results: phrase, title, bigrams held, newer. */
+              function byRank(a, b) {
+                return (b.phrase - a.phrase) || (b.title - a.title) || (b.bigrams - a.bigrams) || (b.doc - a.doc);
+              }
+
+              /** Whether a document holds every term as it is written. Its postings only show that each bigram occurs somewhere
+               *  (环境…境卫…卫生 holds the bigrams of 「环境卫生」); a text cut short in docs/<n>.json may hold the term further
+               *  on, so it is trusted. */
+              function holdsPhrases(parsed, doc) {
                 if (doc.truncated) return true;
                 var haystack = normalize(doc.title) + ' ' + normalize(doc.text);
                 return parsed.terms.every(function (term) { return haystack.indexOf(term) >= 0; });
               }
 
-              /** Sorted, merged [start, end) ranges of every occurrence of the terms in `text`. */
+              /** Sorted, merged [start, end) ranges of every occurrence in `text` of each one-character term and of each
+               *  longer term's bigrams, so a phrase is marked whole, and 加装电梯 whole for 「电梯加装」. */
               function matchRanges(text, terms) {
                 var folded = normalize(text);
                 var ranges = [];
                 terms.forEach(function (term) {
-                  for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) ranges.push([at, at + term.length]);
+                  var pieces = bigramsOf(term);
+                  (pieces.length ? pieces : [term]).forEach(function (piece) {
+                    for (var at = folded.indexOf(piece); at >= 0; at = folded.indexOf(piece, at + 1)) ranges.push([at, at + piece.length]);
+                  });
                 });
                 ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
                 var merged = [];
@@ -885,6 +947,7 @@ public enum DefaultTheme {
                 return {
                   doc: result.doc,
                   titleHit: result.title,
+                  phraseHit: result.phrase,
                   url: doc.url,
                   kind: doc.kind,
                   branch: doc.branch,
@@ -918,7 +981,12 @@ public enum DefaultTheme {
                 outcome.first = (outcome.page - 1) * PAGE_SIZE + 1;
                 var slice = results.slice(outcome.first - 1, outcome.first - 1 + PAGE_SIZE);
                 var docs = await Promise.all(slice.map(function (r) { return loader.doc(r.doc); }));
-                docs.forEach(function (doc, i) { if (verify(parsed, doc)) outcome.items.push(describe(doc, parsed, slice[i])); });
+                // The shown page is ranked again with the phrase checked against each text.
+                var shown = slice.map(function (r, i) {
+                  return { result: Object.assign({}, r, { phrase: r.phrase && holdsPhrases(parsed, docs[i]) }), doc: docs[i] };
+                });
+                shown.sort(function (a, b) { return byRank(a.result, b.result); });
+                shown.forEach(function (s) { outcome.items.push(describe(s.doc, parsed, s.result)); });
                 return outcome;
               }
 
@@ -1117,11 +1185,11 @@ public enum DefaultTheme {
                   }
                   var words = '“' + outcome.parsed.terms.join(' ') + '”';
                   if (!outcome.total) {
-                    status.textContent = '没有找到包含' + words + '的内容' + (outcome.filter.active ? '（已按所选条件筛选）' : '') + '。';
+                    status.textContent = '没有找到与' + words + '有关的内容' + (outcome.filter.active ? '（已按所选条件筛选）' : '') + '。';
                     return;
                   }
                   var last = outcome.first + outcome.items.length - 1;
-                  status.textContent = '找到 ' + outcome.total + ' 条包含' + words + '的内容' +
+                  status.textContent = '找到 ' + outcome.total + ' 条与' + words + '有关的内容' +
                     (outcome.filter.active ? '（已按所选条件筛选）' : '') +
                     (outcome.pages > 1 ? '，这是第 ' + outcome.first + '–' + last + ' 条' : '') + '。';
                   list.start = outcome.first;
@@ -1179,7 +1247,7 @@ public enum DefaultTheme {
               var api = {
                 FORMAT_VERSION: FORMAT_VERSION, PAGE_SIZE: PAGE_SIZE, normalize: normalize, parseQuery: parseQuery, fnv1a: fnv1a,
                 shardOf: shardOf, neededShards: neededShards, decodePostings: decodePostings, resolveFilter: resolveFilter,
-                facetOf: facetOf, search: search, verify: verify, matchRanges: matchRanges, excerpt: excerpt,
+                facetOf: facetOf, search: search, bigramsOf: bigramsOf, covers: covers, holdsPhrases: holdsPhrases, matchRanges: matchRanges, excerpt: excerpt,
                 describe: describe, runSearch: runSearch, readState: readState, stateQuery: stateQuery
               };
               if (typeof module !== 'undefined' && module.exports) module.exports = api;

@@ -13,14 +13,14 @@ public struct SearchDocument: Sendable, Hashable {
     public var text: String {
         switch body {
         case .plain(let text): text
-        case .html(let prefix, let html): prefix + PlainText.from(html: html)
+        case .html(let prefix, let html, let suffix): prefix + PlainText.from(html: html) + (suffix.isEmpty ? "" : "\n" + suffix)
         }
     }
 
     enum Body: Sendable, Hashable {
         case plain(String)
-        /// Plain text followed by the text of HTML.
-        case html(prefix: String, String)
+        /// Plain text, the text of HTML, then plain text again.
+        case html(prefix: String, String, suffix: String = "")
     }
 
     let body: Body

@@ -1,36 +1,54 @@
-/// Turns the publishable model into search documents; only what the site shows is ever indexed.
+/// Turns the publishable model into search documents; only what the site shows is ever indexed. Besides title and
+/// body, each document holds the public names its pages show, labelled as there (「书记 王芳」, 「岗位 …」, 「人物 …」,
+/// 「荣誉 …」, 「审核 …」), so that 「王芳」 finds her organisation and 「王芳书记」 finds it too.
 enum SearchDocuments {
     static func make(_ model: SiteModel) -> [SearchDocument] {
         let name = { (id: String) in model.branchByID[id]?.name ?? id }
         var documents: [SearchDocument] = []
         for letter in model.promises {
-            let items = letter.items.map(\.text).joined(separator: "\n")
+            let items = letter.items.map { item in item.note.map { "\(item.text) 说明：\($0)" } ?? item.text }
+            let facts = facts([("身份", letter.role.rawValue), ("岗位", letter.post)])
             documents.append(
                 SearchDocument(
                     id: "promise:\(letter.id)", kind: "承诺", title: "\(letter.promiser)的\(letter.year)年承诺书",
-                    body: .html(prefix: items + "\n", letter.bodyHTML), url: Route.promise(letter.id).url,
+                    body: .html(prefix: facts + (items + [""]).joined(separator: "\n"), letter.bodyHTML), url: Route.promise(letter.id).url,
                     branchID: letter.branch, branchName: name(letter.branch), date: letter.published, year: letter.year))
         }
         for item in model.disclosures {
+            // After the body: the procedure and the feedback channel are what a result's snippet shows least.
+            let facts = facts([
+                ("类别", item.category), ("审核", item.reviewed?.by), ("审批", item.approved?.by), ("意见反馈", item.feedback),
+            ])
             documents.append(
                 SearchDocument(
-                    id: "disclosure:\(item.id)", kind: "公开", title: item.title, body: .html(prefix: "", item.bodyHTML),
+                    id: "disclosure:\(item.id)", kind: "公开", title: item.title, body: .html(prefix: "", item.bodyHTML, suffix: facts),
                     url: Route.disclosure(item.id).url, branchID: item.branch, branchName: name(item.branch), date: item.published))
         }
         for example in model.examples {
+            let facts = facts([("人物", example.people?.joined(separator: "、")), ("荣誉", example.honors?.joined(separator: "、"))])
             documents.append(
                 SearchDocument(
-                    id: "example:\(example.id)", kind: "典型", title: example.title, body: .html(prefix: "", example.bodyHTML),
+                    id: "example:\(example.id)", kind: "典型", title: example.title,
+                    body: .html(prefix: facts + (example.summary.map { $0 + "\n" } ?? ""), example.bodyHTML),
                     url: Route.example(example.id).url, branchID: example.branch, branchName: name(example.branch), date: example.date))
         }
         for branch in model.branches {
+            let facts = facts([("书记", branch.secretary), ("地址", branch.address), ("服务场所", branch.venue)])
             documents.append(
                 SearchDocument(
-                    id: "branch:\(branch.id)", kind: "支部", title: branch.name, body: .html(prefix: "", branch.bodyHTML),
+                    id: "branch:\(branch.id)", kind: "支部", title: branch.name, body: .html(prefix: facts, branch.bodyHTML),
                     url: Route.branch(branch.id).url, branchID: branch.id, branchName: branch.name,
                     date: branch.established ?? model.asOf, year: model.asOf.year))
         }
         return documents
+    }
+
+    /// 「书记 王芳\n地址 …\n」: each present, non-empty value after its label as the page shows it, one a line.
+    static func facts(_ pairs: [(String, String?)]) -> String {
+        pairs.compactMap { label, value in
+            guard let value, !value.allSatisfy(\.isWhitespace) else { return nil }
+            return "\(label) \(value)\n"
+        }.joined()
     }
 }
 

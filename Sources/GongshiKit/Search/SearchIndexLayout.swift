@@ -34,8 +34,10 @@ public enum SearchIndexLayout {
         return hash
     }
 
-    /// Average shard size aimed at: one two-character query downloads one shard, a four-character query three.
-    static let targetShardBytes = 24 * 1024
+    /// Average shard size aimed at: one two-character query downloads one shard, a four-character query or two
+    /// two-character terms at most three or two. Halved from 24 KB when names joined the index, so that queries of
+    /// several terms stay within the 300 KB budget (see `SearchSizeTests`).
+    static let targetShardBytes = 12 * 1024
     static let maximumShards = 4096
 
     /// The shard count for postings of `bytes` in total: the power of two that brings the average shard to at most
@@ -46,6 +48,6 @@ public enum SearchIndexLayout {
         return count
     }
 
-    /// Unicode scalars (characters) of body text kept in a document file, for snippets and for checking a match.
+    /// Unicode scalars (characters) of body text kept in a document file, for snippets and highlighting.
     static let documentTextLimit = 1500
 }

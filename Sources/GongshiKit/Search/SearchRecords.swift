@@ -25,7 +25,7 @@ enum SearchRecords {
         let date: String
         /// Whitespace collapsed, at most `SearchIndexLayout.documentTextLimit` Unicode scalars.
         let text: String
-        /// Present when `text` was cut: a match may lie beyond it, so the client trusts the postings.
+        /// Present when `text` was cut: a match may lie beyond it, unhighlighted (matching uses the postings alone).
         let truncated: Bool?
     }
 

@@ -46,17 +46,45 @@ public enum SearchTokenizer {
         return tokens
     }
 
-    /// The tokens a query looks up, each once: a one-character run needs its unigram, a longer run all its bigrams.
-    /// A document matches when it holds every one of them.
+    /// Characters of a query that are searched; the rest is ignored (search.js cuts at the same place).
+    public static let maximumQueryLength = 64
+
+    /// The terms of a query, each once: its first `maximumQueryLength` characters split into runs of kept
+    /// characters, so spaces (ASCII or ideographic) and punctuation separate terms.
+    public static func queryTerms(_ query: String) -> [String] {
+        let cut = String(String.UnicodeScalarView(query.unicodeScalars.prefix(maximumQueryLength)))
+        var terms: [String] = []
+        for run in runs(cut) where !terms.contains(run) { terms.append(run) }
+        return terms
+    }
+
+    /// The bigrams of a term, in order (none for a one-character term).
+    public static func bigrams(of term: String) -> [String] {
+        let scalars = Array(term.unicodeScalars)
+        guard scalars.count > 1 else { return [] }
+        return (1..<scalars.count).map { String(String.UnicodeScalarView([scalars[$0 - 1], scalars[$0]])) }
+    }
+
+    /// The tokens a query looks up, each once: each one-character term's character, then every bigram of the longer
+    /// terms. A one-character term matches a document holding its character; a longer term, a document holding for
+    /// each of its characters one of the term's bigrams containing it (see `covers`).
     public static func queryTokens(_ query: String) -> [String] {
-        var tokens: [String] = []
-        for run in runs(query) {
-            let scalars = Array(run.unicodeScalars)
-            let runTokens =
-                scalars.count == 1 ? [run] : (1..<scalars.count).map { String(String.UnicodeScalarView([scalars[$0 - 1], scalars[$0]])) }
-            for token in runTokens where !tokens.contains(token) { tokens.append(token) }
+        var singles: [String] = []
+        var bigrams: [String] = []
+        for term in queryTerms(query) {
+            if term.unicodeScalars.count == 1 { singles.append(term) }
+            for bigram in self.bigrams(of: term) where !bigrams.contains(bigram) { bigrams.append(bigram) }
         }
-        return tokens
+        return singles + bigrams
+    }
+
+    /// Whether `term` matches a document that holds the tokens `held` accepts: a one-character term its character, a
+    /// longer one, for each character, a bigram of the term containing it. So 「王芳书记」 matches 书记…王芳 (王芳 and
+    /// 书记 cover all four characters, 芳书 is not needed) but 「王芳」 does not match 王…芳.
+    public static func covers(_ term: String, held: (String) -> Bool) -> Bool {
+        let bigrams = bigrams(of: term)
+        guard !bigrams.isEmpty else { return held(term) }
+        return (0...bigrams.count).allSatisfy { i in (i > 0 && held(bigrams[i - 1])) || (i < bigrams.count && held(bigrams[i])) }
     }
 
     /// Calls `body` with the key of every token occurrence in `text` (repeats included): the builder's fast path,

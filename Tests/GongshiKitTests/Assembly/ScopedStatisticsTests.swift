@@ -84,7 +84,11 @@ struct ScopedStatisticsTests {
         #expect(try Self.csv(site, "branches/a/stats/timeliness-gaps.csv") == "组织,类别,缺少的季度\r\nb党支部,党费管理,2026-Q2\r\n")
 
         let page = try site.page("branches/a/stats/index.html")
-        let linked = Set(page.components(separatedBy: "download>").dropFirst().compactMap { $0.components(separatedBy: "</a>").first })
+        // Each download link: `<a href="NAME.csv" download>下载本表数据</a>`.
+        let linked = Set(
+            page.components(separatedBy: "<a href=\"").dropFirst().compactMap { part in
+                part.contains("\" download>") ? part.components(separatedBy: "\"").first : nil
+            })
         let files = Set(
             site.outputFiles().filter { $0.hasPrefix("branches/a/stats/") && $0.hasSuffix(".csv") }.map { String($0.dropFirst("branches/a/stats/".count)) })
         #expect(linked == files.subtracting(["indicators.csv"]), "every CSV beside the page is linked next to its table")

@@ -82,10 +82,10 @@ struct BuildEndToEndTests {
         let stats = try site.page("stats/index.html")
         // 2026 items: p1 已兑现, 进行中 overdue (due 10-01), 进行中 future; p2 未兑现, 延期 (due 12-31).
         // Assessable: 已兑现 + overdue + 未兑现 = 3; fulfilled 1 → 33.3%.
-        #expect(stats.contains("<strong class=\"figure-value\">33.3%</strong> <span class=\"figure-note\">1 ÷ 3</span>"))
+        #expect(stats.contains("<strong class=\"figure-value\">33.3%</strong> <span class=\"figure-note\">3 项中已兑现 1 项</span>"))
         #expect(stats.contains("<strong class=\"figure-value\">1 项</strong> <span class=\"figure-note\">进行中且已过期限</span>"))
-        // 六有: root all six, b misses one → 1 ÷ 2.
-        #expect(stats.contains("<strong class=\"figure-value\">50%</strong> <span class=\"figure-note\">1 ÷ 2 个组织</span>"))
+        // 六有: root all six, b misses one → 1 of 2.
+        #expect(stats.contains("<strong class=\"figure-value\">50%</strong> <span class=\"figure-note\">填报自评的 2 个组织中已达标 1 个</span>"))
         // Satisfaction: (90×100 + 80×300) ÷ 400 = 82.5.
         #expect(stats.contains("<strong class=\"figure-value\">82.5%</strong>"))
         // Members 5 + 30 + 12.

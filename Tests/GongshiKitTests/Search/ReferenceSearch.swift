@@ -27,7 +27,12 @@ struct ReferenceSearch {
 
     struct Hit: Equatable {
         let doc: Int
+        /// Every term matched by the title alone.
         let title: Bool
+        /// Every bigram of the query in the document.
+        let phrase: Bool
+        /// How many of the query's bigrams the document holds.
+        let bigrams: Int
     }
 
     /// Filter values as the URL carries them; nil is 全部.
@@ -62,31 +67,33 @@ struct ReferenceSearch {
         Set(SearchTokenizer.queryTokens(query).map { SearchIndexLayout.shard(of: $0, shardCount: meta.shards) }).sorted()
     }
 
-    /// Every match, ranked: title hits first, then by descending document number.
+    /// The postings of `token`, or nil when the index has no such token.
+    func postings(_ token: String) throws -> [(doc: Int, fields: UInt8)]? {
+        let shard = SearchIndexLayout.shard(of: token, shardCount: meta.shards)
+        let table = try JSONDecoder().decode([String: String].self, from: files[SearchIndexLayout.shardPath(shard)]!)
+        guard let text = table[token] else { return nil }
+        guard let postings = PostingCodec.decode(text) else { throw BadIndex(file: SearchIndexLayout.shardPath(shard)) }
+        return postings
+    }
+
+    /// Every match, ranked: the documents every term matches (`SearchTokenizer.covers`); phrase hits first, then
+    /// title hits, then more of the query's bigrams, then by descending document number.
     func hits(_ query: String, filter: Filter = Filter()) throws -> [Hit] {
-        let tokens = SearchTokenizer.queryTokens(query)
-        guard !tokens.isEmpty else { return [] }
-        var lists: [[(doc: Int, fields: UInt8)]] = []
-        for token in tokens {
-            let shard = SearchIndexLayout.shard(of: token, shardCount: meta.shards)
-            let table = try JSONDecoder().decode([String: String].self, from: files[SearchIndexLayout.shardPath(shard)]!)
-            guard let text = table[token] else { return [] }
-            guard let postings = PostingCodec.decode(text) else { throw BadIndex(file: SearchIndexLayout.shardPath(shard)) }
-            lists.append(postings)
-        }
-        // Document → its title flag, kept only while every token so far occurs in the title.
-        var matches = Dictionary(uniqueKeysWithValues: lists[0].map { ($0.doc, $0.fields & PostingCodec.title) })
-        for list in lists.dropFirst() {
-            var next: [Int: UInt8] = [:]
-            for (doc, fields) in list {
-                if let title = matches[doc] { next[doc] = title & fields }
-            }
-            matches = next
+        let terms = SearchTokenizer.queryTerms(query)
+        let bigrams = Set(terms.flatMap(SearchTokenizer.bigrams(of:)))
+        // Document → token → field flags.
+        var held: [Int: [String: UInt8]] = [:]
+        for token in SearchTokenizer.queryTokens(query) {
+            for (doc, fields) in try postings(token) ?? [] { held[doc, default: [:]][token] = fields }
         }
         let facets = try facetTable(filter)
-        return matches.filter { facets?.contains($0.key) ?? true }
-            .map { Hit(doc: $0.key, title: $0.value == PostingCodec.title) }
-            .sorted { $0.title != $1.title ? $0.title : $0.doc > $1.doc }
+        return held.compactMap { doc, tokens -> Hit? in
+            guard terms.allSatisfy({ SearchTokenizer.covers($0) { tokens[$0] != nil } }), facets?.contains(doc) ?? true else { return nil }
+            let title = terms.allSatisfy { SearchTokenizer.covers($0) { (tokens[$0] ?? 0) & PostingCodec.title != 0 } }
+            let count = bigrams.filter { tokens[$0] != nil }.count
+            return Hit(doc: doc, title: title, phrase: count == bigrams.count, bigrams: count)
+        }
+        .sorted(by: Self.ranks)
     }
 
     /// Documents passing `filter`, or nil without a filter.
@@ -113,14 +120,16 @@ struct ReferenceSearch {
         try JSONDecoder().decode(Document.self, from: files[SearchIndexLayout.documentPath(doc)]!)
     }
 
-    /// Whether the document holds every query term as it is (the postings only prove its bigrams).
-    static func verify(_ query: String, _ document: Document) -> Bool {
+    /// Whether the document holds every query term as it is written (the postings only prove its bigrams); a
+    /// document whose text was cut is trusted.
+    static func holdsPhrases(_ query: String, _ document: Document) -> Bool {
         if document.truncated == true { return true }
         let haystack = (SearchTokenizer.runs(document.title) + SearchTokenizer.runs(document.text)).joined(separator: " ")
-        return SearchTokenizer.runs(query).allSatisfy { haystack.contains($0) }
+        return SearchTokenizer.queryTerms(query).allSatisfy { haystack.contains($0) }
     }
 
-    /// Page `number` (from 1) of 20 results, verified, and the bytes downloaded for it.
+    /// Page `number` (from 1) of 20 results, ranked again with each phrase hit checked against its text, and the bytes
+    /// downloaded for it.
     func page(_ query: String, number: Int = 1, filter: Filter = Filter()) throws -> Page {
         let all = try hits(query, filter: filter)
         let shown = Array(all.dropFirst((number - 1) * 20).prefix(20))
@@ -128,7 +137,19 @@ struct ReferenceSearch {
         bytes += shards(for: query).map { files[SearchIndexLayout.shardPath($0)]!.count }.reduce(0, +)
         if filter.kind != nil || filter.branchID != nil || filter.year != nil { bytes += files[SearchIndexLayout.facetsPath]!.count }
         bytes += shown.map { files[SearchIndexLayout.documentPath($0.doc)]!.count }.reduce(0, +)
-        let pairs = try shown.map { ($0, try document($0.doc)) }.filter { Self.verify(query, $0.1) }
+        let pairs = try shown.map { hit in
+            let document = try document(hit.doc)
+            let phrase = hit.phrase && Self.holdsPhrases(query, document)
+            return (Hit(doc: hit.doc, title: hit.title, phrase: phrase, bigrams: hit.bigrams), document)
+        }.sorted { Self.ranks($0.0, before: $1.0) }
         return Page(total: all.count, hits: pairs.map(\.0), documents: pairs.map(\.1), bytes: bytes)
+    }
+
+    /// Phrase hits first, then title hits, then more of the query's bigrams, then the newer.
+    static func ranks(_ a: Hit, before b: Hit) -> Bool {
+        if a.phrase != b.phrase { return a.phrase }
+        if a.title != b.title { return a.title }
+        if a.bigrams != b.bigrams { return a.bigrams > b.bigrams }
+        return a.doc > b.doc
     }
 }

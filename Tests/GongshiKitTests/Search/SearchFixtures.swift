@@ -12,9 +12,9 @@ enum SearchFixtures {
             date: Day(date)!, year: year)
     }
 
-    /// Matches for 「党费」: d1 (title), d2 and d7 (body); d6 writes the two characters apart. Matches for
-    /// 「环境卫生」: d5 (title) and d3 (body); d4 has 环境 and 卫生 but not together; d8 has all three bigrams
-    /// (环境, 境卫, 卫生) but not the phrase, so only the check against the text rules it out.
+    /// Matches for 「党费」: d1 (title), d2 and d7 (body); d6 writes the two characters apart, so it is no match.
+    /// Matches for 「环境卫生」: the phrase in d5 (title) and d3 (body); d4 has 环境 and 卫生 apart (in its title), d8
+    /// all three bigrams (环境, 境卫, 卫生) apart: both match, after the phrases once the page's texts are checked.
     static let corpus = [
         document("d1", title: "2026年第三季度党费收缴情况公示", text: "本支部应交党费1200元，实交1200元。", date: "2026-10-08"),
         document("d2", title: "十一月主题党日活动安排", text: "会上通报了党费使用情况。", date: "2026-11-01", branch: "b"),

@@ -30,11 +30,31 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.runs("café の 한") == ["caf"])
     }
 
-    @Test func queriesUseTheUnigramOrEveryBigram() {
+    @Test func queriesLookUpTheUnigramOrEveryBigram() {
         #expect(SearchTokenizer.queryTokens("党") == ["党"])
         #expect(SearchTokenizer.queryTokens("党费") == ["党费"])
         #expect(SearchTokenizer.queryTokens("环境卫生") == ["环境", "境卫", "卫生"])
-        #expect(SearchTokenizer.queryTokens(" 党费，党 党费 ") == ["党费", "党"])
+        #expect(SearchTokenizer.queryTokens(" 党费，党 党费 ") == ["党", "党费"])
         #expect(SearchTokenizer.queryTokens("，。 ").isEmpty)
+    }
+
+    @Test func queriesSplitOnASCIIAndIdeographicSpaces() {
+        #expect(SearchTokenizer.queryTerms("王芳 书记") == ["王芳", "书记"])
+        #expect(SearchTokenizer.queryTerms("王芳\u{3000}书记") == ["王芳", "书记"])
+        #expect(SearchTokenizer.queryTokens("王芳\u{3000}书记") == ["王芳", "书记"])
+        #expect(SearchTokenizer.queryTokens("王芳书记") == ["王芳", "芳书", "书记"])
+        // Only the first 64 characters are searched, as in search.js.
+        #expect(SearchTokenizer.queryTerms(String(repeating: "党", count: 64) + " 费") == [String(repeating: "党", count: 64)])
+    }
+
+    @Test func aTermIsCoveredByItsBigramsInAnyOrder() {
+        let held = { (tokens: Set<String>) in { (token: String) in tokens.contains(token) } }
+        #expect(SearchTokenizer.covers("王芳书记", held: held(["王芳", "书记"])))
+        #expect(SearchTokenizer.covers("电梯加装", held: held(["加装", "电梯"])))
+        #expect(SearchTokenizer.covers("王建国书记", held: held(["王建", "建国", "书记"])))
+        #expect(!SearchTokenizer.covers("王建国书记", held: held(["王建", "书记"])), "国 is in no held bigram")
+        #expect(!SearchTokenizer.covers("王芳书记", held: held(["芳书", "书记"])), "王 is only in 王芳")
+        #expect(!SearchTokenizer.covers("王芳", held: held(["王", "芳"])))
+        #expect(SearchTokenizer.covers("王", held: held(["王"])) && !SearchTokenizer.covers("王", held: held([])))
     }
 }

@@ -51,12 +51,13 @@ enum SyntheticCorpus {
     ]
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗").map(String.init)
-    static let givenNames = ["建国", "秀英", "志强", "丽华", "海燕", "明", "伟", "桂兰", "国庆", "红梅", "德胜", "晓东"]
+    static let givenNames = ["建国", "秀英", "志强", "丽华", "海燕", "明", "伟", "桂兰", "国庆", "红梅", "德胜", "晓东", "芳"]
     static let sentences = [
         "本季度应交党费三千二百元，实交三千二百元，党费收缴情况已在支部公开栏公示。",
         "每月组织一次环境卫生清理，做好门前三包。",
         "认真落实三会一课制度，按时交纳党费。",
         "带领群众开展环境卫生整治，清理卫生死角。",
+        "推进老旧小区加装电梯，逐栋征求居民意见。",
     ]
 
     /// `count` documents over `branches` branches: one overview per branch, then 典型, 承诺 and 公开 in the
@@ -82,10 +83,29 @@ enum SyntheticCorpus {
                     random.below(3) == 0
                     ? "\(year)年第\(numerals[random.below(4)])季度党费收缴情况公示" : "关于" + passage(&random, length: 6 + random.below(10)) + "的公示"
             }
+            let text = body(&random, bytes: 1024 + random.below(2048))
             return SearchDocument(
-                id: "doc-\(i)", kind: kind, title: title, text: body(&random, bytes: 1024 + random.below(2048)), url: "items/doc-\(i)/",
-                branchID: branch.id, branchName: branch.name, date: date)
+                id: "doc-\(i)", kind: kind, title: title, text: facts(kind, &random) + text + (kind == "公开" ? "\n" + disclosureFacts(&random) : ""),
+                url: "items/doc-\(i)/", branchID: branch.id, branchName: branch.name, date: date)
         }
+    }
+
+    static func person(_ random: inout Random) -> String { random.pick(surnames) + random.pick(givenNames) }
+
+    /// The public names `SearchDocuments` puts before a body, as the real index holds them.
+    static func facts(_ kind: String, _ random: inout Random) -> String {
+        switch kind {
+        case "支部": "书记 \(person(&random))\n地址 \(random.pick(streets).0)路\(1 + random.below(200))号\n服务场所 党群服务中心\n"
+        case "承诺": "身份 \(random.pick(["在职党员", "无职党员", "支部委员", "书记"]))\n岗位 \(random.pick(["政策宣传岗", "环境监督岗", "邻里互助岗"]))\n"
+        case "典型": "人物 \(person(&random))、\(person(&random))\n荣誉 \(random.pick(["优秀共产党员", "先进基层党组织", "文明家庭"]))\n"
+        default: ""
+        }
+    }
+
+    /// What `SearchDocuments` puts after a disclosure's body.
+    static func disclosureFacts(_ random: inout Random) -> String {
+        "类别 \(random.pick(["党费管理", "组织生活", "组织建设", "决策部署"]))\n审核 组织委员 \(person(&random))\n审批 书记 \(person(&random))\n"
+            + "意见反馈 支部办公室\n"
     }
 
     static func passage(_ random: inout Random, length: Int) -> String {

@@ -25,7 +25,7 @@ struct HomeContext: Encodable, Sendable {
             Headline(label: "基层党组织", value: "\(stats.organisations) 个", note: "党员 \(stats.members) 名", href: rows.href(.branchIndex)),
             Headline(
                 label: "\(stats.promiseYear)年承诺兑现率", value: stats.fulfilment.percentText,
-                note: "已兑现 \(stats.fulfilment.numerator) 项 / 应兑现 \(stats.fulfilment.denominator) 项", href: rows.href(.stats)),
+                note: Indicator.fulfilment.meaning(of: stats.fulfilment), href: rows.href(.stats)),
             Headline(label: "逾期未兑现", value: "\(stats.overdue.count) 项", note: "进行中且已过承诺期限", href: rows.href(.stats)),
             Headline(label: "党务公开事项", value: "\(stats.disclosures) 项", note: "经审核、审批后向社会公开", href: rows.href(.disclosureIndex)),
         ]

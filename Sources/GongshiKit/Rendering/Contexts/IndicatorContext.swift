@@ -31,7 +31,7 @@ struct IndicatorSection: Encodable, Sendable {
         let values = calculator.values(for: ids)
         indicators = Indicator.allCases.map { indicator in
             let value = values[indicator]!
-            return Row(name: indicator.name, value: value.text(for: indicator), detail: value.detail, definition: indicator.definition)
+            return Row(name: indicator.name, value: value.text(for: indicator), detail: value.detail(for: indicator), definition: indicator.definition)
         }
         let childValues = children.map { child in (child, calculator.values(for: Set(model.tree.subtree(of: child)))) }
         rankings =
@@ -49,7 +49,7 @@ struct IndicatorSection: Encodable, Sendable {
                         let rate = value[indicator]!.rate
                         return RankRow(
                             rank: index + 1, id: id, name: rows.branchName(id), href: rows.href(hasChildren ? .branchStats(id) : .branch(id)),
-                            value: value[indicator]!.text(for: indicator), detail: value[indicator]!.detail,
+                            value: value[indicator]!.text(for: indicator), detail: value[indicator]!.detail(for: indicator),
                             numerator: rate.map { "\($0.numerator)" } ?? "", denominator: rate.map { "\($0.denominator)" } ?? "")
                     })
             }

@@ -130,11 +130,10 @@ struct StatsBody: Encodable, Sendable {
         [
             Figure(label: "基层党组织", value: "\(s.organisations) 个", note: "党员合计 \(s.members) 名"),
             Figure(
-                label: "\(s.promiseYear)年承诺兑现率", value: s.fulfilment.percentText,
-                note: "\(s.fulfilment.numerator) ÷ \(s.fulfilment.denominator)"),
+                label: "\(s.promiseYear)年承诺兑现率", value: s.fulfilment.percentText, note: Indicator.fulfilment.meaning(of: s.fulfilment)),
             Figure(label: "逾期承诺事项", value: "\(s.overdue.count) 项", note: "进行中且已过期限"),
             Figure(label: "党务公开事项", value: "\(s.disclosures) 项", note: "仅计已审批的社会公开事项"),
-            Figure(label: "六有达标率", value: s.liuyou.percentText, note: "\(s.liuyou.numerator) ÷ \(s.liuyou.denominator) 个组织"),
+            Figure(label: "六有达标率", value: s.liuyou.percentText, note: Indicator.liuyou.meaning(of: s.liuyou)),
             Figure(
                 label: "群众满意度", value: s.satisfaction.map(Statistics.percent) ?? "—",
                 note: "\(s.satisfactionBranches) 个组织、\(s.satisfactionRespondents) 人次测评"),
@@ -195,9 +194,11 @@ struct StatsBody: Encodable, Sendable {
             Definition(
                 term: "承诺事项状态", meaning: "已兑现、进行中、逾期、延期、未兑现五种，逾期从进行中分出；各年度的状态都按数据截至日期判断，往年仍为“进行中”且已过期限的事项算作逾期。"),
             Definition(term: "应兑现事项", meaning: "已经有结果（已兑现或未兑现）的事项，加上承诺期限早于数据截至日期的其他事项（逾期、延期）。"),
-            Definition(term: "承诺兑现率", meaning: "已兑现事项数 ÷ 应兑现事项数。期限未到且仍在进行中的事项不计入分母；分母为 0 时显示“—”。"),
-            Definition(term: "六有达标率", meaning: "六有（领导班子、骨干队伍、服务场所、服务载体、制度机制、服务业绩）六项全部达到的组织数 ÷ 填报了六有自评的组织数。"),
-            Definition(term: "群众满意度", meaning: "每个组织取最近一年的群众测评满意度，按参评人数加权平均：Σ(满意度 × 参评人数) ÷ Σ参评人数。"),
+            Definition(
+                term: "承诺兑现率",
+                meaning: "应兑现事项中已兑现的比例，旁边写明两个数，如“\(Indicator.fulfilment.meaning(of: Rate(14, of: 19)))”。期限未到且仍在进行中的事项不算应兑现；没有应兑现事项时显示“—”。"),
+            Definition(term: "六有达标率", meaning: "填报了六有自评的组织中，六有（领导班子、骨干队伍、服务场所、服务载体、制度机制、服务业绩）六项全部达到的组织所占的比例。"),
+            Definition(term: "群众满意度", meaning: "每个组织取最近一年的群众测评满意度，按参评人数加权平均：参评人数多的组织，分量相应大。"),
             Definition(term: "党员人数", meaning: "各组织直接管理的党员人数之和；上级组织的人数不重复计算下级组织的党员。"),
             Definition(
                 term: "典型事例统计", meaning: "只计网站上发布的典型事例，不分年度。领域取事例自己填写的领域，没有填写的取所属组织的领域；服务类别按五个服务计数，没有填写的计为“未注明”。"),

@@ -3,6 +3,8 @@ import Foundation
 /// /stats/: every figure of the whole site as a table, most also as an SVG chart, with each rate defined in words.
 struct StatsContext: Encodable, Sendable {
     let frame: PageFrame
+    /// The definitions and open-data page, where the data files and their formats are described.
+    let definitionsHref: String
     let body: StatsBody
     let indicators: IndicatorSection
 
@@ -11,6 +13,7 @@ struct StatsContext: Encodable, Sendable {
         frame = PageFrame(
             model: model, route: .stats, title: "统计", description: "组织、承诺践诺、党务公开、六有、典型事例和群众满意度统计。",
             section: .stats, trail: [])
+        definitionsHref = rows.href(.statsDefinitions) + "#h-files"
         body = StatsBody(stats: stats, rows: rows)
         // The whole site; ranked are the top-level organisations, or the children of a single top one.
         let roots = model.tree.roots
@@ -28,6 +31,8 @@ struct BranchStatsContext: Encodable, Sendable {
     let name: String
     let organisations: Int
     let members: Int
+    /// The definitions and open-data page, where this page's data files and their formats are described.
+    let definitionsHref: String
     let body: StatsBody
     let section: IndicatorSection
 
@@ -41,6 +46,7 @@ struct BranchStatsContext: Encodable, Sendable {
         name = b.name
         organisations = subtree.count
         members = subtree.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
+        definitionsHref = rows.href(.statsDefinitions) + "#h-files"
         body = StatsBody(stats: StatisticsCalculator.calculate(model, scope: Set(subtree)), rows: rows)
         section = IndicatorSection(model: model, scope: Set(subtree), children: model.tree.children[b.id] ?? [], rows: rows)
     }
