@@ -29,7 +29,7 @@ struct FileBytesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let inner = folder.appendingPathComponent("x.md")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
-        #expect(FileBytes.read(inner.path, limit: 100) == .unreadable)
-        #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .unreadable)
+        #expect(FileBytes.read(inner.path, limit: 100) == .notRegular(.directory))
+        #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .missing)
     }
 }
