@@ -120,11 +120,12 @@ struct SourceFileIdentities {
         var info = stat()
         guard lstat(root + "/" + relative, &info) == 0, info.st_nlink > 1 else { return false }
         if known == nil {
-            known = Set(paths.compactMap { path in
-                var file = stat()
-                guard lstat(root + "/" + path, &file) == 0 else { return nil }
-                return Identity(device: UInt64(file.st_dev), inode: UInt64(file.st_ino))
-            })
+            known = Set(
+                paths.compactMap { path in
+                    var file = stat()
+                    guard lstat(root + "/" + path, &file) == 0 else { return nil }
+                    return Identity(device: UInt64(file.st_dev), inode: UInt64(file.st_ino))
+                })
         }
         return known!.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
     }

@@ -32,7 +32,13 @@ struct AttachmentFileTypeTests {
     static func expectRefused(
         _ site: TestSite, _ expected: [(String, String)], alsoInScan: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        let outcome = try site.build()
+        try expectRefused(site.build(), site, expected, alsoInScan: alsoInScan, sourceLocation: sourceLocation)
+    }
+
+    static func expectRefused(
+        _ outcome: BuildOutcome, _ site: TestSite, _ expected: [(String, String)], alsoInScan: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let errors = outcome.diagnostics.filter { $0.severity == .error && !alsoInScan.contains($0.path) }.map(\.description)
         for (index, (file, message)) in expected.enumerated() {
             let prefix = "content/disclosures/d1.md:\(11 + index): error: 附件「\(file)」\(message)"
@@ -69,9 +75,9 @@ struct AttachmentFileTypeTests {
         let site = try Self.site(attachments: ["附件/x.pdf"])
         let fifo = site.root.appendingPathComponent("content/disclosures/附件/x.pdf")
         try makeFIFO(fifo)
-        try withDeadline(unblocking: [fifo]) {
-            try Self.expectRefused(site, [("附件/x.pdf", "不是普通文件，而是命名管道（FIFO）；gongshi 没有打开它")])
-        }
+        // Expectations are checked here, on the test's own thread, not inside the deadline's.
+        let outcome = try withDeadline(unblocking: [fifo]) { try site.build() }
+        try Self.expectRefused(outcome, site, [("附件/x.pdf", "不是普通文件，而是命名管道（FIFO）；gongshi 没有打开它")])
     }
 
     @Test func aContentFileUnderAnotherNameIsRefused() throws {

@@ -32,4 +32,22 @@ struct FileBytesTests {
         #expect(FileBytes.read(inner.path, limit: 100) == .notRegular(.directory))
         #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .missing)
     }
+
+    @Test func symlinksAndFIFOsAreRefusedWithoutBeingOpened() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.md")
+        #expect(FileManager.default.createFile(atPath: target.path, contents: Data("x".utf8)))
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.md")
+        #expect(FileBytes.read(link.path, limit: 100) == .symlink)
+        #expect(FileBytes.read("link.md", under: folder.path, limit: 100) == .symlink)
+        #expect(FileBytes.kind(atPath: link.path) == .symlink)
+        let fifo = folder.appendingPathComponent("x.md")
+        try makeFIFO(fifo)
+        let outcomes = try withDeadline(unblocking: [fifo]) {
+            [FileBytes.read(fifo.path, limit: 100), FileBytes.read("x.md", under: folder.path, limit: 100)]
+        }
+        #expect(outcomes == [.notRegular(.fifo), .notRegular(.fifo)])
+    }
 }

@@ -130,6 +130,7 @@ struct OperatorMistakeTests {
         let second = try Self.build(site)
         let layout = ReleaseLayout(output: site.output)
         let name = try #require(layout.releaseNames().last)
+        #expect(layout.releases.path == site.root.path + "/.output.gongshi/releases")
         #expect(second.stderr.contains("上一版本保存为 \(layout.releases.path)/\(name)"), "\(second.stderr)")
         let list = try Self.run(["rollback", "--output", site.output.path, "--list"])
         #expect(list.stdout == name + "\n")

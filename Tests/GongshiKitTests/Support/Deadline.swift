@@ -4,7 +4,8 @@ import Testing
 /// Runs `body` on its own thread and waits for it at most `seconds`. A FIFO opened for reading blocks until someone
 /// opens it for writing, so on a hang the FIFOs in `unblocking` are opened for writing and closed, which lets the
 /// stuck `open` (and the test) finish. Not a timing assertion: a healthy `body` returns at once; the deadline only
-/// turns a hang into a failure.
+/// turns a hang into a failure. Check expectations on what `body` returns, not inside it: an `#expect` on another
+/// thread is not recorded against the test.
 func withDeadline<T: Sendable>(
     _ seconds: Double = 30, unblocking fifos: [URL] = [], sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable () throws -> T
