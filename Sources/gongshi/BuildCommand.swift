@@ -27,7 +27,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache。")
     var cache: String?
 
-    @Option(name: .long, help: "把构建报告（JSON）写到这个文件。")
+    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项）。")
     var report: String?
 
     @Flag(name: .customLong("allow-shrink"), help: "组织数不到已发布网站的一半、或党务公开事项变为 0 时仍然发布。")

@@ -50,4 +50,26 @@ struct FileBytesTests {
         }
         #expect(outcomes == [.notRegular(.fifo), .notRegular(.fifo)])
     }
+
+    @Test func aSocketNamedLikeContentIsRefused() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.md").path
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        #expect(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(FileBytes.read(path, limit: 100) == .notRegular(.socket))
+        #expect(FileBytes.read("s.md", under: folder.path, limit: 100) == .notRegular(.socket))
+    }
 }
