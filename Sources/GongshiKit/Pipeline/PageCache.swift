@@ -21,9 +21,7 @@ struct PageCache: Codable, Equatable {
 
     /// The keys of the published pages, when the cache matches the output as it is now.
     static func load(from directory: URL, output: URL) -> [String: String]? {
-        // Through `FileBytes` like a source file (the cache lives in the source folder): a FIFO planted there would
-        // otherwise block the build while it holds the lock.
-        guard case .bytes(let data) = FileBytes.read(file(in: directory, output: output).path, limit: 1 << 30),
+        guard let data = FileManager.default.contents(atPath: file(in: directory, output: output).path),
             let cache = try? JSONDecoder().decode(PageCache.self, from: data),
             cache.version == GongshiVersion.current, cache.manifest == manifestDigest(of: output)
         else { return nil }

@@ -103,6 +103,25 @@ struct OperatorMistakeTests {
         #expect(try Self.build(site, ["--wait", "-5"]).status == 2)
     }
 
+    @Test func aBoundedWaitStartsAsSoonAsTheLockIsFree() throws {
+        let site = try CommandLineTests.site()
+        let lock = try BuildLock.acquire(ReleaseLayout(output: site.output).lockFile, wait: .no)
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = [
+            "build", "--source", site.root.path, "--output", site.output.path, "--templates", TestSite.templates.path,
+            "--as-of", "2026-11-21", "--wait", "300",
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(process.isRunning, "a waiting build must not start while the lock is held")
+        lock.release()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(Manifest.fileName).path))
+    }
+
     @Test func waitWithoutSecondsStillParsesBeforeOtherOptions() throws {
         let site = try CommandLineTests.site()
         let run = try Self.build(site, ["--wait", "--clean"])
