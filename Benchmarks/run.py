@@ -329,7 +329,8 @@ def bench_size(gongshi, size, tmp, previous):
 
     def fresh(prefix):
         path = os.path.join(tmp, f"{prefix}-{size}-{next(runs)}")
-        outputs.extend([path, path + ".releases"])
+        # gongshi keeps releases, staging and the lock in .<name>.gongshi/ beside the output.
+        outputs.extend([path, os.path.join(tmp, f".{os.path.basename(path)}.gongshi")])
         return path
 
     # check first: it validates the corpus (exit code 0 means 0 errors) before anything is timed.

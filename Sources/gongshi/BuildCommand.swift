@@ -13,11 +13,13 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "输出目录。")
     var output: String = "output"
 
-    @Option(name: .long, help: "保留多少个被替换下来的旧版本（在 <输出目录>.releases/ 中）。")
+    @Option(name: .long, help: "保留多少个被替换下来的旧版本（在 .<输出目录名>.gongshi/releases/ 中）。")
     var keep: Int = 3
 
-    @Flag(name: .long, help: "另一个生成任务正在运行时等待它结束，而不是立即退出（退出码 3）。")
-    var wait = false
+    @Option(
+        name: .long, defaultAsFlag: WaitOption.forever,
+        help: ArgumentHelp("另一个生成任务正在运行时等待它结束，而不是立即退出（退出码 3）；--wait 600 最多等 600 秒，到时仍被占用则以退出码 3 结束。", valueName: "秒数"))
+    var wait: WaitOption? = nil
 
     @Flag(name: .long, help: "忽略缓存，重新渲染所有页面。")
     var clean = false
@@ -25,7 +27,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache。")
     var cache: String?
 
-    @Option(name: .long, help: "把构建报告（JSON）写到这个文件。")
+    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项）。")
     var report: String?
 
     @Flag(name: .customLong("allow-shrink"), help: "组织数不到已发布网站的一半、或党务公开事项变为 0 时仍然发布。")
@@ -33,13 +35,17 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if keep < 0 { throw ValidationError("--keep 不能小于 0") }
+        try wait?.validate()
+        if let report, let conflict = common.makeOptions(output: output).reportConflict(URL(fileURLWithPath: report)) {
+            throw ValidationError(conflict)
+        }
     }
 
     func run() throws {
         var options = common.makeOptions(output: output)
         if let conflict = options.outputConflict { throw ValidationError(conflict) }
         options.keepReleases = keep
-        options.waitForLock = wait
+        options.lockWait = WaitOption.lockWait(wait)
         options.clean = clean
         options.allowShrink = allowShrink
         options.cacheDirectory = cache.map { URL(fileURLWithPath: $0) }
@@ -71,9 +77,10 @@ struct Build: ParsableCommand {
             return try finish(.contentErrors, ExitStatus.contentErrors, outcome)
         }
         let publish = outcome.publish ?? PublishResult()
+        let releases = ReleaseLayout(output: options.outputDirectory).releases.path
         Report.line(
             "已发布到 \(output)/：新写 \(publish.written) 个文件，沿用 \(publish.reused) 个，删除 \(publish.removed) 个"
-                + (publish.archivedRelease.map { "；上一版本保存为 \(output).releases/\($0)" } ?? "") + "（数据截至 \(options.asOf)）。")
+                + (publish.archivedRelease.map { "；上一版本保存为 \(releases)/\($0)" } ?? "") + "（数据截至 \(options.asOf)）。")
         try finish(.ok, 0, outcome)
     }
 }

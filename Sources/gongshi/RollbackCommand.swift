@@ -5,7 +5,7 @@ import GongshiKit
 /// `gongshi rollback`
 struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "把网站恢复为 <输出目录>.releases/ 中的旧版本（默认最新的一个）；再执行一次即可撤销。",
+        abstract: "把网站恢复为 .<输出目录名>.gongshi/releases/ 中的旧版本（默认最新的一个）；再执行一次即可撤销。",
         discussion: "退出码：0 成功，3 另一个生成任务正在运行，4 失败（网站保持不变）。")
 
     @Option(name: .long, help: "输出目录。")
@@ -17,8 +17,14 @@ struct Rollback: ParsableCommand {
     @Flag(name: .long, help: "只列出可用的旧版本。")
     var list = false
 
-    @Flag(name: .long, help: "另一个生成任务正在运行时等待它结束。")
-    var wait = false
+    @Option(
+        name: .long, defaultAsFlag: WaitOption.forever,
+        help: ArgumentHelp("另一个生成任务正在运行时等待它结束；--wait 600 最多等 600 秒，到时仍被占用则以退出码 3 结束。", valueName: "秒数"))
+    var wait: WaitOption? = nil
+
+    func validate() throws {
+        try wait?.validate()
+    }
 
     func run() throws {
         let publisher = Publisher(outputDirectory: URL(fileURLWithPath: output))
@@ -28,10 +34,10 @@ struct Rollback: ParsableCommand {
             return
         }
         do {
-            let lock = try BuildLock.acquire(publisher.layout.lockFile, wait: wait)
+            let lock = try BuildLock.acquire(publisher.layout.lockFile, wait: WaitOption.lockWait(wait))
             defer { lock.release() }
             let (restored, archivedAs) = try publisher.rollback(to: to)
-            Report.line("已恢复旧版本 \(restored)；替换下来的版本保存为 \(output).releases/\(archivedAs)。")
+            Report.line("已恢复旧版本 \(restored)；替换下来的版本保存为 \(publisher.layout.releases.path)/\(archivedAs)。")
         } catch let error as LockError {
             Report.line("错误：\(error)")
             throw ExitCode(ExitStatus.locked)

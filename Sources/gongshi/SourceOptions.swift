@@ -13,8 +13,18 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "数据截至日期 YYYY-MM-DD，默认为今天。")
     var asOf: String?
 
+    @Flag(name: .customLong("allow-future-as-of"), help: "允许 --as-of 晚于本机今天的日期（会提前显示发布日期未到的事项，只用于预览和测试）。")
+    var allowFutureAsOf = false
+
     func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of 的日期「\(asOf)」无效，应为 YYYY-MM-DD") }
+        guard let asOf else { return }
+        guard let day = Day(asOf) else { throw ValidationError("--as-of 的日期「\(asOf)」无效，应为 YYYY-MM-DD") }
+        let today = Day.today()
+        if day > today, !allowFutureAsOf {
+            throw ValidationError(
+                "--as-of 的日期 \(day) 晚于本机今天的日期 \(today)：发布日期未到的事项会被提前公开。"
+                    + "请检查日期；确实要预览将来某天的网站时，加 --allow-future-as-of")
+        }
     }
 
     func makeOptions(output: String) -> BuildOptions {

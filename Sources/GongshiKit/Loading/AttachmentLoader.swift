@@ -1,73 +1,140 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Checks and reads the attachments listed in front matter. Each must be a regular file inside the source dir,
-/// reached without `..`, absolute paths or symlinks leading out, with an allowed extension and size.
+/// reached without `..`, absolute paths or symlinks (a symlink is refused wherever it is on the path, and its target
+/// is never read or named), with an allowed extension and size, and must not be one of the site's own content files
+/// under another name (a hard link, or a copy renamed to `.pdf`).
 public enum AttachmentLoader {
     public static func resolve(_ content: inout LoadedContent, sourceDirectory: URL) {
-        let root = sourceDirectory.standardizedFileURL.resolvingSymlinksInPath()
+        let root = sourceDirectory.standardizedFileURL.path
+        var sources = SourceFileIdentities(root: root, paths: Self.sourcePaths(of: content))
         for index in content.disclosures.indices {
             let record = content.disclosures[index]
-            let (files, diagnostics) = load(record.attachments ?? [], source: record.source, root: root)
+            let (files, diagnostics) = load(record.attachments ?? [], source: record.source, root: root, sources: &sources)
             content.disclosures[index].attachmentFiles = files
             content.diagnostics += diagnostics
         }
         for index in content.examples.indices {
             let record = content.examples[index]
-            let (files, diagnostics) = load(record.attachments ?? [], source: record.source, root: root)
+            let (files, diagnostics) = load(record.attachments ?? [], source: record.source, root: root, sources: &sources)
             content.examples[index].attachmentFiles = files
             content.diagnostics += diagnostics
         }
     }
 
-    static func load(_ attachments: [Attachment], source: SourceRef, root: URL) -> ([AttachmentFile], [Diagnostic]) {
+    /// `site.yaml` and every content file that was read.
+    static func sourcePaths(of content: LoadedContent) -> [String] {
+        ["site.yaml"] + content.branches.map(\.source.path) + content.promises.map(\.source.path)
+            + content.disclosures.map(\.source.path) + content.examples.map(\.source.path) + content.pages.map(\.source.path)
+    }
+
+    static func load(_ attachments: [Attachment], source: SourceRef, root: String, sources: inout SourceFileIdentities)
+        -> ([AttachmentFile], [Diagnostic])
+    {
         var files: [AttachmentFile] = []
         var diagnostics: [Diagnostic] = []
         for (index, attachment) in attachments.enumerated() {
-            let key = "attachments.\(index).file"
-            switch check(attachment.file, from: source.path, root: root) {
-            case .failure(let message):
-                diagnostics.append(.error(source, key, "附件「\(attachment.file)」\(message.message)"))
-            case .success(let (url, ext)):
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    diagnostics.append(.error(source, key, "附件「\(attachment.file)」无法读取"))
-                    continue
-                }
-                let title = attachment.title ?? url.lastPathComponent
+            switch read(attachment.file, from: source.path, root: root, sources: &sources) {
+            case .failure(let refusal):
+                diagnostics.append(.error(source, "attachments.\(index).file", "附件「\(attachment.file)」\(refusal.message)"))
+            case .success(let (data, ext)):
+                // The name as written in front matter: never a name read from the file system.
+                let title = attachment.title ?? (attachment.file as NSString).lastPathComponent
                 files.append(AttachmentFile(title: title, outputName: "\(index + 1).\(ext)", data: data, sha256: SHA256.hex(data)))
             }
         }
         return (files, diagnostics)
     }
 
-    /// The file's URL and lower-cased extension, or why it is refused.
-    static func check(_ path: String, from contentPath: String, root: URL) -> Result<(URL, String), AttachmentRefusal> {
+    /// The file's bytes and lower-cased extension, or why it is refused.
+    static func read(_ path: String, from contentPath: String, root: String, sources: inout SourceFileIdentities)
+        -> Result<(Data, String), AttachmentRefusal>
+    {
+        let relative: String
+        switch check(path, from: contentPath) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let value): relative = value
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch FileBytes.read(relative, under: root, limit: Attachment.maximumBytes) {
+        case .tooLarge(let size):
+            return .failure("太大（\(size / 1_048_576) MB），每个附件不能超过 20 MB")
+        case .missing:
+            return .failure("不存在（相对于 \(contentPath) 所在目录）")
+        case .bytes(let data):
+            if sources.contains(relative) || Self.looksLikeContentFile(data) {
+                return .failure("是本站的内容文件（Markdown，以 --- 开头）换了名字或硬链接，不能作为 \(ext) 附件发布；请放入真正的 \(ext) 文件")
+            }
+            return .success((data, ext))
+        case let refused:
+            return .failure(AttachmentRefusal(message: refused.problem ?? "无法读取"))
+        }
+    }
+
+    /// The path relative to the source dir, or why its spelling is refused (absolute, `..`, wrong type).
+    static func check(_ path: String, from contentPath: String) -> Result<String, AttachmentRefusal> {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.contains(":") {
             return .failure("不能用绝对路径：请写相对于内容文件所在目录的路径，如 附件/明细表.pdf")
         }
         if path.contains("\\") { return .failure("路径请用 / 分隔") }
-        if path.split(separator: "/").contains("..") { return .failure("路径中不能有 ..：附件必须放在源目录之内") }
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        if parts.contains("..") { return .failure("路径中不能有 ..：附件必须放在源目录之内") }
         let ext = (path as NSString).pathExtension.lowercased()
         guard Attachment.allowedExtensions.contains(ext) else {
             return .failure("的类型不允许发布：只能是 \(Attachment.allowedExtensions.joined(separator: "、")) 文件")
         }
-        let folder = root.appendingPathComponent(contentPath).deletingLastPathComponent()
-        let url = folder.appendingPathComponent(path).standardizedFileURL
-        let fm = FileManager.default
-        guard let attributes = try? fm.attributesOfItem(atPath: url.path) else { return .failure("不存在（相对于 \(contentPath) 所在目录）") }
-        let resolved = url.resolvingSymlinksInPath()
-        guard resolved.path.hasPrefix(root.path + "/") else { return .failure("是指向源目录之外的链接，不能发布") }
-        let target = (try? fm.attributesOfItem(atPath: resolved.path)) ?? attributes
-        guard target[.type] as? FileAttributeType == .typeRegular else { return .failure("不是普通文件") }
-        if let size = target[.size] as? Int, size > Attachment.maximumBytes {
-            return .failure("太大（\(size / 1_048_576) MB），每个附件不能超过 20 MB")
+        let folder = contentPath.split(separator: "/").dropLast()
+        return .success((folder + parts).joined(separator: "/"))
+    }
+
+    /// A Markdown file with front matter (optionally after a BOM): no pdf, image or Office file starts like this.
+    static func looksLikeContentFile(_ data: Data) -> Bool {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        return bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8))
+    }
+}
+
+/// The `(device, inode)` of the site's own source files, looked up only when an attachment has more than one name
+/// (a hard link), so that a content file linked under `x.pdf` is recognised.
+struct SourceFileIdentities {
+    struct Identity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    let root: String
+    let paths: [String]
+    private var known: Set<Identity>?
+
+    init(root: String, paths: [String]) {
+        self.root = root
+        self.paths = paths
+    }
+
+    /// Whether the file at `relative` (below `root`) is one of the source files under another name.
+    mutating func contains(_ relative: String) -> Bool {
+        var info = stat()
+        guard lstat(root + "/" + relative, &info) == 0, info.st_nlink > 1 else { return false }
+        if known == nil {
+            known = Set(
+                paths.compactMap { path in
+                    var file = stat()
+                    guard lstat(root + "/" + path, &file) == 0 else { return nil }
+                    return Identity(device: UInt64(file.st_dev), inode: UInt64(file.st_ino))
+                })
         }
-        return .success((resolved, ext))
+        return known!.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
     }
 }
 
 /// Why an attachment is refused, in Chinese.
 struct AttachmentRefusal: Error, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
     let message: String
+    init(message: String) { self.message = message }
     init(stringLiteral value: String) { message = value }
     init(stringInterpolation: DefaultStringInterpolation) { message = String(stringInterpolation: stringInterpolation) }
 }

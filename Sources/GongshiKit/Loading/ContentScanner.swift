@@ -12,13 +12,19 @@ public struct ContentScanner: Sendable {
         sourceRoot = sourceDirectory.path + "/"
     }
 
-    /// The text of `site.yaml`, or a diagnostic when it is missing or unreadable.
+    /// The text of `site.yaml`, or a diagnostic when it is missing, not a regular file (a symlink is never followed)
+    /// or unreadable.
     public func readSiteConfig() -> Result<String, Diagnostic> {
-        let url = sourceDirectory.appendingPathComponent("site.yaml")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        switch FileBytes.read("site.yaml", under: sourceDirectory.path, limit: SourceText.maximumBytes) {
+        case .bytes(let data):
+            return SourceText.decode(data, path: "site.yaml")
+        case .missing:
             return .failure(Diagnostic(.error, "site.yaml", line: 1, "找不到 site.yaml：源目录 \(sourceDirectory.path) 中必须有站点配置文件"))
+        case .tooLarge(let size):
+            return .failure(SourceText.tooLarge(size, path: "site.yaml"))
+        case let refused:
+            return .failure(Diagnostic(.error, "site.yaml", line: 1, "site.yaml \(refused.problem ?? "")"))
         }
-        return SourceText.decode(data, path: "site.yaml")
     }
 
     /// Every content file, plus diagnostics for unreadable files and unknown folders.
@@ -35,25 +41,42 @@ public struct ContentScanner: Sendable {
     }
 
     /// Every content file's path and kind, without reading it (a build reads each file on a worker thread and
-    /// drops its text once parsed), plus diagnostics for unknown folders and misnamed files.
+    /// drops its text once parsed), plus diagnostics for unknown folders, misnamed files and entries that are not
+    /// what they claim (a symlink, or a FIFO, socket, device or folder named `x.md`), which are never opened.
     public func list() -> (entries: [SourceEntry], diagnostics: [Diagnostic]) {
         let content = sourceDirectory.appendingPathComponent("content")
+        switch FileBytes.kind(atPath: content.path) {
+        case .directory: break
+        case .missing:
+            return ([], [Diagnostic(.error, "content", line: 1, "找不到 content 目录：源目录 \(sourceDirectory.path) 中必须有 content/")])
+        case .symlink:
+            return ([], [Diagnostic(.error, "content", line: 1, "content 目录\(Self.symlinkedFolder)")])
+        case let kind:
+            return ([], [Diagnostic(.error, "content", line: 1, "content 不是目录，而是\(kind.label)：源目录中必须有 content/ 目录")])
+        }
         var entries: [SourceEntry] = []
         var diagnostics: [Diagnostic] = []
-        guard let top = try? FileManager.default.contentsOfDirectory(atPath: content.path) else {
-            return ([], [Diagnostic(.error, "content", line: 1, "找不到 content 目录：源目录 \(sourceDirectory.path) 中必须有 content/")])
-        }
-        for name in top.sorted() where !name.hasPrefix(".") {
+        for top in DirectoryListing.entries(of: content.path) ?? [] where !top.name.hasPrefix(".") {
+            let name = top.name
             guard let kind = ContentKind(rawValue: name) else {
                 let known = ContentKind.allCases.map(\.rawValue).joined(separator: "、")
                 diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)", kind: .ignoredFile))
                 continue
             }
-            let (relatives, misnamed) = markdownFiles(under: content.appendingPathComponent(name))
-            diagnostics += misnamed.map {
+            if top.kind == .symlink {
+                diagnostics.append(Diagnostic(.error, "content/\(name)", line: 1, "目录 content/\(name) \(Self.symlinkedFolder)"))
+                continue
+            }
+            guard top.kind == .directory else { continue }
+            var found = Found()
+            walk(content.path + "/" + name, relative: "", into: &found)
+            diagnostics += found.misnamed.sorted().map {
                 Diagnostic(.warning, "content/\(name)/\($0)", line: 1, "内容文件的扩展名必须是小写 .md，此文件已忽略；请改名为 .md", kind: .ignoredFile)
             }
-            entries += relatives.map { SourceEntry(path: "content/\(name)/\($0)", kind: kind) }
+            diagnostics += found.refused.sorted { $0.path < $1.path }.map {
+                Diagnostic(.error, "content/\(name)/\($0.path)", line: 1, $0.message)
+            }
+            entries += found.files.sorted().map { SourceEntry(path: "content/\(name)/\($0)", kind: kind) }
         }
         return (entries, diagnostics)
     }
@@ -65,31 +88,55 @@ public struct ContentScanner: Sendable {
         switch FileBytes.read(sourceRoot + path, limit: SourceText.maximumBytes) {
         case .tooLarge(let size):
             return .failure(SourceText.tooLarge(size, path: path))
-        case .unreadable:
-            return .failure(Diagnostic(.error, path, line: 1, "无法读取文件（权限不足，或不是普通文件）"))
         case .bytes(let data):
             return SourceText.decode(data, path: path).map { SourceFile(path: path, kind: entry.kind, text: $0) }
+        case let refused:
+            return .failure(Diagnostic(.error, path, line: 1, "此文件\(refused.problem ?? "")"))
         }
     }
 
     /// Extensions of files that look like content saved under the wrong name.
     static let misnamedExtensions: Set<String> = ["markdown", "mdown", "txt", "MD", "Md", "mD"]
 
-    /// `.md` files below `directory`, and files that look like content with the wrong extension.
-    private func markdownFiles(under directory: URL) -> (files: [String], misnamed: [String]) {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ([], []) }
+    /// What a walk of one kind's folder found, with paths relative to that folder.
+    private struct Found {
         var files: [String] = []
         var misnamed: [String] = []
-        for case let relative as String in enumerator {
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let ext = (relative as NSString).pathExtension
-            if ext == "md" {
-                files.append(relative)
-            } else if Self.misnamedExtensions.contains(ext) {
-                misnamed.append(relative)
+        var refused: [(path: String, message: String)] = []
+    }
+
+    /// Said of a symlinked folder.
+    static let symlinkedFolder = "是符号链接：gongshi 不进入符号链接的目录（它可能指向源目录之外），其中的文件没有读取；请把目录本身放在这里"
+
+    /// Collects `.md` files below `folder`, files that look like content with the wrong extension, and entries that
+    /// are refused. Hidden entries are skipped; symlinked folders are never entered.
+    private func walk(_ folder: String, relative: String, into found: inout Found) {
+        for entry in DirectoryListing.entries(of: folder) ?? [] where !entry.name.hasPrefix(".") {
+            let path = relative + entry.name
+            let ext = (entry.name as NSString).pathExtension
+            let isContent = ext == "md"
+            switch entry.kind {
+            case .regular:
+                if isContent {
+                    found.files.append(path)
+                } else if Self.misnamedExtensions.contains(ext) {
+                    found.misnamed.append(path)
+                }
+            case .directory where !isContent:
+                walk(folder + "/" + entry.name, relative: path + "/", into: &found)
+            case .symlink:
+                // `stat` follows the link to tell a folder from a file, without opening it or reading its name.
+                let leadsToFolder = FileBytes.followedKind(atPath: folder + "/" + entry.name) == .directory
+                if leadsToFolder {
+                    found.refused.append((path, "此目录\(Self.symlinkedFolder)"))
+                } else if isContent {
+                    found.refused.append((path, "此文件\(FileBytes.Outcome.symlink.problem ?? "")"))
+                }
+            case let kind:
+                // A folder, FIFO, socket or device named `x.md`: never opened (a FIFO would block the build).
+                if isContent { found.refused.append((path, "此文件\(FileBytes.Outcome.notRegular(kind).problem ?? "")")) }
             }
         }
-        return (files.sorted(), misnamed.sorted())
     }
 }
 

@@ -67,8 +67,11 @@ struct FrontMatterChecker {
                 report(.warning, line(of: keyNode), message, kind: .unknownField)
                 continue
             }
-            if value.isNull || (rule.required && value.scalar?.string.allSatisfy(\.isWhitespace) == true) {
-                if rule.required { report(.error, line(of: keyNode), "必填字段 \(path.displayKey) 的值为空") }
+            // Blank counts as empty, and so do zero-width characters (「\u{200B}」 is no reviewer's name).
+            if value.isNull || (rule.required && value.scalar.map({ !$0.string.hasVisibleCharacter }) == true) {
+                let invisible = value.scalar?.string.contains { !$0.isWhitespace } == true
+                let note = invisible ? "：只有看不见的字符（如零宽空格），请填写实际内容" : ""
+                if rule.required { report(.error, line(of: keyNode), "必填字段 \(path.displayKey) 的值为空\(note)") }
                 continue
             }
             checkValue(value, rule: rule.value, keyPath: path, keyLine: line(of: keyNode))

@@ -20,7 +20,7 @@ public struct PublishResult: Sendable {
     public var written = 0
     public var reused = 0
     public var removed = 0
-    /// The name under `output.releases/` of the site this publish replaced, if it was kept.
+    /// The name under `ReleaseLayout.releases` of the site this publish replaced, if it was kept.
     public var archivedRelease: String?
     /// Cache keys of the deferred pages (path → key), for the next incremental build.
     public var keys: [String: String] = [:]
@@ -29,7 +29,7 @@ public struct PublishResult: Sendable {
 }
 
 /// Writes a new release into a staging folder beside the output, verifies it, then swaps it in with one
-/// atomic rename; the replaced site is kept under `output.releases/` (the newest `keep` of them).
+/// atomic rename; the replaced site is kept under `ReleaseLayout.releases` (the newest `keep` of them).
 /// On any failure the published site is untouched and the staging folder removed.
 public struct Publisher: Sendable {
     /// Written into every output so that a later build knows the folder is safe to replace.
@@ -73,11 +73,13 @@ public struct Publisher: Sendable {
         var plan = plan
         try checkReplaceable()
         let fm = FileManager.default
+        layout.migrateLegacyReleases()
         for abandoned in layout.abandonedStagings() { TreeRemover.remove(abandoned) }
         let staging = layout.staging()
         var result = PublishResult()
         do {
             TreeRemover.remove(staging)
+            try fm.createDirectory(at: layout.stateDirectory, withIntermediateDirectories: true)
             let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
             // With the two files every release has, which a recycled release must not keep (they are written anew).
@@ -342,7 +344,7 @@ public struct Publisher: Sendable {
     func pruneReleases() {
         let names = layout.releaseNames()
         for name in names.dropLast(max(keepReleases, 0)) {
-            TreeRemover.remove(layout.releases.appendingPathComponent(name))
+            TreeRemover.remove(layout.release(named: name))
         }
     }
 

@@ -28,7 +28,7 @@ enum ReleaseRecycler {
     static func claim(_ layout: ReleaseLayout, keep: Int, published: Manifest?, to staging: URL) -> Manifest? {
         let names = layout.releaseNames()
         guard keep > 0, names.count >= keep, published != nil, let oldest = names.first else { return nil }
-        let release = layout.releases.appendingPathComponent(oldest)
+        let release = layout.release(named: oldest)
         guard FileManager.default.fileExists(atPath: release.appendingPathComponent(Publisher.markerName).path),
             let manifest = Manifest.read(from: release.appendingPathComponent(Manifest.fileName)),
             rename(release.path, staging.path) == 0

@@ -33,7 +33,7 @@ public enum SiteBuilder {
     /// errors it returns them and the published site is not touched.
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
-        let lock = try BuildLock.acquire(layout.lockFile, wait: options.waitForLock)
+        let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
         let (model, templates, diagnostics) = check(options)

@@ -10,31 +10,51 @@ public struct TemplateSource: Sendable {
         self.assets = assets
     }
 
-    /// Reads `*.mustache` files (top level) and every file below `assets/` of `directory`.
+    /// Reads `*.mustache` files (top level) and every file below `assets/` of `directory`. Like content files, they
+    /// must be regular files: a symlink (an asset linked to a withheld file would be published) or a FIFO is refused
+    /// without being opened, and symlinked folders are not entered.
     public static func read(from directory: URL) -> Result<TemplateSource, Diagnostic> {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+        guard let names = DirectoryListing.entries(of: directory.path) else {
             return .failure(
                 Diagnostic(.error, "templates", line: 1, "找不到模板目录 \(directory.path)：请在源目录中放置 templates/，或用 --templates 指定"))
         }
         var source = TemplateSource(templates: [:], assets: [:])
-        for file in names.sorted() where file.hasSuffix(".mustache") {
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) else {
-                return .failure(Diagnostic(.error, "templates/\(file)", line: 1, "无法读取模板，或模板不是 UTF-8 编码"))
+        for entry in names where entry.name.hasSuffix(".mustache") && !entry.name.hasPrefix(".") {
+            let path = "templates/\(entry.name)"
+            switch FileBytes.read(entry.name, under: directory.path, limit: SourceText.maximumBytes) {
+            case .bytes(let data):
+                guard let text = String(data: data, encoding: .utf8) else {
+                    return .failure(Diagnostic(.error, path, line: 1, "无法读取模板，或模板不是 UTF-8 编码"))
+                }
+                source.templates[String(entry.name.dropLast(".mustache".count))] = text
+            case let refused:
+                return .failure(Diagnostic(.error, path, line: 1, "模板\(refused.problem ?? "无法读取")"))
             }
-            source.templates[String(file.dropLast(".mustache".count))] = text
         }
-        let assets = directory.appendingPathComponent("assets")
-        let enumerator = fm.enumerator(atPath: assets.path)
-        while let path = enumerator?.nextObject() as? String {
-            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            var isDirectory: ObjCBool = false
-            let url = assets.appendingPathComponent(path)
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = fm.contents(atPath: url.path)
-            else { continue }
-            source.assets[path] = data
+        switch FileBytes.kind(atPath: directory.path + "/assets") {
+        case .directory:
+            if let failure = readAssets(under: directory.path, folder: "assets", into: &source) { return .failure(failure) }
+        case .missing: break
+        case let kind:
+            let problem = kind == .symlink ? "是符号链接：gongshi 不进入符号链接的目录，请把目录本身放在这里" : "不是目录，而是\(kind.label)"
+            return .failure(Diagnostic(.error, "templates/assets", line: 1, "模板的 assets \(problem)"))
         }
         return .success(source)
+    }
+
+    /// Adds the regular files below `folder` (relative to `root`) to `source.assets`; the first refused entry.
+    private static func readAssets(under root: String, folder: String, into source: inout TemplateSource) -> Diagnostic? {
+        for entry in DirectoryListing.entries(of: root + "/" + folder) ?? [] where !entry.name.hasPrefix(".") {
+            let relative = folder + "/" + entry.name
+            if entry.kind == .directory {
+                if let failure = readAssets(under: root, folder: relative, into: &source) { return failure }
+                continue
+            }
+            switch FileBytes.read(relative, under: root, limit: Attachment.maximumBytes) {
+            case .bytes(let data): source.assets[String(relative.dropFirst("assets/".count))] = data
+            case let refused: return Diagnostic(.error, "templates/\(relative)", line: 1, "模板文件\(refused.problem ?? "无法读取")")
+            }
+        }
+        return nil
     }
 }

@@ -45,7 +45,7 @@ struct AttachmentLoaderTests {
         let path = "content/disclosures/d1.md"
         #expect(errors.contains { $0.hasPrefix("\(path):11: error: 附件「/etc/passwd.pdf」不能用绝对路径") })
         #expect(errors.contains { $0.hasPrefix("\(path):12: error: 附件「../../outside.pdf」路径中不能有 ..") })
-        #expect(errors.contains { $0.hasPrefix("\(path):13: error: 附件「附件/链接.pdf」是指向源目录之外的链接") })
+        #expect(errors.contains { $0.hasPrefix("\(path):13: error: 附件「附件/链接.pdf」是符号链接") })
         #expect(errors.contains { $0.hasPrefix("\(path):14: error: 附件「附件/目录.pdf」不是普通文件") })
         #expect(errors.contains { $0.hasPrefix("\(path):15: error: 附件「附件/程序.exe」的类型不允许发布：只能是 pdf、jpg、jpeg、png、docx、xlsx 文件") })
         #expect(errors.contains { $0.hasPrefix("\(path):16: error: 附件「附件/不存在.pdf」不存在") })

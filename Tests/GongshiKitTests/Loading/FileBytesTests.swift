@@ -29,7 +29,47 @@ struct FileBytesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let inner = folder.appendingPathComponent("x.md")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
-        #expect(FileBytes.read(inner.path, limit: 100) == .unreadable)
-        #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .unreadable)
+        #expect(FileBytes.read(inner.path, limit: 100) == .notRegular(.directory))
+        #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path, limit: 100) == .missing)
+    }
+
+    @Test func symlinksAndFIFOsAreRefusedWithoutBeingOpened() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.md")
+        #expect(FileManager.default.createFile(atPath: target.path, contents: Data("x".utf8)))
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.md")
+        #expect(FileBytes.read(link.path, limit: 100) == .symlink)
+        #expect(FileBytes.read("link.md", under: folder.path, limit: 100) == .symlink)
+        #expect(FileBytes.kind(atPath: link.path) == .symlink)
+        let fifo = folder.appendingPathComponent("x.md")
+        try makeFIFO(fifo)
+        let outcomes = try withDeadline(unblocking: [fifo]) {
+            [FileBytes.read(fifo.path, limit: 100), FileBytes.read("x.md", under: folder.path, limit: 100)]
+        }
+        #expect(outcomes == [.notRegular(.fifo), .notRegular(.fifo)])
+    }
+
+    @Test func aSocketNamedLikeContentIsRefused() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.md").path
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        #expect(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(FileBytes.read(path, limit: 100) == .notRegular(.socket))
+        #expect(FileBytes.read("s.md", under: folder.path, limit: 100) == .notRegular(.socket))
     }
 }

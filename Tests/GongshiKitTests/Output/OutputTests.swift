@@ -52,7 +52,7 @@ struct OutputTests {
         #expect(!fm.fileExists(atPath: dir.appendingPathComponent("a/index.html").path))
         #expect(try String(contentsOf: dir.appendingPathComponent("b/index.html"), encoding: .utf8) == "two")
         let siblings = try fm.contentsOfDirectory(atPath: dir.deletingLastPathComponent().path).sorted()
-        #expect(siblings == ["output", "output.releases"], "staging folders left behind: \(siblings)")
+        #expect(siblings == [".output.gongshi", "output"], "staging folders left behind: \(siblings)")
     }
 
     @Test func outputMayNotContainTheSource() {

@@ -54,7 +54,9 @@ struct PublisherTests {
         #expect(throws: OutputError.self) { try failing.publish(Self.site("new")) }
         #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
-        #expect(siblings.sorted() == ["output"])
+        #expect(siblings.sorted() == [".output.gongshi", "output"])
+        let state = try FileManager.default.contentsOfDirectory(atPath: ReleaseLayout(output: output).stateDirectory.path)
+        #expect(!state.contains { $0.hasPrefix("staging-") }, "staging left behind: \(state)")
     }
 
     @Test func brokenInternalLinksStopThePublish() throws {

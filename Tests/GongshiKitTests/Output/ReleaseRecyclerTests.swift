@@ -145,7 +145,7 @@ struct ReleaseRecyclerTests {
         // The release that was being recycled (the one the build would have pruned) is gone, and so is the staging.
         #expect(layout.releaseNames().isEmpty)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: layout.output.deletingLastPathComponent().path)
-        #expect(siblings.sorted() == ["output", "output.releases"])
+        #expect(siblings.sorted() == [".output.gongshi", "output"])
     }
 
     @Test func withNothingToPruneAFreshFolderIsUsed() throws {

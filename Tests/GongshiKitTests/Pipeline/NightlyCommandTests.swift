@@ -47,7 +47,7 @@ struct NightlyCommandTests {
 
         #expect(try Data(contentsOf: site.output.appendingPathComponent("manifest.json")) == before)
         #expect(try !site.page("disclosures/d1/index.html").contains("新标题"))
-        let staging = site.root.appendingPathComponent(".output.staging-\(process.processIdentifier)")
+        let staging = site.root.appendingPathComponent(".output.gongshi/staging-\(process.processIdentifier)")
         #expect(FileManager.default.fileExists(atPath: staging.path), "the killed build's staging folder is what it left")
 
         // The next build publishes, and clears what the killed one left.
