@@ -3,12 +3,11 @@ import base64
 import re
 import time
 
-import importlib.util
-import pathlib
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.print_page_options import PrintOptions
+
+from conftest import run_axe, wait_for
 
 PAGES = {
     "home": "",
@@ -22,43 +21,20 @@ PAGES = {
 }
 
 
-def axe_source():
-    """axe-core 4.x as shipped inside the PyPI package axe-playwright-python (installed with --no-deps: only its
-    axe.min.js is used, injected through Selenium)."""
-    spec = importlib.util.find_spec("axe_playwright_python")
-    assert spec and spec.submodule_search_locations, "pip install --no-deps axe-playwright-python"
-    return (pathlib.Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
-
-
-def run_axe(driver):
-    driver.execute_script(axe_source())
-    return driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));")
-
-
-def wait_for(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    return condition()
-
-
 def clear_large_print(driver):
     driver.execute_script("try { localStorage.removeItem('gongshi-large-print') } catch (e) {}")
 
 
 @pytest.mark.parametrize("name", ["home", "branch", "promise", "disclosure", "stats", "search"])
 def test_no_serious_accessibility_violations(driver, base_url, name):
+    """Key pages against every axe rule, best practices included (every page is checked against WCAG in
+    test_every_page.py)."""
     driver.get(base_url + PAGES[name])
     if name == "search":
         wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results a"))
     results = run_axe(driver)
     assert "error" not in results, results
-    assert driver.execute_script("return axe.version").startswith("4."), "axe-core 4 is required"
+    assert results["version"].startswith("4."), "axe-core 4 is required"
     serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
     report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious)
     assert not serious, f"{name}: {report}"
