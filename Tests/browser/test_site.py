@@ -109,6 +109,40 @@ def test_keyboard_reaches_skip_link_first_and_focus_is_visible(driver, base_url)
     assert not outline.startswith("none"), outline
 
 
+def test_wide_tables_scroll_with_the_keyboard_on_a_phone(driver, base_url):
+    """On a phone the statistics tables are wider than the screen: Tab reaches each one (with a visible focus
+    outline) and the arrow keys scroll it sideways."""
+    driver.set_window_size(390, 844)
+    try:
+        driver.get(base_url + PAGES["stats"])
+        wide = driver.execute_script(
+            "return [...document.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1"
+            " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length")
+        assert wide >= 1, "the sample's statistics page should have a table wider than a phone"
+        reached, body = 0, driver.find_element(By.TAG_NAME, "body")
+        body.send_keys("\ue004")
+        for _ in range(400):
+            state = driver.execute_script("""
+                const e = document.activeElement;
+                if (!(e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'auto')) return null;
+                const s = getComputedStyle(e);
+                return [e.scrollLeft, s.outlineStyle, parseFloat(s.outlineWidth), e.tabIndex];""")
+            if state:
+                # Chromium focuses a scroll box by itself (tabIndex stays -1); other browsers need the page's tabindex
+                assert state[3] >= 0, "the table itself is a tab stop (tabindex), in every browser"
+                assert state[0] == 0 and state[1] != "none" and state[2] >= 2, f"visible focus outline: {state}"
+                driver.switch_to.active_element.send_keys("\ue014\ue014\ue014")  # ArrowRight
+                scrolled = wait_for(lambda: driver.execute_script("return document.activeElement.scrollLeft"), 2)
+                assert scrolled > 0, "the arrow keys scroll a focused wide table"
+                reached += 1
+            if driver.execute_script("return document.activeElement === document.body") and reached:
+                break
+            driver.switch_to.active_element.send_keys("\ue004")
+        assert reached == wide, f"Tab reached {reached} of the {wide} sideways-scrolling tables"
+    finally:
+        driver.set_window_size(1280, 800)
+
+
 def test_poster_prints_on_a4_with_qr_codes(driver, base_url, artifacts):
     driver.get(base_url + PAGES["poster"])
     codes = driver.find_elements(By.CSS_SELECTOR, "figure.poster-qr svg path")
