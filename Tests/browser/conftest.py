@@ -1,4 +1,5 @@
 """Fixtures for the browser tests: build the sample site, serve it on loopback, drive headless Chromium."""
+import contextlib
 import functools
 import http.server
 import importlib.util
@@ -139,6 +140,17 @@ def axe_source():
     spec = importlib.util.find_spec("axe_playwright_python")
     assert spec and spec.submodule_search_locations, "pip install --no-deps axe-playwright-python"
     return (pathlib.Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def axe_on_every_load(driver):
+    """Has Chromium evaluate axe once in each new document (DevTools' addScriptToEvaluateOnNewDocument), so a
+    walk over many pages does not send the 500 KB script over WebDriver for each of them."""
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": axe_source()})
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
 
 def run_axe(driver, options=None):

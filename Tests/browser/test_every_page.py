@@ -10,7 +10,7 @@ import urllib.parse
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import page_route, run_axe, vnu_jar, wait_for
+from conftest import axe_on_every_load, page_route, run_axe, vnu_jar, wait_for
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LARGE_PRINT_KEY = "gongshi-large-print"
@@ -73,23 +73,24 @@ def test_no_serious_wcag_violations_on_any_page(driver, base_url, site_pages, mo
     _set_large_print(driver, base_url, large)
     problems, checked = [], 0
     try:
-        for page in site_pages:
-            driver.get(_url(base_url, page))
-            if page == "search/index.html":
-                wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results a"), timeout=5)
-            in_large_print = driver.execute_script(
-                "return document.documentElement.classList.contains('large-print')"
-                " || !!document.querySelector('#large-print:checked')")
-            assert in_large_print == large, f"{page}: 大字版 should be {'on' if large else 'off'}"
-            results = run_axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-            assert "error" not in results, f"{page}: {results}"
-            assert results["version"].startswith("4."), "axe-core 4 is required"
-            checked += 1
-            for violation in results["violations"]:
-                if violation.get("impact") in ("serious", "critical"):
-                    targets = [node["target"] for node in violation["nodes"]][:3]
-                    problems.append(f"{page}: {violation['id']} ({violation['impact']}): {violation['help']} — "
-                                    f"{len(violation['nodes'])} nodes, e.g. {targets}")
+        with axe_on_every_load(driver):
+            for page in site_pages:
+                driver.get(_url(base_url, page))
+                if page == "search/index.html":
+                    wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#search-results a"), timeout=5)
+                in_large_print = driver.execute_script(
+                    "return document.documentElement.classList.contains('large-print')"
+                    " || !!document.querySelector('#large-print:checked')")
+                assert in_large_print == large, f"{page}: 大字版 should be {'on' if large else 'off'}"
+                results = run_axe(driver, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+                assert "error" not in results, f"{page}: {results}"
+                assert results["version"].startswith("4."), "axe-core 4 is required"
+                checked += 1
+                for violation in results["violations"]:
+                    if violation.get("impact") in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"]][:3]
+                        problems.append(f"{page}: {violation['id']} ({violation['impact']}): {violation['help']} — "
+                                        f"{len(violation['nodes'])} nodes, e.g. {targets}")
     finally:
         _set_large_print(driver, base_url, False)
         driver.set_window_size(1280, 800)
