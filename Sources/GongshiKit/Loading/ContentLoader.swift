@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// What `PrivacyLint` found, by file path; the assembler reports it only for records that are published.
     public var privacyFindings: [String: [Diagnostic]] = [:]
+    /// The links and images of each body, by file path, for `BodyLinkChecker`.
+    public var bodyLinks: [String: [BodyLink]] = [:]
 }
 
 /// Turns source files into typed records: split, compose YAML, check the schema, mask personal data, decode, render
@@ -68,6 +70,7 @@ public enum ContentLoader {
             content.pages += part.pages
             content.diagnostics += part.diagnostics
             content.privacyFindings.merge(part.privacyFindings) { $1 }
+            content.bodyLinks.merge(part.bodyLinks) { $1 }
         }
         return content
     }
@@ -82,6 +85,12 @@ public enum ContentLoader {
             guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
             let bodyFindings = screen.findings(inBody: document.body, firstLine: document.bodyLineOffset + 1)
             content.privacyFindings[file.path] = outcome.privacyFindings + bodyFindings
+            let links = MarkdownRenderer.linkTargets(document.body)
+            if !links.isEmpty {
+                // Masked as the page shows them; the line counted in the file.
+                let mask = screen.mask
+                content.bodyLinks[file.path] = links.map { BodyLink(url: mask($0.url), line: $0.line + document.bodyLineOffset, isImage: $0.isImage) }
+            }
             return (record, source, screen.mask)
         }
         switch file.kind {
