@@ -34,6 +34,7 @@ public enum SiteBuilder {
     /// errors it returns them and the published site is not touched.
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
+        if let problem = OutputLocation.problem(layout.output) { throw OutputError(message: problem) }
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.waitForLock)
         defer { lock.release() }
         var clock = PhaseClock()
