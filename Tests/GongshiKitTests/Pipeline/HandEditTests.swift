@@ -17,6 +17,10 @@ struct HandEditTests {
         case sameSizeOldTime
         /// A new file under the old name (as `sed -i` and most editors save).
         case replaced
+        /// Deleted.
+        case deleted
+        /// A symbolic link to a copy of the very same bytes: not a regular file of the site.
+        case symlink
     }
 
     static func edit(_ url: URL, _ edit: Edit) throws {
@@ -38,6 +42,15 @@ struct HandEditTests {
         case .replaced:
             try FileManager.default.removeItem(at: url)
             try hacked.write(to: url)
+        case .deleted:
+            try FileManager.default.removeItem(at: url)
+            return
+        case .symlink:
+            let copy = url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("copy-\(UUID().uuidString)")
+            try before.write(to: copy)
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createSymbolicLink(at: url, withDestinationURL: copy)
+            return
         }
         #expect(try Data(contentsOf: url) != before)
     }
@@ -49,7 +62,9 @@ struct HandEditTests {
         clean.clean = true
         _ = try SiteBuilder.build(clean)
         let expected = try Data(contentsOf: clean.outputDirectory.appendingPathComponent(path))
-        let actual = try Data(contentsOf: site.output.appendingPathComponent(path))
+        let url = site.output.appendingPathComponent(path)
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType == .typeRegular, "\(note)")
+        let actual = try Data(contentsOf: url)
         #expect(actual == expected, "\(note): \(path) still holds the hand edit")
         let manifest = try #require(Manifest.read(from: site.output.appendingPathComponent(Manifest.fileName)))
         #expect(manifest.entries[path] == Manifest.Entry(sha256: SHA256.hex(actual), size: actual.count), "\(note): manifest of \(path)")
