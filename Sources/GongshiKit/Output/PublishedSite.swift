@@ -40,7 +40,7 @@ public struct PublishedSite: Sendable {
         let paths = Array(manifest.entries.keys)
         let chunks = stride(from: 0, to: paths.count, by: 512).map { paths[$0..<min($0 + 512, paths.count)] }
         let found = chunks.concurrentMap { chunk in
-            chunk.filter { !FileCheck.matches(root + $0, manifest.entries[$0]!, since: since) }
+            chunk.filter { !Self.matches(root + $0, manifest.entries[$0]!, since: since) }
         }
         altered = Set(found.joined())
     }
@@ -58,56 +58,13 @@ public struct PublishedSite: Sendable {
         for case let url as URL in enumerator where url.pathExtension == "html" { count += 1 }
         return count
     }
-}
 
-/// A file-system time: seconds and nanoseconds.
-public struct FileTime: Codable, Sendable, Comparable {
-    public var seconds: Int
-    public var nanoseconds: Int
-
-    public static func < (a: FileTime, b: FileTime) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
-
-    init(_ time: timespec) { (seconds, nanoseconds) = (Int(time.tv_sec), Int(time.tv_nsec)) }
-
-    /// A little earlier than every change made to a file from now on: the status-change time of a new probe file in
-    /// `directory`, less `margin`. The kernel may stamp a new file with its fine clock and a later change of another
-    /// file with its coarse clock, which lags by up to one timer tick (a few milliseconds); files changed within the
-    /// margin before now are merely hashed once more. nil when the folder cannot be written.
-    static func now(in directory: URL, margin: Int = 100_000_000) -> FileTime? {
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(".probe-\(getpid())").path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
-        defer {
-            close(fd)
-            unlink(path)
-        }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        var time = FileTime(info.st_ctim)
-        time.nanoseconds -= margin
-        while time.nanoseconds < 0 {
-            time.nanoseconds += 1_000_000_000
-            time.seconds -= 1
-        }
-        return time
-    }
-}
-
-/// Whether a file on disk still is a manifest entry.
-enum FileCheck {
     /// True when the regular file at `path` has the entry's size and, if it changed at or after `since`, its SHA-256.
-    static func matches(_ path: String, _ entry: Manifest.Entry, since: FileTime?) -> Bool {
+    static func matches(_ path: String, _ entry: Manifest.Entry, since: FileTime) -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return false }
-        return matches(info, entry, since: since) { FileManager.default.contents(atPath: path) }
-    }
-
-    /// The same for a file already `stat`ed; `read` gives its bytes when they must be hashed.
-    static func matches(_ info: stat, _ entry: Manifest.Entry, since: FileTime?, read: () -> Data?) -> Bool {
-        guard info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return false }
-        if let since, FileTime(info.st_mtim) < since, FileTime(info.st_ctim) < since { return true }
-        guard let data = read() else { return false }
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return false }
+        if FileTime(info.st_mtim) < since, FileTime(info.st_ctim) < since { return true }
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
         return data.count == entry.size && SHA256.hex(data) == entry.sha256
     }
 }
