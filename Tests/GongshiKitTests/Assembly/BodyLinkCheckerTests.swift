@@ -52,6 +52,22 @@ struct BodyLinkCheckerTests {
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    @Test func theCommandExitsOneAndTheReportSaysContentErrors() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        try Self.setBody("正文。\n\n![现场照片](附件/照片.jpg)\n", of: "content/disclosures/d1.md", in: site)
+        let report = site.root.appendingPathComponent("report.json")
+        let run = try CommandLineTests.run([
+            "build", "--source", site.root.path, "--output", site.output.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21",
+            "--report", report.path,
+        ])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("content/disclosures/d1.md:13: error: 正文中的图片「附件/照片.jpg」"), "\(run.stderr)")
+        #expect(!run.stderr.contains("%E9"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        #expect(json["status"] as? String == "content-errors")
+        #expect(json["exitCode"] as? Int == 1)
+    }
+
     @Test func linksThatWillExistPass() throws {
         let site = try BuildEndToEndTests.smallSite()
         try site.write("content/disclosures/附件/明细表.pdf", "%PDF-1.4\n")
