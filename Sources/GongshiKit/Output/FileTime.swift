@@ -4,12 +4,12 @@ import Foundation
     import Glibc
 #endif
 
-/// A file-system time: seconds and nanoseconds.
-public struct FileTime: Codable, Sendable, Comparable {
-    public var seconds: Int
-    public var nanoseconds: Int
+/// A file-system time (a `timespec`), recorded in the page cache.
+struct FileTime: Codable, Sendable, Comparable {
+    var seconds: Int
+    var nanoseconds: Int
 
-    public static func < (a: FileTime, b: FileTime) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
+    static func < (a: FileTime, b: FileTime) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
 
     init(_ time: timespec) { (seconds, nanoseconds) = (Int(time.tv_sec), Int(time.tv_nsec)) }
 

@@ -8,6 +8,7 @@ import Foundation
 /// page cache checks), and, once `verify(since:)` ran, which of its files no longer hold the bytes the manifest
 /// records (a hand edit of the output). Such files are never reused; they are made again.
 public struct PublishedSite: Sendable {
+    /// The published folder.
     public let output: URL
     /// nil when the output has no `manifest.json` or it cannot be read.
     public let manifest: Manifest?
