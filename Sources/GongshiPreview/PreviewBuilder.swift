@@ -33,6 +33,8 @@ public actor PreviewBuilder {
         // The cache and the releases live and die with the preview's own temp folder.
         options.cacheDirectory = siteDirectory.deletingLastPathComponent().appendingPathComponent("cache")
         options.keepReleases = 0
+        // The preview's folder is no public site: deleting most records while editing must still show the result.
+        options.allowShrink = true
         self.options = options
     }
 

@@ -44,6 +44,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = common.makeOptions(output: output)
         if let conflict = options.outputConflict { throw ValidationError(conflict) }
+        if let problem = OutputLocation.problem(options.outputDirectory) { throw ValidationError(problem) }
         options.keepReleases = keep
         options.lockWait = WaitOption.lockWait(wait)
         options.clean = clean

@@ -14,6 +14,7 @@ struct Gongshi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongshi",
         abstract: "公示：把 Markdown 内容生成为基层党组织党务公开静态网站。",
+        version: GongshiVersion.current,
         // One file per command: BuildCommand.swift, CheckCommand.swift, …
         subcommands: [Build.self, Check.self, Rollback.self, Serve.self, New.self, Init.self])
 }

@@ -6,7 +6,7 @@ import GongshiKit
 struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "把网站恢复为 .<输出目录名>.gongshi/releases/ 中的旧版本（默认最新的一个）；再执行一次即可撤销。",
-        discussion: "退出码：0 成功，3 另一个生成任务正在运行，4 失败（网站保持不变）。")
+        discussion: "退出码：0 成功，2 用法错误（如 --to 的版本不存在），3 另一个生成任务正在运行，4 失败（网站保持不变）。")
 
     @Option(name: .long, help: "输出目录。")
     var output: String = "output"
@@ -28,6 +28,8 @@ struct Rollback: ParsableCommand {
 
     func run() throws {
         let publisher = Publisher(outputDirectory: URL(fileURLWithPath: output))
+        if let problem = OutputLocation.problem(publisher.outputDirectory) { throw ValidationError(problem) }
+        if let to, !publisher.layout.releaseNames().contains(to) { throw ValidationError(Self.unknownRelease(to, publisher)) }
         if list {
             let names = publisher.layout.releaseNames()
             print(names.isEmpty ? "没有旧版本。" : names.joined(separator: "\n"))
@@ -45,5 +47,12 @@ struct Rollback: ParsableCommand {
             Report.line("错误：\(error)")
             throw ExitCode(ExitStatus.ioFailure)
         }
+    }
+
+    /// `--to` names no archived release: a usage error that lists the ones there are.
+    static func unknownRelease(_ name: String, _ publisher: Publisher) -> String {
+        let names = publisher.layout.releaseNames()
+        let available = names.isEmpty ? "\(publisher.layout.releases.path) 中没有旧版本" : "可用的版本：\(names.joined(separator: "、"))"
+        return "--to 指定的旧版本「\(name)」不存在；\(available)（gongshi rollback --list 列出全部）"
     }
 }

@@ -14,6 +14,8 @@ public struct LoadedContent: Sendable {
     /// Branch files that had errors and gave no record, with the ids they seem to have: references to those ids are
     /// not reported as missing organisations.
     public var unloadedBranches: [UnloadedBranch] = []
+    /// The links and images of each body, by file path, for `BodyLinkChecker`.
+    public var bodyLinks: [String: [BodyLink]] = [:]
 }
 
 /// Turns source files into typed records: split, compose YAML, check the schema, mask personal data, decode, render
@@ -75,6 +77,7 @@ public enum ContentLoader {
             content.diagnostics += part.diagnostics
             content.unloadedBranches += part.unloadedBranches
             content.privacyFindings.merge(part.privacyFindings) { $1 }
+            content.bodyLinks.merge(part.bodyLinks) { $1 }
         }
         return content
     }
@@ -90,6 +93,12 @@ public enum ContentLoader {
             guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
             let bodyFindings = screen.findings(inBody: document.body, firstLine: document.bodyLineOffset + 1)
             content.privacyFindings[file.path] = outcome.privacyFindings + bodyFindings
+            let links = MarkdownRenderer.linkTargets(document.body)
+            if !links.isEmpty {
+                // Masked as the page shows them; the line counted in the file.
+                let mask = screen.mask
+                content.bodyLinks[file.path] = links.map { BodyLink(url: mask($0.url), line: $0.line + document.bodyLineOffset, isImage: $0.isImage) }
+            }
             return (record, source, screen.mask)
         }
         switch file.kind {

@@ -33,6 +33,38 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Every link and image destination of a Markdown body with its line (1 = the body's first line), from the parse
+    /// tree, so reference links (`[x][1]` … `[1]: 地址`) count too. A body without `](` or `]:` has none and is not
+    /// parsed.
+    public static func linkTargets(_ markdown: String) -> [BodyLink] {
+        guard markdown.contains("](") || markdown.contains("]:") else { return [] }
+        return markdown.withCString { pointer in
+            guard let document = cmark_parse_document(pointer, strlen(pointer), options) else { return [] }
+            defer { cmark_node_free(document) }
+            guard let iterator = cmark_iter_new(document) else { return [] }
+            defer { cmark_iter_free(iterator) }
+            var links: [BodyLink] = []
+            // Inline nodes carry no line of their own: the line is the block's first line plus the line breaks before.
+            var line = 1
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                let type = cmark_node_get_type(node)
+                switch type {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                    line = max(Int(cmark_node_get_start_line(node)), 1)
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    line += 1
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    guard let url = cmark_node_get_url(node) else { continue }
+                    links.append(BodyLink(url: String(cString: url), line: line, isImage: type == CMARK_NODE_IMAGE))
+                default:
+                    break
+                }
+            }
+            return links
+        }
+    }
+
     private static func shiftHeadings(_ document: OpaquePointer, by offset: Int) {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }

@@ -9,7 +9,19 @@ enum SourceText {
 
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         guard data.count <= maximumBytes else { return .failure(tooLarge(data.count, path: path)) }
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: data, as: UTF8.self) {
+            // libcmark and libyaml read C strings: everything after a NUL byte would silently disappear.
+            if let offset = data.firstIndex(of: 0) {
+                let position = offset - data.startIndex
+                let line = data[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return .failure(
+                    Diagnostic(
+                        .error, path, line: line,
+                        "文件中有空字符（NUL，0x00，第 \(position + 1) 个字节）：其后的内容会丢失，多半是从别的软件复制或文件损坏；"
+                            + "请在编辑器中删除这个字符后再生成"))
+            }
+            return .success(text)
+        }
         let offset = firstInvalidUTF8Offset(data) ?? 0
         let line = data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         return .failure(

@@ -18,7 +18,8 @@ enum LinkVerifier {
             let exists =
                 target.isEmpty || target.hasSuffix("/")
                 ? files.contains(target + "index.html") : files.contains(target) || files.contains(target + "/index.html")
-            if !exists { broken.append("\(page.path) → \(link)") }
+            // Shown as written (cmark percent-encodes Chinese file names in links).
+            if !exists { broken.append("\(page.path) → \(link.removingPercentEncoding ?? link)") }
         }
         return broken
     }

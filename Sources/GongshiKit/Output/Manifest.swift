@@ -1,6 +1,7 @@
 import Foundation
 
-/// `manifest.json`: every file of a release with its SHA-256 and size, sorted by path.
+/// `manifest.json`: every file of a release with its SHA-256 and size, sorted by path, and how many records of each
+/// kind the release publishes (for `ShrinkGuard`).
 public struct Manifest: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public let sha256: String
@@ -9,12 +10,23 @@ public struct Manifest: Sendable, Equatable {
 
     public static let fileName = "manifest.json"
     public var entries: [String: Entry]
+    /// Published records per kind (`branches`, `promises`, `disclosures`, `examples`, `pages`); empty in manifests
+    /// written before gongshi recorded them.
+    public var counts: [String: Int]
 
-    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+    public init(entries: [String: Entry] = [:], counts: [String: Int] = [:]) {
+        self.entries = entries
+        self.counts = counts
+    }
 
-    /// Stable JSON: keys sorted, one file a line, no timestamps.
+    /// Stable JSON: keys sorted, the counts on one line, one file a line, no timestamps.
     public var json: Data {
-        var text = "{\n  \"files\": {\n"
+        var text = "{\n"
+        if !counts.isEmpty {
+            let pairs = counts.keys.sorted().map { "\(Self.quoted($0)): \(counts[$0]!)" }
+            text += "  \"counts\": {\(pairs.joined(separator: ", "))},\n"
+        }
+        text += "  \"files\": {\n"
         let lines = entries.keys.sorted().map { path in
             let entry = entries[path]!
             return "    \(Self.quoted(path)): {\"sha256\": \"\(entry.sha256)\", \"size\": \(entry.size)}"
@@ -39,6 +51,10 @@ public struct Manifest: Sendable, Equatable {
             let files = object["files"] as? [String: [String: Any]]
         else { return nil }
         var manifest = Manifest()
+        if let counts = object["counts"] {
+            guard let counts = counts as? [String: Int] else { return nil }
+            manifest.counts = counts
+        }
         for (path, value) in files {
             guard let sha = value["sha256"] as? String, let size = value["size"] as? Int else { return nil }
             manifest.entries[path] = Entry(sha256: sha, size: size)
@@ -49,16 +65,24 @@ public struct Manifest: Sendable, Equatable {
     /// The lines `json` writes, one file each: `    "path": {"sha256": "…", "size": 12},`. nil for anything else,
     /// including a path with an escape, so that `JSONSerialization` decides.
     static func parseOwnLayout(_ bytes: [UInt8]) -> Manifest? {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
         let head = Array("{".utf8), files = Array("  \"files\": {".utf8), close = Array("  }".utf8)
-        guard lines.count >= 5, lines[0].elementsEqual(head), lines[1].elementsEqual(files),
-            lines[lines.count - 3].elementsEqual(close), lines[lines.count - 2].elementsEqual("}".utf8), lines[lines.count - 1].isEmpty
+        guard lines.count >= 5, lines[0].elementsEqual(head) else { return nil }
+        var manifest = Manifest()
+        lines = lines.dropFirst()
+        if let first = lines.first, !first.elementsEqual(files) {
+            guard let counts = parseCounts(first) else { return nil }
+            manifest.counts = counts
+            lines = lines.dropFirst()
+        }
+        let count = lines.count
+        guard count >= 4, lines.first!.elementsEqual(files), lines[lines.endIndex - 3].elementsEqual(close),
+            lines[lines.endIndex - 2].elementsEqual("}".utf8), lines[lines.endIndex - 1].isEmpty
         else { return nil }
         let open = Array("    \"".utf8), middle = Array("\": {\"sha256\": \"".utf8), sizeKey = Array("\", \"size\": ".utf8)
-        var manifest = Manifest()
-        manifest.entries.reserveCapacity(lines.count - 5)
-        for (index, line) in lines[2..<(lines.count - 3)].enumerated() {
-            let last = index == lines.count - 6
+        manifest.entries.reserveCapacity(count - 4)
+        for (index, line) in lines[(lines.startIndex + 1)..<(lines.endIndex - 3)].enumerated() {
+            let last = index == count - 5
             // path, 64 hex digits, the size, and "}" or "},".
             let minimum = open.count + middle.count + 64 + sizeKey.count + 2 + (last ? 0 : 1)
             guard line.count >= minimum, line.starts(with: open), !line.contains(0x5C) else { return nil }
@@ -85,6 +109,25 @@ public struct Manifest: Sendable, Equatable {
             else { return nil }
         }
         return manifest
+    }
+
+    /// `  "counts": {"branches": 3, "pages": 2},` → the counts; nil for anything else. Keys are plain ASCII words.
+    static func parseCounts(_ line: ArraySlice<UInt8>) -> [String: Int]? {
+        let prefix = Array("  \"counts\": {".utf8)
+        guard line.starts(with: prefix), line.count >= prefix.count + 2, line.suffix(2).elementsEqual("},".utf8) else { return nil }
+        let inner = line[(line.startIndex + prefix.count)..<(line.endIndex - 2)]
+        var counts: [String: Int] = [:]
+        for pair in String(decoding: inner, as: UTF8.self).split(separator: ",") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2 else { return nil }
+            let key = parts[0].trimmingCharacters(in: .whitespaces)
+            guard key.count >= 3, key.hasPrefix("\""), key.hasSuffix("\""),
+                key.dropFirst().dropLast().allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }),
+                let value = Int(parts[1].trimmingCharacters(in: .whitespaces)), value >= 0
+            else { return nil }
+            counts[String(key.dropFirst().dropLast())] = value
+        }
+        return counts
     }
 
     static func quoted(_ text: String) -> String {

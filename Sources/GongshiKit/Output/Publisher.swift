@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -24,6 +25,8 @@ public struct PublishResult: Sendable {
     public var archivedRelease: String?
     /// Cache keys of the deferred pages (path → key), for the next incremental build.
     public var keys: [String: String] = [:]
+    /// SHA-256 of the `manifest.json` just published.
+    public var manifestDigest: String?
 
     public init() {}
 }
@@ -67,9 +70,13 @@ public struct Publisher: Sendable {
 
     /// Publishes a render plan: its ready files, its reused files, and its deferred page jobs, which run here on
     /// every core, each writing its page into the staging folder and checking its links as soon as it is rendered,
-    /// so no more than a few pages are ever held in memory.
+    /// so no more than a few pages are ever held in memory. `live` is the output as the build read it (its manifest is
+    /// then not read again); a reused file keeps its manifest entry only when `live` verified it, any other is hashed.
+    /// `counts` (records per kind) go into the new `manifest.json`.
     @discardableResult
-    public func publish(_ plan: consuming RenderPlan, baseURL: String? = nil) throws(OutputError) -> PublishResult {
+    public func publish(
+        _ plan: consuming RenderPlan, baseURL: String? = nil, counts: [String: Int] = [:], live: PublishedSite? = nil
+    ) throws(OutputError) -> PublishResult {
         var plan = plan
         try checkReplaceable()
         let fm = FileManager.default
@@ -80,7 +87,7 @@ public struct Publisher: Sendable {
         do {
             TreeRemover.remove(staging)
             try fm.createDirectory(at: layout.stateDirectory, withIntermediateDirectories: true)
-            let previous = Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
+            let previous = live.map(\.manifest) ?? Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
             // With the two files every release has, which a recycled release must not keep (they are written anew).
             let siteFiles = files.union([Manifest.fileName, Self.markerName])
@@ -90,17 +97,20 @@ public struct Publisher: Sendable {
             if let previous, let recycled = ReleaseRecycler.claim(layout, keep: keepReleases, published: previous, to: staging) {
                 // A group's files are known only when it runs; any it does not make again are deleted below.
                 let wanted = files.union(recycled.entries.keys.filter { groupFolders.contains(Self.folder(of: $0)) })
-                leftover = ReleaseRecycler.trim(staging, recycled: recycled, published: previous, wanted: wanted, folders: folders)
+                // A full render reuses nothing, so no recycled file is worth verifying.
+                let reuses = plan.previousKeys != nil || !plan.reused.isEmpty
+                leftover = ReleaseRecycler.trim(
+                    staging, recycled: recycled, published: previous, wanted: reuses ? wanted : [], folders: folders, live: live)
             } else {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             }
             try Self.makeDirectories(folders.subtracting(leftover.folders), in: staging)
-            var manifest = Manifest()
+            var manifest = Manifest(counts: counts)
             var broken: [String] = []
             let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
             let writer = FileWriter(
-                roots: roots, previous: previous, leftover: leftover.files, files: siteFiles,
+                roots: roots, previous: previous, live: live, leftover: leftover.files, files: siteFiles,
                 baseURL: baseURL, counter: counter, hooks: hooks)
             for path in plan.reused {
                 manifest.entries[path] = try writer.reuse(path, key: nil).entry
@@ -127,7 +137,9 @@ public struct Publisher: Sendable {
                 throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
             }
             try keepDotfiles(into: staging)
-            try Self.writeNew(manifest.json, toPath: roots.staging + Manifest.fileName)
+            let manifestJSON = manifest.json
+            try Self.writeNew(manifestJSON, toPath: roots.staging + Manifest.fileName)
+            result.manifestDigest = SHA256.hex(manifestJSON)
             try Self.writeNew(Data("gongshi output; this folder is replaced on every build\n".utf8), toPath: roots.staging + Self.markerName)
             // One flush of the whole file system before the swap, instead of one per file: after a crash the
             // new site is either complete on disk or not live.
@@ -167,6 +179,8 @@ public struct Publisher: Sendable {
     struct FileWriter: Sendable {
         let roots: Roots
         let previous: Manifest?
+        /// The output as the build found it, with the files it verified.
+        let live: PublishedSite?
         /// Files of a recycled staging folder that are already the published file (`ReleaseRecycler`).
         let leftover: Set<String>
         /// Every path of the new site, for the link check.
@@ -186,9 +200,11 @@ public struct Publisher: Sendable {
 
         func reuse(_ path: String, key: String?) throws -> FileOutcome {
             let known = previous?.entries[path]
-            // A recycled file is only left in place when it is the published file (so `known` exists).
+            // A recycled file is only left in place when it is verified to be the published file (so `known` exists).
             if let known, leftover.contains(path) { return FileOutcome(path: path, key: key, entry: known) }
-            return FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: known))
+            // A published file keeps its recorded entry only when it was verified against it; any other is hashed.
+            let verified = live?.isVerified(path) == true ? known : nil
+            return FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: verified))
         }
 
         func outcome(of file: GroupJob.File) throws -> FileOutcome {

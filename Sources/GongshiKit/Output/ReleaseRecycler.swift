@@ -10,8 +10,8 @@ import Foundation
 /// release as many calls again; ext4 also slows every new folder down while the freed inodes are recent.
 ///
 /// The recycled folder is cut back to exactly the files that are byte-for-byte the published site's (by the two
-/// manifests) and still part of the new site; every other entry, including anything not in its manifest, is
-/// deleted before a single file is written. The published site is never touched: kept files are hard links that
+/// manifests, and verified on disk: a file edited by hand is not kept) and still part of the new site; every other
+/// entry, including anything not in its manifest, is deleted before a single file is written. The published site is never touched: kept files are hard links that
 /// are only ever unlinked in staging, never written through (`Publisher.writeNew`).
 enum ReleaseRecycler {
     /// What is left in a recycled staging folder.
@@ -37,17 +37,32 @@ enum ReleaseRecycler {
     }
 
     /// Deletes from `staging` every entry that the new site cannot use as it is: a file is kept only when `wanted`
-    /// holds its path and the recycled manifest's entry equals the published one; a folder only when `folders`
-    /// holds it. Returns what is left.
-    static func trim(_ staging: URL, recycled: Manifest, published: Manifest, wanted: Set<String>, folders: Set<String>)
-        -> Leftover
-    {
+    /// holds its path, the recycled manifest's entry equals the published one and the file on disk still is that entry;
+    /// a folder only when `folders` holds it. Returns what is left.
+    ///
+    /// An archived file may have been edited by hand, and nothing verified it since: with `live` (the build verified
+    /// the published files) it is kept only when it is the very file published now (same inode, verified), else it is
+    /// deleted and linked again from the published site; without `live` its SHA-256 decides.
+    static func trim(
+        _ staging: URL, recycled: Manifest, published: Manifest, wanted: Set<String>, folders: Set<String>, live: PublishedSite? = nil
+    ) -> Leftover {
         var leftover = Leftover()
         let root = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { return leftover }
-        func keepFile(_ path: String) -> Bool {
-            guard wanted.contains(path), let entry = recycled.entries[path] else { return false }
-            return published.entries[path] == entry
+        let output = (live?.output.path ?? "") + "/"
+        func keepFile(_ path: String, _ folder: Int32, _ name: String) -> Bool {
+            guard wanted.contains(path), let entry = recycled.entries[path], published.entries[path] == entry else { return false }
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size
+            else { return false }
+            if let live {
+                var current = stat()
+                return live.isVerified(path) && lstat(output + path, &current) == 0 && current.st_ino == info.st_ino
+                    && current.st_dev == info.st_dev
+            }
+            let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            return SHA256.hex(FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()) == entry.sha256
         }
         trim(folder: root, prefix: "", into: &leftover, keepFile: keepFile, keepFolder: folders.contains)
         return leftover
@@ -55,7 +70,8 @@ enum ReleaseRecycler {
 
     /// Walks one folder (`fd`, closed here) whose path relative to the root is `prefix`.
     private static func trim(
-        folder fd: Int32, prefix: String, into leftover: inout Leftover, keepFile: (String) -> Bool, keepFolder: (String) -> Bool
+        folder fd: Int32, prefix: String, into leftover: inout Leftover, keepFile: (String, Int32, String) -> Bool,
+        keepFolder: (String) -> Bool
     ) {
         guard let dir = fdopendir(fd) else {
             close(fd)
@@ -88,7 +104,7 @@ enum ReleaseRecycler {
                 }
             }
             // Only regular files are kept: a symbolic link or anything else under the old name is deleted.
-            if type == UInt8(DT_REG), keepFile(path) {
+            if type == UInt8(DT_REG), keepFile(path, dirfd(dir), name) {
                 leftover.files.insert(path)
                 continue
             }

@@ -1,13 +1,16 @@
 import Foundation
 
 /// The cache of incremental builds: the key of every page of the site currently published in one output.
-/// It is used only while that output still holds exactly the site it describes (same `manifest.json`),
-/// so a rollback or a hand edit of the output simply leads to a full render.
+/// It is used only while that output still holds the site it describes (same `manifest.json`), so a rollback or an
+/// edit of `manifest.json` leads to a full render; a published file edited by hand loses its key and is made again.
 struct PageCache: Codable, Equatable {
     var version: String
     /// SHA-256 of the published `manifest.json` this cache describes.
     var manifest: String
     var pages: [String: String]
+    /// The file system's time when the cache was saved, after the publish: a published file changed since then is
+    /// hashed before it is reused (`PublishedSite.verify`).
+    var savedAt: FileTime?
 
     /// `<cache dir>/pages-<hash of the output path>.json`: one file per output, so a preview never spoils a nightly build.
     static func file(in directory: URL, output: URL) -> URL {
@@ -19,21 +22,37 @@ struct PageCache: Codable, Equatable {
         FileManager.default.contents(atPath: output.appendingPathComponent(Manifest.fileName).path).map(SHA256.hex)
     }
 
-    /// The keys of the published pages, when the cache matches the output as it is now.
-    static func load(from directory: URL, output: URL) -> [String: String]? {
-        guard let data = FileManager.default.contents(atPath: file(in: directory, output: output).path),
+    /// The keys of the published pages, when the cache matches the output as it is now. The published files are
+    /// verified first (`site` records what was found): a file that is no longer the manifest's loses its key, and so
+    /// does the group it belongs to (the search index), so that it is made again.
+    static func load(from directory: URL, site: inout PublishedSite) -> [String: String]? {
+        guard let digest = site.manifestDigest, let data = FileManager.default.contents(atPath: file(in: directory, output: site.output).path),
             let cache = try? JSONDecoder().decode(PageCache.self, from: data),
-            cache.version == GongshiVersion.current, cache.manifest == manifestDigest(of: output)
+            cache.version == GongshiVersion.current, cache.manifest == digest, let savedAt = cache.savedAt
         else { return nil }
-        return cache.pages
+        site.verify(since: savedAt)
+        return withoutAltered(cache.pages, altered: site.altered)
+    }
+
+    /// `pages` without the keys of `altered` files and of the groups (`<prefix>\0group`) holding one.
+    static func withoutAltered(_ pages: [String: String], altered: Set<String>) -> [String: String] {
+        guard !altered.isEmpty else { return pages }
+        let marker = "\u{0}group"
+        let groups = pages.keys.filter { $0.hasSuffix(marker) }.filter { key in
+            let prefix = key.dropLast(marker.count)
+            return altered.contains { $0.hasPrefix(prefix) }
+        }
+        return pages.filter { !altered.contains($0.key) && !groups.contains($0.key) }
     }
 
     /// Records the keys of the site just published; a failure here only costs the next build its reuse.
-    static func save(_ pages: [String: String], to directory: URL, output: URL) {
-        guard let manifest = manifestDigest(of: output) else { return }
+    /// `manifest` is the SHA-256 of the published `manifest.json` (read from the output when nil).
+    static func save(_ pages: [String: String], to directory: URL, output: URL, manifest: String? = nil) {
+        guard let manifest = manifest ?? manifestDigest(of: output), let savedAt = FileTime.now(in: directory) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(PageCache(version: GongshiVersion.current, manifest: manifest, pages: pages)) else { return }
+        let cache = PageCache(version: GongshiVersion.current, manifest: manifest, pages: pages, savedAt: savedAt)
+        guard let data = try? encoder.encode(cache) else { return }
         let target = file(in: directory, output: output)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")
         do {

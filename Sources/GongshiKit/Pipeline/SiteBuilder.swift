@@ -25,6 +25,7 @@ public enum SiteBuilder {
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
+        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks)
         return (model, templates, diagnostics.sorted)
     }
 
@@ -33,6 +34,7 @@ public enum SiteBuilder {
     /// errors it returns them and the published site is not touched.
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
+        if let problem = OutputLocation.problem(layout.output) { throw OutputError(message: problem) }
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
@@ -47,25 +49,26 @@ public enum SiteBuilder {
             ]
         }
         guard !diagnostics.hasErrors, let model, let templates else { return outcome }
-        if !options.allowShrink, let published = Manifest.read(from: layout.output.appendingPathComponent(Manifest.fileName)),
-            let problem = ShrinkGuard.problem(published: published, model: model)
-        {
-            outcome.diagnostics.append(Diagnostic(.error, "content", line: 1, problem))
-            return outcome
-        }
+        // The published site's manifest is read here once, for the guard, the cache and the publisher.
+        var live = PublishedSite.read(layout.output)
         let stats = StatisticsCalculator.calculate(model)
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
-        let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, output: layout.output)
+        let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, site: &live)
         var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
         plan.rendered += templates.assets
         outcome.phaseSeconds["plan"] = clock.lap()
+        if !options.allowShrink {
+            let problems = ShrinkGuard.problems(published: live, model: model, plannedPages: ShrinkGuard.pages(of: plan))
+            outcome.diagnostics += problems.map { Diagnostic(.error, "content", line: 1, $0) }
+            guard problems.isEmpty else { return outcome }
+        }
         let publisher = Publisher(outputDirectory: layout.output, keepReleases: options.keepReleases, hooks: options.hooks)
         let keys = plan.keys
-        let published = try publisher.publish(consume plan, baseURL: model.config.baseURL)
+        let published = try publisher.publish(consume plan, baseURL: model.config.baseURL, counts: ShrinkGuard.counts(model), live: live)
         outcome.publish = published
         outcome.phaseSeconds["write"] = clock.lap()
-        PageCache.save(keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output)
+        PageCache.save(keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output, manifest: published.manifestDigest)
         return outcome
     }
 }

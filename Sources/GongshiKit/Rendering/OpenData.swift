@@ -9,8 +9,13 @@ enum OpenData {
         return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
     }
 
-    private static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"): such a cell gets a
+    /// leading `'`. Numbers gongshi computes are never negative, so only text typed by a secretary is affected.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    static func field(_ value: String) -> String {
+        let value = value.first.map { formulaStarts.contains($0) || $0 == "\r\n" } == true ? "'" + value : value
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

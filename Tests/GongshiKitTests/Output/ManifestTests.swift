@@ -48,3 +48,23 @@ struct ManifestTests {
         #expect(Manifest.parseOwnLayout(Array(short.utf8)) == nil)
     }
 }
+
+@Suite("Record counts in manifests")
+struct ManifestCountTests {
+    @Test func countsAreWrittenAndReadBack() throws {
+        var manifest = ManifestTests.manifest(["index.html", "branches/a/index.html"])
+        manifest.counts = ["branches": 1, "pages": 0, "promises": 12]
+        let json = manifest.json
+        #expect(String(decoding: json, as: UTF8.self).contains("  \"counts\": {\"branches\": 1, \"pages\": 0, \"promises\": 12},\n"))
+        #expect(Manifest.parseOwnLayout(Array(json)) == manifest)
+        let object = try JSONSerialization.jsonObject(with: json)
+        let reformatted = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted])
+        #expect(Manifest.parse(reformatted) == manifest)
+        // An empty site with counts, and a manifest without counts (as gongshi 0.2.0 wrote them).
+        let empty = Manifest(counts: ["branches": 0])
+        #expect(Manifest.parseOwnLayout(Array(empty.json)) == empty)
+        #expect(Manifest.parseOwnLayout(Array(ManifestTests.manifest(["a.html"]).json))?.counts == [:])
+        let bad = String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"promises\": 12", with: "\"promises\": -1")
+        #expect(Manifest.parseOwnLayout(Array(bad.utf8)) == nil)
+    }
+}

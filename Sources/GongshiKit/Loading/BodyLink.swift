@@ -1,0 +1,14 @@
+/// A link or image in a Markdown body, as written (after the privacy mask), with its line in the file.
+public struct BodyLink: Sendable, Hashable {
+    /// The destination as written.
+    public var url: String
+    /// 1-based: in the body from `MarkdownRenderer.linkTargets`, in the file once loaded.
+    public var line: Int
+    /// An image (`![…](…)`) rather than a link.
+    public var isImage: Bool
+
+    /// A link or image at `line`.
+    public init(url: String, line: Int, isImage: Bool) {
+        (self.url, self.line, self.isImage) = (url, line, isImage)
+    }
+}
