@@ -72,7 +72,8 @@ public enum ContentLoader {
         return content
     }
 
-    private static func load(_ document: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
+    private static func load(_ split: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
+        var document = split
         let rules = file.kind.rules(categories: config.allCategories)
         let offset = document.yamlLineOffset
         /// The record, where it came from, and how to mask its body.
@@ -80,7 +81,9 @@ public enum ContentLoader {
             let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: config.privacy)
             content.diagnostics += outcome.diagnostics
             guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
-            let bodyFindings = screen.findings(inBody: document.body, firstLine: document.bodyLineOffset + 1)
+            // The body is masked as written too (numbers split by emphasis or a line break), before it is parsed.
+            let (body, bodyFindings) = screen.screen(body: document.body, firstLine: document.bodyLineOffset + 1)
+            document = SplitDocument(yaml: document.yaml, yamlLineOffset: offset, body: body, bodyLineOffset: document.bodyLineOffset)
             content.privacyFindings[file.path] = outcome.privacyFindings + bodyFindings
             return (record, source, screen.mask)
         }
