@@ -58,7 +58,7 @@ struct NumberReader {
         let lengths = chain[g...].prefix(5).map(\.count)
         func fours(_ n: Int) -> Bool { lengths.count >= n && lengths.prefix(n).allSatisfy { $0 == 4 } }
         var spans: [(count: Int, block: Bool)] = []
-        if fours(4), lengths.count == 5, (1...3).contains(lengths[4]) { spans.append((5, true)) }
+        if fours(4), lengths.count >= 5, (1...3).contains(lengths[4]) { spans.append((5, true)) }
         if fours(3), lengths.count >= 4, (4...7).contains(lengths[3]) { spans.append((4, true)) }
         if (16...19).contains(lengths[0]) { spans.append((1, false)) }
         if lengths.count >= 2, lengths[0] == 6, (10...13).contains(lengths[1]) { spans.append((2, false)) }

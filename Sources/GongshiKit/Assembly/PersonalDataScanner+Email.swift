@@ -58,6 +58,7 @@ extension PersonalDataScanner {
     /// The top-level domain at the start of the last label: its ASCII letters, or a Chinese domain; empty when the
     /// label is Chinese text after a complete ASCII domain (`a@example.org.下次`); nil when it is no domain.
     static func topLevel(_ label: [UInt32], after previous: [UInt32]) -> [UInt32]? {
+        if label.starts(with: Array("xn--".unicodeScalars.map(\.value))) { return label }
         if label[0] < 0x80 {
             let letters = label.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
             if letters.count < 2 { return nil }
