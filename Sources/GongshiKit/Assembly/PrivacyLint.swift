@@ -148,6 +148,15 @@ public enum PrivacyLint {
         }
     }
 
+    /// Diagnostics whose message quotes what was written (a value too large, a YAML line) with every personal number
+    /// and address in it masked, so no message prints one whole.
+    static func masking(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            let masked = screen(diagnostic.message, policy: PrivacyPolicy()).text
+            return masked == diagnostic.message ? diagnostic : Diagnostic(diagnostic.severity, diagnostic.path, line: diagnostic.line, masked)
+        }
+    }
+
     /// The findings of every published record; withheld disclosures are never published, so they are not linted.
     static func report(_ content: LoadedContent, publishedDisclosures: [Disclosure]) -> [Diagnostic] {
         let paths =

@@ -35,7 +35,7 @@ public enum ContentLoader {
         let yaml = text.replacingCRLF()
         let outcome = decode(yaml, lineOffset: 0, path: "site.yaml", rules: ContentSchema.site, into: SiteConfig.self, privacy: PrivacyPolicy())
         // site.yaml's own text (contact, organizer…) is on every page, so its findings are always reported.
-        return (outcome.value?.0, outcome.diagnostics + outcome.privacyFindings)
+        return (outcome.value?.0, PrivacyLint.masking(outcome.diagnostics) + outcome.privacyFindings)
     }
 
     /// Loads every file; records with errors are left out and their errors reported.
@@ -66,7 +66,7 @@ public enum ContentLoader {
             content.disclosures += part.disclosures
             content.examples += part.examples
             content.pages += part.pages
-            content.diagnostics += part.diagnostics
+            content.diagnostics += PrivacyLint.masking(part.diagnostics)
             content.privacyFindings.merge(part.privacyFindings) { $1 }
         }
         return content
