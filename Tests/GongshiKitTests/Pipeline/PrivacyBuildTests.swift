@@ -119,37 +119,37 @@ struct PrivacyBuildTests {
             "site.yaml": Sample.site + "\ncontact: 值班 &#49;&#51;&#57;&#50;&#52;&#54;&#56;&#49;&#51;&#53;&#55;\ncategories: [联系 137 2468 1357]",
             "content/branches/a.md": Sample.branch("a", extra: "ratings:\n  - {year: 2025, satisfaction: 90, respondents: 30, grade: 评议人 136 2468 1357}"),
             "content/disclosures/d.md": """
-                ---
-                id: d
-                branch: a
-                title: 慰问名单（经办人 135‐2468‐1357）
-                category: 组织生活
-                scope: 社会公开
-                published: 2026-03-10
-                reviewed: {by: 组织委员 王某, date: 2026-03-01}
-                approved: {by: 书记 李某, date: 2026-03-02}
-                attachments:
-                  - {file: 附件/名单.pdf, title: 经办人 １３４２４６８１３５７}
-                ---
-                电话 **158**2468**1357** 或 159 2468
-                1357。
+            ---
+            id: d
+            branch: a
+            title: 慰问名单（经办人 135‐2468‐1357）
+            category: 组织生活
+            scope: 社会公开
+            published: 2026-03-10
+            reviewed: {by: 组织委员 王某, date: 2026-03-01}
+            approved: {by: 书记 李某, date: 2026-03-02}
+            attachments:
+              - {file: 附件/名单.pdf, title: 经办人 １３４２４６８１３５７}
+            ---
+            电话 **158**2468**1357** 或 159 2468
+            1357。
 
-                ![联系 157 2468 1357](https://example.org/photo.png) [拨打](tel:%31%35%36%32%34%36%38%31%33%35%37)
+            ![联系 157 2468 1357](https://example.org/photo.png) [拨打](tel:%31%35%36%32%34%36%38%31%33%35%37)
 
-                [写信](mailto:%77%61%6E%67%77%75@example.org) 或 zhao**liu**@example.org
+            [写信](mailto:%77%61%6E%67%77%75@example.org) 或 zhao**liu**@example.org
 
-                """,
+            """,
             "content/examples/e.md": """
-                ---
-                id: e
-                title: 事例
-                branch: a
-                date: 2026-06-01
-                people: [网格员 155 2468 1357, "居民 153\u{200B}2468\u{200B}1357"]
-                ---
-                正文。
+            ---
+            id: e
+            title: 事例
+            branch: a
+            date: 2026-06-01
+            people: [网格员 155 2468 1357, "居民 153\u{200B}2468\u{200B}1357"]
+            ---
+            正文。
 
-                """,
+            """,
         ])
         try site.write("content/disclosures/附件/名单.pdf", "%PDF-1.4 名单")
         return site
@@ -173,7 +173,9 @@ struct PrivacyBuildTests {
             for needle in Self.hiddenRaw { #expect(!text.contains(needle), "\(needle) leaked into \(path)") }
         }
         let page = try site.page("disclosures/d/index.html")
-        for masked in ["135****1357", "134****1357", "158****1357", "159****1357", "157****1357", "tel:156****1357", "mailto:w***@example.org", "z***@example.org"] {
+        for masked in [
+            "135****1357", "134****1357", "158****1357", "159****1357", "157****1357", "tel:156****1357", "mailto:w***@example.org", "z***@example.org",
+        ] {
             #expect(page.contains(masked), "\(masked)")
         }
         #expect(try site.page("index.html").contains("值班 139****1357"))
@@ -187,16 +189,16 @@ struct PrivacyBuildTests {
             "content/disclosures/d.md": Sample.disclosure("zhangsan-13912345678"),
             "content/pages/lisi-13712345678.md": "---\nid: lisi\ntitle: 关于\n---\n正文。\n",
             "content/examples/e.md": """
-                ---
-                id: e
-                title: 事例
-                branch: a
-                date: 2026-06-01
-                attachments: [{file: 附件/王五15012345678.pdf, title: 照片}]
-                ---
-                证件 \(entityID)，[明细](https://example.org/?id=%31%31%30%31%30%31%31%39%39%30%30%33%30%37%30%30%32%58)
+            ---
+            id: e
+            title: 事例
+            branch: a
+            date: 2026-06-01
+            attachments: [{file: 附件/王五15012345678.pdf, title: 照片}]
+            ---
+            证件 \(entityID)，[明细](https://example.org/?id=%31%31%30%31%30%31%31%39%39%30%30%33%30%37%30%30%32%58)
 
-                """,
+            """,
         ])
         try site.write("content/examples/附件/王五15012345678.pdf", "%PDF-1.4")
         let run = try CommandLineTests.run([
