@@ -120,23 +120,22 @@ public enum PrivacyLint {
 
     /// First three and last four digits of a mobile, first and last four of an ID or bank number, the first letter of
     /// an address.
-    static func masked(_ match: PersonalDataScanner.Match) -> String {
+    static func masked(_ match: PersonalDataScanner.Match, star: String = "*") -> String {
         let value = match.value
         switch match.kind {
         case .mobile:
-            return "\(value.prefix(3))****\(value.suffix(4))"
+            return "\(value.prefix(3))\(String(repeating: star, count: 4))\(value.suffix(4))"
         case .idCard, .bankCard:
-            return "\(value.prefix(4))\(String(repeating: "*", count: value.count - 8))\(value.suffix(4))"
+            return "\(value.prefix(4))\(String(repeating: star, count: value.count - 8))\(value.suffix(4))"
         case .email:
             let parts = value.split(separator: "@", maxSplits: 1)
-            return "\(parts[0].prefix(1))***@\(parts.count > 1 ? parts[1] : "")"
+            return "\(parts[0].prefix(1))\(String(repeating: star, count: 3))@\(parts.count > 1 ? parts[1] : "")"
         }
     }
 
     /// What replaces the match in the text: the masked number, or the masked name before an address's `@`.
     static func replacement(_ match: PersonalDataScanner.Match, star: String) -> String {
-        let text = match.kind == .email ? "\(match.value.prefix(1))***" : masked(match)
-        return star == "*" ? text : text.replacingOccurrences(of: "*", with: star)
+        match.kind == .email ? "\(match.value.prefix(1))\(String(repeating: star, count: 3))" : masked(match, star: star)
     }
 
     static func label(_ kind: PersonalDataScanner.Kind) -> String {

@@ -24,8 +24,29 @@ struct PrivacyScreen {
 
     /// Masks one text of the parsed body (and turns the placeholders of the masks made before parsing into `*`).
     func mask(_ text: String) -> String {
-        let masked = PrivacyLint.screen(text, policy: policy).text
-        return masked.contains(Self.placeholderStar) ? masked.replacingOccurrences(of: Self.placeholderStar, with: "*") : masked
+        Self.starringPlaceholders(PrivacyLint.screen(text, policy: policy).text)
+    }
+
+    /// `placeholderStar` (UTF-8 EE 80 80) turned into `*`, byte by byte (Foundation's search was a fifth of a page
+    /// with 100,000 masks).
+    static func starringPlaceholders(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(of: 0xEE) else { return text }
+            var out: [UInt8] = Array(bytes[..<first])
+            out.reserveCapacity(bytes.count)
+            var index = first
+            while index < bytes.count {
+                if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    out.append(0x2A)
+                    index += 3
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The file's path and front matter: the front matter with every text value masked, and what was found, each at

@@ -127,9 +127,12 @@ struct PrivacyLintTests {
     func idHoldsAMobile() throws {
         let text = Sample.disclosure("zhangsan-139-1234-5678", body: "正文。").replacingOccurrences(of: "---\nid:", with: "---\nprivacy: {mobile: allow}\nid:")
         let path = "content/disclosures/d.md"
-        let (_, diagnostics) = Self.assemble([(path, text)])
+        let (_, diagnostics) = Self.assemble([(path, text), ("content/disclosures/copy.md", text)])
         let error = try #require(expectDiagnostic(diagnostics, .error, path, line: 3, contains: ["字段 id 中", "手机号 139****5678", "网址", "不能打码"]))
         #expect(!error.message.contains("1234"))
+        // The message about the id used twice quotes it masked.
+        #expect(diagnostics.contains { $0.message.contains("重复") && $0.message.contains("139****5678") }, "\(diagnostics)")
+        #expect(!diagnostics.contains { $0.message.contains("1234-5678") }, "\(diagnostics)")
         // The reference to a branch is an id too.
         let (_, referenced) = Self.assemble([(path, Sample.disclosure("d", branch: "a13812345678"))])
         expectDiagnostic(referenced, .error, path, line: 3, contains: ["字段 branch 中", "138****5678"])
