@@ -30,8 +30,8 @@ struct PrivacyScreen {
     /// `placeholderStar` (UTF-8 EE 80 80) turned into `*`, byte by byte (Foundation's search was a fifth of a page
     /// with 100,000 masks).
     static func starringPlaceholders(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
+        var copy = text
+        return copy.withUTF8 { bytes in
             guard let first = bytes.firstIndex(of: 0xEE) else { return text }
             var out: [UInt8] = Array(bytes[..<first])
             out.reserveCapacity(bytes.count)
