@@ -117,9 +117,12 @@ struct PrivacyScreen {
             guard let scalar = node.scalar else { return node }
             let place = Self.verbatimReason(rule, keyPath: keyPath).map(PrivacyLint.Place.verbatim) ?? .text
             let (text, found) = PrivacyLint.screen(scalar.string, policy: policy, place: place)
-            // `people 第 2 项的` → `字段 people 第 2 项中`.
-            let field = keyPath.displayKey.hasSuffix("的") ? String(keyPath.displayKey.dropLast()) : "\(keyPath.displayKey) "
-            findings += report(found, line: source.line(keyPath), in: "字段 \(field)中")
+            if !found.isEmpty {
+                // `people 第 2 项的` → `字段 people 第 2 项中`.
+                let display = keyPath.displayKey
+                let field = display.hasSuffix("的") ? String(display.dropLast()) : "\(display) "
+                findings += report(found, line: source.line(keyPath), in: "字段 \(field)中")
+            }
             return text == scalar.string ? node : .scalar(Node.Scalar(text, Tag(.str), scalar.style, scalar.mark))
         }
     }
