@@ -56,8 +56,11 @@ public enum PrivacyLint {
     /// The text with everything the policy does not let through masked, and everything found. `star` is what masks
     /// are written with (the body's Markdown gets a placeholder that cannot become emphasis, see `PrivacyScreen`).
     static func screen(_ text: String, policy: PrivacyPolicy, place: Place = .text, star: String = "*") -> (text: String, findings: [Finding]) {
-        let findings = PersonalDataScanner.matches(in: text).map { match in
-            Finding(match: match, severity: severity(of: match, policy: policy, place: place), place: place)
+        let matches = PersonalDataScanner.matches(in: text)
+        guard !matches.isEmpty else { return (text, []) }
+        let lists = AllowLists(policy)
+        let findings = matches.map { match in
+            Finding(match: match, severity: severity(of: match, policy: policy, place: place, lists: lists), place: place)
         }
         guard place == .text, findings.contains(where: \.masks) else { return (text, findings) }
         var out: [UInt8] = []
@@ -76,8 +79,10 @@ public enum PrivacyLint {
     }
 
     /// nil (publish as written), a warning (mask) or an error (refuse the build).
-    static func severity(of match: PersonalDataScanner.Match, policy: PrivacyPolicy, place: Place = .text) -> Diagnostic.Severity? {
-        if isAllowed(match, policy: policy) { return nil }
+    static func severity(
+        of match: PersonalDataScanner.Match, policy: PrivacyPolicy, place: Place = .text, lists: AllowLists? = nil
+    ) -> Diagnostic.Severity? {
+        if isAllowed(match, lists: lists ?? AllowLists(policy)) { return nil }
         if place != .text { return .error }
         let handling: PrivacyHandling
         switch match.kind {
@@ -93,17 +98,27 @@ public enum PrivacyLint {
     }
 
     /// Listed in `allow` (any number but an ID's) or, for an e-mail address, in `emails` (`@domain` allows a domain).
-    static func isAllowed(_ match: PersonalDataScanner.Match, policy: PrivacyPolicy) -> Bool {
-        let listed = (policy.allow ?? []).map(normalized)
+    static func isAllowed(_ match: PersonalDataScanner.Match, lists: AllowLists) -> Bool {
         switch match.kind {
         case .idCard:
             return false
         case .bankCard, .mobile:
-            return listed.contains(match.value)
+            return lists.numbers.contains(match.value)
         case .email:
-            return (listed + (policy.emails ?? []).map(normalized)).contains { entry in
+            return lists.addresses.contains { entry in
                 entry.hasPrefix("@") ? match.value.hasSuffix(entry) : entry == match.value
             }
+        }
+    }
+
+    /// A policy's `allow` and `emails`, normalised once per text.
+    struct AllowLists {
+        let numbers: [String]
+        let addresses: [String]
+
+        init(_ policy: PrivacyPolicy) {
+            numbers = (policy.allow ?? []).map(PrivacyLint.normalized)
+            addresses = numbers + (policy.emails ?? []).map(PrivacyLint.normalized)
         }
     }
 
