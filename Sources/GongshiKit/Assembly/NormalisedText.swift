@@ -11,6 +11,10 @@ struct NormalisedText {
     private(set) var starts: [Int32] = []
     /// UTF-8 length of the source.
     let byteCount: Int
+    /// The insides of HTML tags (`<b>`, `</span>`, `<!-- … -->`), each read as one space: a Markdown body's raw HTML
+    /// is left out of the page, so `138<b>1234</b>5678` shows as one number. Their attributes are scanned on their
+    /// own (`<a href="tel:…">`).
+    private(set) var tags: [Range<Int>] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         byteCount = bytes.count
@@ -19,6 +23,13 @@ struct NormalisedText {
         var reader = Reader(bytes: bytes)
         while reader.position < bytes.count {
             let start = reader.position
+            if bytes[start] == 0x3C, let end = Self.tagEnd(bytes, from: start) {
+                tags.append(start + 1..<end - 1)
+                reader.position = end
+                units.append(Self.tag)
+                starts.append(Int32(truncatingIfNeeded: start))
+                continue
+            }
             let scalar = reader.nextDecoded()
             if scalar == 0x0D, reader.position < bytes.count, bytes[reader.position] == 0x0A { continue }
             guard let folded = Self.fold(scalar) else { continue }
@@ -28,6 +39,33 @@ struct NormalisedText {
     }
 
     var count: Int { units.count }
+
+    /// The unit that stands for an HTML tag (beyond Unicode, so no character folds to it).
+    static let tag: UInt32 = 0x11_0001
+
+    /// The offset after the `>` of an HTML tag or comment starting at `<`, or nil: `<name …>`, `</name>`, `<!-- … -->`
+    /// (not an autolink such as `<mailto:…>`), within 1,000 bytes and without another `<`.
+    static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start + 1
+        let limit = min(bytes.count, start + 1000)
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        if i + 2 < limit, bytes[i] == 0x21, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x2D {
+            while i + 2 < limit {
+                if bytes[i] == 0x2D, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x3E { return i + 3 }
+                i += 1
+            }
+            return nil
+        }
+        if i < limit, bytes[i] == 0x2F { i += 1 }
+        guard i < limit, isLetter(bytes[i]) else { return nil }
+        while i < limit, isLetter(bytes[i]) || isDigitByte(bytes[i]) || bytes[i] == 0x2D { i += 1 }
+        guard i < limit, [0x20, 0x09, 0x0A, 0x2F, 0x3E].contains(bytes[i]) else { return nil }
+        while i < limit, bytes[i] != 0x3C {
+            if bytes[i] == 0x3E { return i + 1 }
+            i += 1
+        }
+        return nil
+    }
 
     /// Source offset where unit `index` starts; the end of the text for `count`.
     func start(_ index: Int) -> Int { index < starts.count ? Int(starts[index]) : byteCount }
@@ -63,13 +101,13 @@ struct NormalisedText {
     /// markers and line breaks (all folded to ASCII by now).
     static func isSeparator(_ u: UInt32) -> Bool {
         switch u {
-        case 0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2A, 0x5F, 0x60, 0x0A: return true
+        case 0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2A, 0x5F, 0x60, 0x0A, tag: return true
         default: return false
         }
     }
 
-    /// `*` and `` ` ``: Markdown markers that may split an e-mail address.
-    static func isEmphasis(_ u: UInt32) -> Bool { u == 0x2A || u == 0x60 }
+    /// `*`, `` ` `` and HTML tags: markers that may split an e-mail address.
+    static func isEmphasis(_ u: UInt32) -> Bool { u == 0x2A || u == 0x60 || u == tag }
 
     static func isASCIIAlnum(_ u: UInt32) -> Bool {
         (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A)

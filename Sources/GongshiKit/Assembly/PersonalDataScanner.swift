@@ -28,11 +28,26 @@ enum PersonalDataScanner {
         var text = text
         return text.withUTF8 { bytes in
             guard quickCheck(bytes) else { return [] }
-            let normalised = NormalisedText(bytes)
-            let (emails, blocked) = emailMatches(normalised)
-            let numbers = numberMatches(normalised, blocked: blocked)
-            return withLines(merge(emails, numbers), in: bytes)
+            return withLines(found(in: bytes, offset: 0), in: bytes)
         }
+    }
+
+    /// What the bytes hold, at `offset` more; the attributes of HTML tags are read as texts of their own.
+    static func found(in bytes: UnsafeBufferPointer<UInt8>, offset: Int) -> [Found] {
+        let normalised = NormalisedText(bytes)
+        let (emails, blocked) = emailMatches(normalised)
+        var all = merge(emails, numberMatches(normalised, blocked: blocked))
+        if offset != 0 {
+            all = all.map {
+                Found(
+                    kind: $0.kind, range: $0.range.lowerBound + offset..<$0.range.upperBound + offset, value: $0.value,
+                    wrongCheckCharacter: $0.wrongCheckCharacter)
+            }
+        }
+        for tag in normalised.tags where tag.count >= 5 {
+            all += found(in: UnsafeBufferPointer(rebasing: bytes[tag]), offset: offset + tag.lowerBound)
+        }
+        return normalised.tags.isEmpty ? all : merge(all, [])
     }
 
     /// False when the text cannot hold a number or an address: no `@` (in any spelling) and no chain of at least 11

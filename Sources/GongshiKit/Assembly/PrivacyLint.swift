@@ -68,7 +68,8 @@ public enum PrivacyLint {
         source.withUTF8 { bytes in
             out.reserveCapacity(bytes.count)
             var position = 0
-            for finding in findings where finding.masks {
+            // A number inside a tag's attribute may overlap one read across the tag: the first one masks.
+            for finding in findings where finding.masks && finding.match.range.lowerBound >= position {
                 out += bytes[position..<finding.match.range.lowerBound]
                 out += replacement(finding.match, star: star).utf8
                 position = finding.match.range.upperBound

@@ -148,6 +148,18 @@ struct PersonalDataClassTests {
         #expect(PrivacyLint.screen("13812345678@qq.com", policy: PrivacyPolicy()).text == "1***@qq.com")
     }
 
+    @Test("HTML tags between digit groups join them (a body's raw HTML is left out of the page); attributes are read too")
+    func htmlTags() {
+        let found = { (text: String) in PersonalDataScanner.matches(in: text).map { "\($0.kind):\($0.value)" } }
+        #expect(found("电话 138<b>1234</b>5678 找我") == ["mobile:13812345678"])
+        #expect(found("电话 138<span class=\"x\">1234</span><!-- -->5678") == ["mobile:13812345678"])
+        #expect(found("<a href=\"tel:13912345678\">电话</a>") == ["mobile:13912345678"])
+        #expect(found("zhang<em>san</em>@example.org") == ["email:zhangsan@example.org"])
+        #expect(found("<mailto:zhangsan@example.org>") == ["email:zhangsan@example.org"])
+        #expect(found("520102<br>19900307<br>1236") == ["idCard:520102199003071236"])
+        #expect(PrivacyLint.screen("电话 138<b>1234</b>5678 找我", policy: PrivacyPolicy()).text == "电话 138****5678 找我")
+    }
+
     @Test("a number inside a domain is still found")
     func numberInDomain() {
         #expect(PersonalDataScanner.matches(in: "zhang@13812345678.cn").map(\.kind) == [.email, .mobile])

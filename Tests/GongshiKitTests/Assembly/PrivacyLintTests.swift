@@ -186,6 +186,14 @@ struct PrivacyLintTests {
         #expect(diagnostics.filter { $0.message.contains("已打码") }.map(\.line) == [11, 11, 14, 14, 14, 16, 16])
     }
 
+    @Test("raw HTML between digit groups, left out of the page, does not hide a number")
+    func rawHTMLInBody() throws {
+        let (model, diagnostics) = Self.assemble([Self.disclosure(body: "电话 138<b>1234</b>5678，身份证 520102<!-- x -->19900307<br>1236")])
+        let html = try #require(model.disclosures.first?.bodyHTML)
+        #expect(html.contains("138****5678") && !html.contains("1234") && !html.contains("19900307"), "\(html)")
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 11, contains: ["身份证号 5201**********1236"])
+    }
+
     // MARK: - Settings
 
     @Test("privacy: {mobile: allow} in one file publishes its mobiles as written, without a warning")
