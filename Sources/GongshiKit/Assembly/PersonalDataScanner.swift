@@ -2,7 +2,7 @@
 ///
 /// The text is first read as a `NormalisedText` (entities and percent-encoding decoded, full-width forms folded,
 /// invisible characters dropped). Numbers are read as chains of digit groups joined by short runs of separators
-/// (`138 1234 5678`, `138**1234**5678`, `1381—2345—678`, one line break at most); a number starts at a group and ends
+/// (`138 1234 5678`, `138**1234**5678`, `1381—2345—678`, `138<b>1234</b>5678`, one line break at most); a number starts at a group and ends
 /// with a whole group, so nothing is found inside a longer run of digits. The whole scan is linear in the text.
 enum PersonalDataScanner {
     enum Kind: Sendable, Equatable {
