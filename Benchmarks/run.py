@@ -27,6 +27,9 @@ Environment:
   BENCH_CALLGRIND_SIZE=20      corpus size of the instruction-count guard; BENCH_CALLGRIND=0 skips it
   BENCH_RECORD_BUDGET=1        write the measured instruction count to budget.json as the new budget
   BENCH_SETTLE=70              seconds waited after deleting a size's outputs (see settle())
+  BENCH_ONLY=privacy           run only the personal-data scan's case (Benchmarks/privacy_bench.py: one 5 MB
+                               page with 100,000 mobile numbers), which every full run also runs at its end;
+                               its results go to Benchmarks/results-privacy.md
 """
 
 import datetime as dt
@@ -62,6 +65,8 @@ CALLGRIND_SIZE = int(os.environ.get("BENCH_CALLGRIND_SIZE", "20"))
 CALLGRIND = os.environ.get("BENCH_CALLGRIND", "1") != "0"
 RECORD_BUDGET = os.environ.get("BENCH_RECORD_BUDGET") == "1"
 SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
+ONLY = os.environ.get("BENCH_ONLY", "")
+PRIVACY_RESULTS = os.path.join(HERE, "results-privacy.md")
 
 SEARCH_QUERIES = ["党费", "环境卫生", "王芳", "王芳书记", "王芳 书记", "电梯加装", "党员 服务群众"]
 SEARCH_DRIVER = r"""
@@ -612,8 +617,25 @@ def write_profile(total, seconds_taken, inclusive, exclusive):
         f.write(text)
 
 
+def bench_privacy(gongshi, tmp):
+    """The personal-data scan's case (see Benchmarks/privacy_bench.py)."""
+    sys.path.insert(0, HERE)
+    import privacy_bench
+    privacy_bench.run(gongshi, tmp, timed, log, RUNS, AS_OF, PRIVACY_RESULTS)
+    log("个人信息扫描的结果写入 Benchmarks/results-privacy.md")
+
+
 def main():
     started = time.monotonic()
+    if ONLY == "privacy":
+        ensure_package("/usr/bin/time", "time")
+        gongshi = build_release()
+        tmp = tempfile.mkdtemp(prefix="gongshi-bench-")
+        try:
+            bench_privacy(gongshi, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     ensure_package("/usr/bin/time", "time")
     ensure_package("hugo", "hugo")
     gongshi = build_release()
@@ -626,6 +648,7 @@ def main():
         for size in sorted(SIZES):
             all_results[size], facts[size] = bench_size(gongshi, size, tmp, previous)
             previous.update({name: m for name, m in all_results[size].items() if m.ok})
+        bench_privacy(gongshi, tmp)
         if CALLGRIND:
             total, seconds_taken, inclusive, exclusive = callgrind(gongshi, tmp)
             guard_line, passed = guard(total)

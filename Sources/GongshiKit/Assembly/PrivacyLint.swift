@@ -6,11 +6,21 @@
 /// (`PrivacyScreen`), so no page, feed, poster or search file ever sees the raw text; the assembler reports the
 /// findings only for records that are published.
 public enum PrivacyLint {
+    /// Where a text is shown. Only free text can be masked: an id goes into URLs, the sitemap and `manifest.json`, a
+    /// file name is a path and a number is a number, so personal data there is an error whatever the policy says
+    /// (only an exact number listed in `allow` passes).
+    enum Place: Sendable, Equatable {
+        case text
+        /// Why the value cannot be masked, in Chinese (`id 会出现在网址、站点地图和 manifest.json 中`).
+        case verbatim(String)
+    }
+
     /// One piece of personal data and what the policy makes of it.
     struct Finding: Sendable, Equatable {
         let match: PersonalDataScanner.Match
         /// nil when the policy lets it through as written.
         let severity: Diagnostic.Severity?
+        var place: Place = .text
 
         var masks: Bool { severity != nil }
 
@@ -20,11 +30,17 @@ public enum PrivacyLint {
         /// `字段 feedback 中有「手机号 138****5678」，…`: never the raw value.
         func message(in place: String) -> String {
             let found = "\(place)有「\(PrivacyLint.label(match.kind)) \(masked)」"
+            if case .verbatim(let reason) = self.place, match.kind != .idCard, match.kind != .bankCard, severity != nil {
+                return "\(found)：\(reason)，不能打码，请删除这个\(PrivacyLint.label(match.kind))或改写（只有在 privacy 的 allow 中列出的号码可以保留）"
+            }
+            let cannotMask = { if case .verbatim(let reason) = self.place { return "（\(reason)，不能打码）" } else { return "" } }()
             switch (match.kind, severity) {
+            case (.idCard, _) where match.wrongCheckCharacter:
+                return "\(found)：看起来是校验位写错的身份证号（地区码和出生日期都是真的），同样不能在网站上公开，请删除\(cannotMask)（privacy 设置也不能允许）"
             case (.idCard, _):
-                return "\(found)：身份证号不能在网站上公开，请删除（privacy 设置也不能允许）"
+                return "\(found)：身份证号不能在网站上公开，请删除\(cannotMask)（privacy 设置也不能允许）"
             case (.bankCard, _):
-                return "\(found)：银行卡号不能在网站上公开，请删除；确属可以公开的单位账号时，在 privacy 的 allow 中列出这个号码"
+                return "\(found)：银行卡号不能在网站上公开，请删除\(cannotMask)；确属可以公开的单位账号时，在 privacy 的 allow 中列出这个号码"
             case (.mobile, .error?):
                 return "\(found)：privacy 设置为 mobile: error，不允许公开手机号，请删除"
             case (.mobile, _):
@@ -37,20 +53,38 @@ public enum PrivacyLint {
         }
     }
 
-    /// The text with everything the policy does not let through masked, and everything found.
-    static func screen(_ text: String, policy: PrivacyPolicy) -> (text: String, findings: [Finding]) {
-        let findings = PersonalDataScanner.matches(in: text).map { Finding(match: $0, severity: severity(of: $0, policy: policy)) }
-        guard findings.contains(where: \.masks) else { return (text, findings) }
-        var chars = Array(text)
-        for finding in findings.reversed() where finding.masks {
-            chars.replaceSubrange(finding.match.range, with: finding.masked)
+    /// The text with everything the policy does not let through masked, and everything found. `star` is what masks
+    /// are written with (the body's Markdown gets a placeholder that cannot become emphasis, see `PrivacyScreen`).
+    static func screen(_ text: String, policy: PrivacyPolicy, place: Place = .text, star: String = "*") -> (text: String, findings: [Finding]) {
+        let matches = PersonalDataScanner.matches(in: text)
+        guard !matches.isEmpty else { return (text, []) }
+        let lists = AllowLists(policy)
+        let findings = matches.map { match in
+            Finding(match: match, severity: severity(of: match, policy: policy, place: place, lists: lists), place: place)
         }
-        return (String(chars), findings)
+        guard place == .text, findings.contains(where: \.masks) else { return (text, findings) }
+        var out: [UInt8] = []
+        var source = text
+        source.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var position = 0
+            // A number inside a tag's attribute may overlap one read across the tag: the first one masks.
+            for finding in findings where finding.masks && finding.match.range.lowerBound >= position {
+                out += bytes[position..<finding.match.range.lowerBound]
+                out += replacement(finding.match, star: star).utf8
+                position = finding.match.range.upperBound
+            }
+            out += bytes[position...]
+        }
+        return (String(decoding: out, as: UTF8.self), findings)
     }
 
     /// nil (publish as written), a warning (mask) or an error (refuse the build).
-    static func severity(of match: PersonalDataScanner.Match, policy: PrivacyPolicy) -> Diagnostic.Severity? {
-        if isAllowed(match, policy: policy) { return nil }
+    static func severity(
+        of match: PersonalDataScanner.Match, policy: PrivacyPolicy, place: Place = .text, lists: AllowLists? = nil
+    ) -> Diagnostic.Severity? {
+        if isAllowed(match, lists: lists ?? AllowLists(policy)) { return nil }
+        if place != .text { return .error }
         let handling: PrivacyHandling
         switch match.kind {
         case .idCard, .bankCard: return .error
@@ -65,40 +99,59 @@ public enum PrivacyLint {
     }
 
     /// Listed in `allow` (any number but an ID's) or, for an e-mail address, in `emails` (`@domain` allows a domain).
-    static func isAllowed(_ match: PersonalDataScanner.Match, policy: PrivacyPolicy) -> Bool {
-        let listed = (policy.allow ?? []).map(normalized)
+    static func isAllowed(_ match: PersonalDataScanner.Match, lists: AllowLists) -> Bool {
         switch match.kind {
         case .idCard:
             return false
         case .bankCard, .mobile:
-            return listed.contains(match.value)
+            return lists.numbers.contains(match.value)
         case .email:
-            return (listed + (policy.emails ?? []).map(normalized)).contains { entry in
+            return lists.addresses.contains { entry in
                 entry.hasPrefix("@") ? match.value.hasSuffix(entry) : entry == match.value
             }
         }
     }
 
+    /// A policy's `allow` and `emails`, normalised once per text.
+    struct AllowLists {
+        let numbers: [String]
+        let addresses: [String]
+
+        init(_ policy: PrivacyPolicy) {
+            numbers = (policy.allow ?? []).map(PrivacyLint.normalized)
+            addresses = numbers + (policy.emails ?? []).map(PrivacyLint.normalized)
+        }
+    }
+
     /// `138 1234 5678` and `+86 13812345678` → `13812345678`; an e-mail address lower-cased.
     static func normalized(_ entry: String) -> String {
-        if entry.contains("@") { return entry.lowercased() }
-        let digits = String(entry.compactMap(PersonalDataScanner.digit))
+        var entry = entry
+        let units = entry.withUTF8 { NormalisedText($0).units }
+        if units.contains(0x40) {
+            return String(String.UnicodeScalarView(units.compactMap { Unicode.Scalar(PersonalDataScanner.lowercased($0)) }))
+        }
+        let digits = String(decoding: units.filter(NormalisedText.isDigit).map { UInt8($0) }, as: UTF8.self)
         return digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
     }
 
     /// First three and last four digits of a mobile, first and last four of an ID or bank number, the first letter of
     /// an address.
-    static func masked(_ match: PersonalDataScanner.Match) -> String {
+    static func masked(_ match: PersonalDataScanner.Match, star: String = "*") -> String {
         let value = match.value
         switch match.kind {
         case .mobile:
-            return "\(value.prefix(3))****\(value.suffix(4))"
+            return "\(value.prefix(3))\(String(repeating: star, count: 4))\(value.suffix(4))"
         case .idCard, .bankCard:
-            return "\(value.prefix(4))\(String(repeating: "*", count: value.count - 8))\(value.suffix(4))"
+            return "\(value.prefix(4))\(String(repeating: star, count: value.count - 8))\(value.suffix(4))"
         case .email:
             let parts = value.split(separator: "@", maxSplits: 1)
-            return "\(parts[0].prefix(1))***@\(parts.count > 1 ? parts[1] : "")"
+            return "\(parts[0].prefix(1))\(String(repeating: star, count: 3))@\(parts.count > 1 ? parts[1] : "")"
         }
+    }
+
+    /// What replaces the match in the text: the masked number, or the masked name before an address's `@`.
+    static func replacement(_ match: PersonalDataScanner.Match, star: String) -> String {
+        match.kind == .email ? "\(match.value.prefix(1))\(String(repeating: star, count: 3))" : masked(match, star: star)
     }
 
     static func label(_ kind: PersonalDataScanner.Kind) -> String {
@@ -107,6 +160,15 @@ public enum PrivacyLint {
         case .bankCard: return "银行卡号"
         case .mobile: return "手机号"
         case .email: return "电子邮箱"
+        }
+    }
+
+    /// Diagnostics whose message quotes what was written (a value too large, a YAML line) with every personal number
+    /// and address in it masked, so no message prints one whole.
+    static func masking(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            let masked = screen(diagnostic.message, policy: PrivacyPolicy()).text
+            return masked == diagnostic.message ? diagnostic : Diagnostic(diagnostic.severity, diagnostic.path, line: diagnostic.line, masked, kind: diagnostic.kind)
         }
     }
 

@@ -48,7 +48,8 @@ public enum SiteAssembler {
         let model = SiteModel(
             config: config, asOf: asOf, branches: content.branches, promises: content.promises,
             disclosures: published, examples: content.examples, pages: content.pages, withheld: withheld)
-        return (model, diagnostics)
+        // Messages that quote an id or a value never print a personal number whole.
+        return (model, PrivacyLint.masking(diagnostics))
     }
 
     static func missingBranch(_ id: String, field: String, known: Set<String>) -> String {

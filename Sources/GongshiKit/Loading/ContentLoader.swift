@@ -40,7 +40,7 @@ public enum ContentLoader {
         let yaml = text.replacingCRLF()
         let outcome = decode(yaml, lineOffset: 0, path: "site.yaml", rules: ContentSchema.site, into: SiteConfig.self, privacy: PrivacyPolicy())
         // site.yaml's own text (contact, organizer…) is on every page, so its findings are always reported.
-        return (outcome.value?.0, outcome.diagnostics + outcome.privacyFindings)
+        return (outcome.value?.0, PrivacyLint.masking(outcome.diagnostics) + outcome.privacyFindings)
     }
 
     /// Loads every file; records with errors are left out and their errors reported.
@@ -74,7 +74,7 @@ public enum ContentLoader {
             content.disclosures += part.disclosures
             content.examples += part.examples
             content.pages += part.pages
-            content.diagnostics += part.diagnostics
+            content.diagnostics += PrivacyLint.masking(part.diagnostics)
             content.unloadedBranches += part.unloadedBranches
             content.privacyFindings.merge(part.privacyFindings) { $1 }
             content.bodyLinks.merge(part.bodyLinks) { $1 }
@@ -82,7 +82,8 @@ public enum ContentLoader {
         return content
     }
 
-    private static func load(_ document: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
+    private static func load(_ split: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
+        var document = split
         let rules = file.kind.rules(categories: config.allCategories)
         let offset = document.yamlLineOffset
         content.diagnostics += BodyChecker.diagnostics(document.body, path: file.path, firstLine: document.bodyLineOffset + 1)
@@ -91,7 +92,9 @@ public enum ContentLoader {
             let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: config.privacy)
             content.diagnostics += outcome.diagnostics
             guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
-            let bodyFindings = screen.findings(inBody: document.body, firstLine: document.bodyLineOffset + 1)
+            // The body is masked as written too (numbers split by emphasis or a line break), before it is parsed.
+            let (body, bodyFindings) = screen.screen(body: document.body, firstLine: document.bodyLineOffset + 1)
+            document = SplitDocument(yaml: document.yaml, yamlLineOffset: offset, body: body, bodyLineOffset: document.bodyLineOffset)
             content.privacyFindings[file.path] = outcome.privacyFindings + bodyFindings
             let links = MarkdownRenderer.linkTargets(document.body)
             if !links.isEmpty {

@@ -22,13 +22,18 @@ struct PersonalDataScannerTests {
         #expect(found.count == 1 && found[0].hasPrefix("idCard:"), "\(found)")
     }
 
-    @Test("the check character is verified, X included")
-    func checkCharacter() {
+    @Test("the check character is verified, X included; a wrong one with a real province and birth date is still an ID")
+    func checkCharacter() throws {
         #expect(Self.found("520102199003071236") == ["idCard:520102199003071236"])
-        #expect(Self.found("520102199003071235") == [])
-        #expect(Self.found("520102199003071237") == [])
+        #expect(PersonalDataScanner.matches(in: "520102199003071236").first?.wrongCheckCharacter == false)
         #expect(Self.found("11010519491231002X") == ["idCard:11010519491231002X"])
-        #expect(Self.found("110105194912310021") == [])
+        for typo in ["520102199003071235", "520102199003071237", "110105194912310021", "11010119900307002５", "440304198512123450"] {
+            let match = try #require(PersonalDataScanner.matches(in: "号码 \(typo) 已登记").first, "\(typo)")
+            #expect(match.kind == .idCard && match.wrongCheckCharacter, "\(typo)")
+        }
+        // The province code is what makes a wrong check character an ID: 99 and 20 are none.
+        #expect(Self.found("990102199003071235") == [])
+        #expect(Self.found("订单号 202603071234567890") == [])
     }
 
     @Test("a right check character with an impossible birth date is no ID (2026-02-30)")
@@ -50,7 +55,7 @@ struct PersonalDataScannerTests {
         arguments: [
             "13812345678", "电话13812345678。", "138 1234 5678", "138-1234-5678", "1381234 5678", "138 12345678",
             "+86 138 1234 5678", "+8613812345678", "8613812345678", "86-138-1234-5678", "(+86) 138-1234-5678", "（+86）13812345678",
-            "+86 13812345678", "１３８１２３４５６７８",
+            "+86 13812345678", "１３８１２３４５６７８", "1381 2345 678", "0086 138 1234 5678", "008613812345678",
         ])
     func mobiles(_ text: String) {
         #expect(Self.found(text) == ["mobile:13812345678"], "in \(text)")
@@ -74,6 +79,8 @@ struct PersonalDataScannerTests {
         #expect(Self.found("13812345678 13987654321") == ["mobile:13812345678", "mobile:13987654321"])
         #expect(Self.found("13812345678、13987654321") == ["mobile:13812345678", "mobile:13987654321"])
         #expect(Self.found("2026-03-10 138 1234 5678") == ["mobile:13812345678"])
+        #expect(Self.found("138 1234 5678 / 139 8765 4321") == ["mobile:13812345678", "mobile:13987654321"])
+        #expect(Self.found("增长 5%13812345678") == ["mobile:13812345678"])
     }
 
     @Test(
@@ -82,7 +89,7 @@ struct PersonalDataScannerTests {
             "0851-86234517", "电话：0851-86234517、0851-86235120", "(0851)86234517", "0851 8623 4517", "0851-86234517-801",
             "2026-03-10", "2026年3月10日", "2026-03-10—2026-04-10", "8:30—17:30", "党费 1380.50 元", "138123456789",
             "1381234567", "201234567890123456789", "13812345678901", "订单号 2013812345678", "黔ICP备00000000号-1",
-            "1381 2345 678", "0000 0000 0000 0000", "12345678901234567",
+            "0000 0000 0000 0000", "12345678901234567",
         ])
     func noFalsePositives(_ text: String) {
         #expect(Self.found(text) == [], "in \(text)")

@@ -103,6 +103,97 @@ struct PrivacyLintTests {
         }
     }
 
+    // MARK: - Every string the site shows or puts in a URL
+
+    @Test("an ID with a wrong check character is refused with a message that says so")
+    func wrongCheckCharacter() throws {
+        let (_, diagnostics) = Self.assemble([Self.disclosure(body: "困难党员 张三 520102199003071235")])
+        let error = try #require(
+            expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 11, contains: ["身份证号 5201**********1235", "校验位写错"]))
+        #expect(!error.message.contains("520102199003071235"))
+    }
+
+    @Test("entity- and percent-encoded IDs and bank numbers refuse the build like plain ones")
+    func encodedNumbersAreErrors() {
+        let entity = "&#53;&#50;&#48;&#49;&#48;&#50;&#49;&#57;&#57;&#48;&#48;&#51;&#48;&#55;&#49;&#50;&#51;&#54;"
+        let body = "证件 \(entity)\n\n[明细](https://example.org/?card=%36%32%32%32%30%32%31%32%33%34%35%36%37%38%39%30%31%32%38)"
+        let (_, diagnostics) = Self.assemble([Self.disclosure(extra: ["period: 证件 &#x31;10101199003070&#x30;2X"], body: body)])
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 10, contains: ["字段 period 中", "身份证号 1101**********002X"])
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 12, contains: ["正文中", "身份证号 5201**********1236"])
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 14, contains: ["正文中", "银行卡号 6222***********0128"])
+    }
+
+    @Test("a mobile in an id is an error whatever the policy: masking it would change URLs")
+    func idHoldsAMobile() throws {
+        let text = Sample.disclosure("zhangsan-139-1234-5678", body: "正文。").replacingOccurrences(of: "---\nid:", with: "---\nprivacy: {mobile: allow}\nid:")
+        let path = "content/disclosures/d.md"
+        let (_, diagnostics) = Self.assemble([(path, text), ("content/disclosures/copy.md", text)])
+        let error = try #require(expectDiagnostic(diagnostics, .error, path, line: 3, contains: ["字段 id 中", "手机号 139****5678", "网址", "不能打码"]))
+        #expect(!error.message.contains("1234"))
+        // The message about the id used twice quotes it masked.
+        #expect(diagnostics.contains { $0.message.contains("重复") && $0.message.contains("139****5678") }, "\(diagnostics)")
+        #expect(!diagnostics.contains { $0.message.contains("1234-5678") }, "\(diagnostics)")
+        // The reference to a branch is an id too.
+        let (_, referenced) = Self.assemble([(path, Sample.disclosure("d", branch: "a13812345678"))])
+        expectDiagnostic(referenced, .error, path, line: 3, contains: ["字段 branch 中", "138****5678"])
+    }
+
+    @Test("a number in the file name is an error at line 1, the file name masked in the message")
+    func fileName() throws {
+        let path = "content/disclosures/zhangsan-13912345678.md"
+        let (_, diagnostics) = Self.assemble([(path, Sample.disclosure("zhangsan"))])
+        let error = try #require(expectDiagnostic(diagnostics, .error, path, line: 1, contains: ["文件名中", "手机号 139****5678", "改写"]))
+        #expect(!error.message.contains("13912345678"))
+    }
+
+    @Test("an attachment's file name cannot be masked (it is a path and the default title); its title is masked")
+    func attachments() throws {
+        let extra = ["attachments:", "  - {file: 附件/张三13812345678.pdf}", "  - {file: 附件/b.pdf, title: 经办人 139 8765 4321}"]
+        let (model, diagnostics) = Self.assemble([Self.disclosure(extra: extra, body: "正文。")])
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 11, contains: ["字段 attachments 第 1 项的 file 中", "138****5678", "不能打码"])
+        expectDiagnostic(diagnostics, .warning, Self.disclosurePath, line: 12, contains: ["139****4321", "已打码"])
+        let attachments = try #require(model.disclosures.first?.attachments)
+        #expect(attachments[0].file == "附件/张三13812345678.pdf", "the path stays what it is, so the file is still found")
+        #expect(attachments[1].title == "经办人 139****4321")
+    }
+
+    @Test("numbers in base_url are errors: it is shown as written; other loading messages never print a number whole")
+    func nonTextFields() throws {
+        let (_, diagnostics) = Self.assemble([("content/branches/b.md", Sample.branch("b", extra: "members: 13812345678"))])
+        let tooLarge = try #require(diagnostics.first { $0.path == "content/branches/b.md" && $0.severity == .error })
+        #expect(tooLarge.message.contains("138****5678") && !tooLarge.message.contains("13812345678"), "\(tooLarge)")
+        let (_, site) = ContentLoader.loadSiteConfig("title: 网\nbase_url: https://example.org/13812345678/\n")
+        expectDiagnostic(site, .error, "site.yaml", line: 2, contains: ["字段 base_url 中", "138****5678", "二维码"])
+    }
+
+    @Test("the body is masked as written: emphasis, a line break, a link target, alt text, entities, percent-encoding")
+    func bodyIsMaskedAsWritten() throws {
+        let body = """
+            电话 **138**1234**5678** 或 139 8765
+            4321。
+
+            ![张三 137 1234 5678](photo.png) [拨打](tel:%31%33%36%31%32%33%34%35%36%37%38) &#49;&#53;&#48;11112222
+
+            [写信](mailto:%7A%68%61%6E%67%73%61%6E@example.org) li**si**@example.org
+            """
+        let (model, diagnostics) = Self.assemble([Self.disclosure(body: body)])
+        let html = try #require(model.disclosures.first?.bodyHTML)
+        for masked in ["138****5678", "139****4321", "137****5678", "tel:136****5678", "150****2222", "mailto:z***@example.org", "l***@example.org"] {
+            #expect(html.contains(masked), "\(masked) in \(html)")
+        }
+        for raw in ["1234", "8765", "%31", "&#49;", "zhangsan", "%7A", "lisi", "<strong>si"] { #expect(!html.contains(raw), "\(raw) in \(html)") }
+        #expect(!html.contains("\u{E000}"))
+        #expect(diagnostics.filter { $0.message.contains("已打码") }.map(\.line) == [11, 11, 14, 14, 14, 16, 16])
+    }
+
+    @Test("raw HTML between digit groups, left out of the page, does not hide a number")
+    func rawHTMLInBody() throws {
+        let (model, diagnostics) = Self.assemble([Self.disclosure(body: "电话 138<b>1234</b>5678，身份证 520102<!-- x -->19900307<br>1236")])
+        let html = try #require(model.disclosures.first?.bodyHTML)
+        #expect(html.contains("138****5678") && !html.contains("1234") && !html.contains("19900307"), "\(html)")
+        expectDiagnostic(diagnostics, .error, Self.disclosurePath, line: 11, contains: ["身份证号 5201**********1236"])
+    }
+
     // MARK: - Settings
 
     @Test("privacy: {mobile: allow} in one file publishes its mobiles as written, without a warning")

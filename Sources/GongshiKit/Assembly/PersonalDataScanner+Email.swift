@@ -1,0 +1,89 @@
+extension PersonalDataScanner {
+    /// Top-level domains in Chinese, so an address written straight into a sentence (`name@党建.中国欢迎来信`) ends
+    /// where its domain does.
+    static let chineseTopLevelDomains: Set<String> = [
+        "中国", "中國", "公司", "网络", "網絡", "政务", "公益", "在线", "在線", "网址", "网店", "网站", "商城", "商店", "商标", "集团",
+        "中文网", "我爱你", "香港", "台湾", "台灣", "澳门", "澳門", "新加坡", "手机", "游戏", "企业", "时尚", "购物", "信息", "娱乐", "健康",
+        "慈善", "世界", "新闻", "机构", "组织机构", "移动", "联通",
+    ]
+
+    /// Addresses `name@domain.tld`: an ASCII name (Markdown `*` and `` ` `` inside it are skipped, `zhang**san**@…`),
+    /// a domain of ASCII or Chinese labels (`name@党建.中国`). Returns them with the units of each name and its `@`,
+    /// which the number scan leaves alone (`13812345678@qq.com` is one address).
+    static func emailMatches(_ t: NormalisedText) -> ([Found], [Bool]?) {
+        let u = t.units
+        var found: [Found] = []
+        var blocked: [Bool]?
+        for at in u.indices where u[at] == 0x40 {
+            var start = at
+            while start > 0, isLocal(u[start - 1]) || NormalisedText.isEmphasis(u[start - 1]) { start -= 1 }
+            while start < at, NormalisedText.isEmphasis(u[start]) || u[start] == 0x2E { start += 1 }
+            let local = u[start..<at].filter { !NormalisedText.isEmphasis($0) }
+            guard local.contains(where: NormalisedText.isASCIIAlnum), let domain = domain(after: at, in: u) else { continue }
+            let value = String(decoding: (local + [0x40]).map { UInt8(lowercased($0)) }, as: UTF8.self) + domain
+            found.append(Found(kind: .email, range: t.start(start)..<t.start(at), value: value))
+            if blocked == nil { blocked = Array(repeating: false, count: u.count) }
+            for k in start...at { blocked![k] = true }
+        }
+        return (found, blocked)
+    }
+
+    /// The lower-cased domain after an `@`: two labels or more, the last one (the top-level domain) two letters or
+    /// more, ASCII or Chinese.
+    static func domain(after at: Int, in u: [UInt32]) -> String? {
+        var labels: [[UInt32]] = []
+        var current: [UInt32] = []
+        var p = at + 1
+        // Markers right after the `@` are skipped (`zhang@**example.org**`); any later one ends the domain.
+        while p < u.count, NormalisedText.isEmphasis(u[p]) { p += 1 }
+        while p < u.count {
+            let c = u[p]
+            if isLabel(c) {
+                current.append(c)
+            } else if c == 0x2E, !current.isEmpty, p + 1 < u.count, isLabel(u[p + 1]) {
+                labels.append(current)
+                current = []
+            } else {
+                break
+            }
+            p += 1
+        }
+        guard !current.isEmpty, !labels.isEmpty, let tld = topLevel(current, after: labels.last!) else { return nil }
+        if tld.isEmpty { current = labels.removeLast() } else { current = tld }
+        guard !labels.isEmpty else { return nil }
+        let all = (labels + [current]).map { label in String(String.UnicodeScalarView(label.compactMap { Unicode.Scalar(lowercased($0)) })) }
+        return all.joined(separator: ".")
+    }
+
+    /// The top-level domain at the start of the last label: its ASCII letters, or a Chinese domain; empty when the
+    /// label is Chinese text after a complete ASCII domain (`a@example.org.下次`); nil when it is no domain.
+    static func topLevel(_ label: [UInt32], after previous: [UInt32]) -> [UInt32]? {
+        if label.starts(with: Array("xn--".unicodeScalars.map(\.value))) { return label }
+        if label[0] < 0x80 {
+            let letters = label.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+            if letters.count < 2 { return nil }
+            if letters.count < label.count, label[letters.count] < 0x80 { return nil }
+            return Array(letters)
+        }
+        let run = Array(label.prefix { $0 >= 0x80 })
+        for length in stride(from: min(4, run.count), through: 2, by: -1) {
+            let prefix = String(String.UnicodeScalarView(run.prefix(length).compactMap(Unicode.Scalar.init)))
+            if chineseTopLevelDomains.contains(prefix) { return Array(run.prefix(length)) }
+        }
+        let previousIsTopLevel = previous.count >= 2 && previous.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        return previousIsTopLevel ? [] : (run.count >= 2 ? run : nil)
+    }
+
+    static func isLocal(_ c: UInt32) -> Bool {
+        NormalisedText.isASCIIAlnum(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B || c == 0x2D
+    }
+
+    /// ASCII letters, digits and `-`, and letters of other scripts (Chinese domain labels).
+    static func isLabel(_ c: UInt32) -> Bool {
+        if c < 0x80 { return NormalisedText.isASCIIAlnum(c) || c == 0x2D }
+        if (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) { return true }
+        return Unicode.Scalar(c)?.properties.isAlphabetic ?? false
+    }
+
+    static func lowercased(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+}
