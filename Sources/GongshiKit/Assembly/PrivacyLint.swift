@@ -168,7 +168,8 @@ public enum PrivacyLint {
     static func masking(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
             let masked = screen(diagnostic.message, policy: PrivacyPolicy()).text
-            return masked == diagnostic.message ? diagnostic : Diagnostic(diagnostic.severity, diagnostic.path, line: diagnostic.line, masked, kind: diagnostic.kind)
+            return masked == diagnostic.message
+                ? diagnostic : Diagnostic(diagnostic.severity, diagnostic.path, line: diagnostic.line, masked, kind: diagnostic.kind)
         }
     }
 

@@ -70,7 +70,8 @@ struct PrivacyScreen {
     }
 
     private func report(_ found: [PrivacyLint.Finding], line: Int, in place: String) -> [Diagnostic] {
-        found.compactMap { finding in finding.severity.map { Diagnostic($0, source.path, line: line, finding.message(in: place), kind: finding.diagnosticKind) } }
+        found.compactMap { finding in finding.severity.map { Diagnostic($0, source.path, line: line, finding.message(in: place), kind: finding.diagnosticKind) }
+        }
     }
 
     /// Where a value of this rule ends up, when it is not free text.
