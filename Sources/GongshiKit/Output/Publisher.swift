@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
         var result = PublishResult()
         do {
             TreeRemover.remove(staging)
-            try fm.createDirectory(at: layout.stateDirectory, withIntermediateDirectories: true)
+            try layout.prepare()
             let previous = live.map(\.manifest) ?? Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
             // With the two files every release has, which a recycled release must not keep (they are written anew).
@@ -151,7 +151,7 @@ public struct Publisher: Sendable {
             throw error
         } catch {
             TreeRemover.remove(staging)
-            throw OutputError(message: "写入输出目录失败（原站点保持不变）：\(error.localizedDescription)")
+            throw OutputError(message: "写入输出目录 \(outputDirectory.path) 失败（原站点保持不变）：\(OutputLocation.reason(of: error))")
         }
         pruneReleases()
         return result

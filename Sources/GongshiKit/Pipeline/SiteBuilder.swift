@@ -35,6 +35,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
         if let problem = OutputLocation.problem(layout.output) { throw OutputError(message: problem) }
+        try layout.prepare()
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
