@@ -25,8 +25,18 @@ public enum SiteBuilder {
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
-        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks)
+        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks, planned: templates.map { plannedFiles(model, $0) })
         return (model, templates, diagnostics.sorted)
+    }
+
+    /// Every file a build of `model` would publish, named by the renderer itself (open data, statistics files, feeds,
+    /// the search index, the theme's assets), for body links into generated folders. Made only when a body link
+    /// points at a file that is not a record's page or attachment.
+    static func plannedFiles(_ model: SiteModel, _ templates: TemplateLibrary) -> () -> Set<String> {
+        {
+            let plan = PageRenderer(templates: templates).plan(model, stats: StatisticsCalculator.calculate(model), previous: nil)
+            return plan.filePaths(runningGroups: true).union(templates.assets.map(\.path)).union([Manifest.fileName])
+        }
     }
 
     /// Takes the output's lock, checks, then renders what changed and publishes a new release.
