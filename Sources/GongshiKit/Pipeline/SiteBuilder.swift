@@ -59,9 +59,17 @@ public enum SiteBuilder {
                 "pages": model.pages.count,
             ]
         }
-        guard !diagnostics.hasErrors, let model, let templates else { return outcome }
         // The published site's manifest is read here once, for the guard, the cache and the publisher.
         var live = PublishedSite.read(layout.output)
+        guard !diagnostics.hasErrors, let model, let templates else {
+            // The collapse guard's per-kind errors are reported with the others, so one run shows everything to fix.
+            if let model, !options.allowShrink {
+                outcome.diagnostics += ShrinkGuard.problems(published: live, model: model, plannedPages: nil).map {
+                    Diagnostic(.error, "content", line: 1, $0)
+                }
+            }
+            return outcome
+        }
         let stats = StatisticsCalculator.calculate(model)
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
