@@ -58,7 +58,7 @@ struct GeneratedLinkTests {
         #expect(outcome.publish != nil, "\(outcome.diagnostics)")
     }
 
-    @Test(arguments: ["..\\..\\pages\\nosuch", "..\\..\\pages\\about\\", "..\\..\\data\\branches.csv", "sub\\photo.jpg"])
+    @Test(arguments: ["..\\..\\pages\\nosuch", "..\\..\\pages\\about\\index.html", "..\\..\\data\\branches.csv", "sub\\photo.jpg"])
     func aBackslashLinkSaysToUseSlashes(_ link: String) throws {
         let site = try BuildEndToEndTests.smallSite()
         try BodyLinkCheckerTests.setBody("正文。\n\n[关于](\(link))\n", of: "content/disclosures/d1.md", in: site)
