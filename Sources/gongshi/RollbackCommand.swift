@@ -36,6 +36,7 @@ struct Rollback: ParsableCommand {
             return
         }
         do {
+            try publisher.layout.prepare()
             let lock = try BuildLock.acquire(publisher.layout.lockFile, wait: WaitOption.lockWait(wait))
             defer { lock.release() }
             let (restored, archivedAs) = try publisher.rollback(to: to)

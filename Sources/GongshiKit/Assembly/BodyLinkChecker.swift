@@ -1,14 +1,13 @@
 /// Links and images in published bodies that point inside the site at a page or file it will not have (a photo left
-/// in the source folder, a misspelt or unpublished page): content errors at `check`, on the line of the link, instead
-/// of a failed publish. Targets resolve exactly as the publisher's final link check (`LinkVerifier`) resolves them,
-/// which stays as the safety net.
+/// in the source folder, a misspelt or unpublished page, a misspelt open-data or statistics file): content errors at
+/// `check`, on the line of the link, instead of a failed publish. Targets resolve exactly as the publisher's final link
+/// check (`LinkVerifier`) resolves them (percent-decoded), which stays as the safety net.
 enum BodyLinkChecker {
-    /// Folders whose files are generated (styles, search index, open data, feeds, statistics): a link into them is
-    /// left to `LinkVerifier`.
-    static let generatedFolders = ["assets/", "search/", "data/", "feeds/", "stats/"]
-
-    /// The errors of every published record's body links; `links` are by source file.
-    static func diagnostics(_ model: SiteModel, links: [String: [BodyLink]]) -> [Diagnostic] {
+    /// The errors of every published record's body links; `links` are by source file. `planned` names every file a
+    /// build would make (the renderer's own list: open data, statistics files, feeds, the search index, assets); it is
+    /// called at most once, only when a link points at a file that is not a record's page or attachment. Without it
+    /// (the templates could not be read, an error of its own) such links are not judged.
+    static func diagnostics(_ model: SiteModel, links: [String: [BodyLink]], planned: (() -> Set<String>)? = nil) -> [Diagnostic] {
         guard !links.isEmpty else { return [] }
         let site = sitePaths(model)
         var records: [(SourceRef, Route, Bool)] = model.branches.map { ($0.source, .branch($0.id), false) }
@@ -16,27 +15,76 @@ enum BodyLinkChecker {
         records += model.disclosures.map { ($0.source, .disclosure($0.id), true) }
         records += model.examples.map { ($0.source, .example($0.id), true) }
         records += model.pages.map { ($0.source, .page($0.id), false) }
+        var generated: GeneratedFiles?
         var diagnostics: [Diagnostic] = []
         for (source, route, hasAttachments) in records {
             for link in links[source.path] ?? [] {
-                guard let target = missingTarget(link.url, from: route, site: site, baseURL: model.config.baseURL) else { continue }
-                diagnostics.append(
-                    Diagnostic(.error, source.path, line: link.line, message(link, target: target, hasAttachments: hasAttachments)))
+                if link.url.contains("\\") {
+                    diagnostics.append(Diagnostic(.error, source.path, line: link.line, backslashMessage(link)))
+                    continue
+                }
+                guard let target = LinkVerifier.resolve(link.url, from: route.outputPath, baseURL: model.config.baseURL),
+                    !exists(target, in: site.files), let planned
+                else { continue }
+                if generated == nil { generated = GeneratedFiles(all: planned(), known: site.files) }
+                guard !exists(target, in: generated!.all) else { continue }
+                let text =
+                    generated!.folder(holding: target).map { generatedMessage(link, target: target, folder: $0, files: generated!) }
+                    ?? message(link, target: target, hasAttachments: hasAttachments)
+                diagnostics.append(Diagnostic(.error, source.path, line: link.line, text))
             }
         }
         return diagnostics
     }
 
-    /// The site path `url` points at from `route`'s page when the site will not have it; nil when it exists, is
-    /// outside the site or is left to `LinkVerifier`.
-    static func missingTarget(_ url: String, from route: Route, site: SitePaths, baseURL: String) -> String? {
-        guard let target = LinkVerifier.resolve(url, from: route.outputPath, baseURL: baseURL) else { return nil }
-        if site.generated.contains(where: target.hasPrefix) { return nil }
-        let files = site.files
-        let exists =
-            target.isEmpty || target.hasSuffix("/")
-            ? files.contains(target + "index.html") : files.contains(target) || files.contains(target + "/index.html")
-        return exists ? nil : target
+    static func exists(_ target: String, in files: Set<String>) -> Bool { LinkVerifier.exists(target, in: files) }
+
+    /// The files a build makes, and which folders hold files that are not records' pages or attachments.
+    struct GeneratedFiles {
+        let all: Set<String>
+        /// Folder (ending in `/`) → the generated files directly in it.
+        let folders: [String: Set<String>]
+
+        init(all: Set<String>, known: Set<String>) {
+            self.all = all
+            var folders: [String: Set<String>] = [:]
+            for path in all.subtracting(known) {
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(path[...$0]) } ?? ""
+                folders[folder, default: []].insert(String(slash.map { path[path.index(after: $0)...] } ?? path[...]))
+            }
+            // The top folder holds the records' folders too: its generated files (robots.txt, sitemap.xml) would say
+            // nothing useful about a mistyped record link.
+            folders[""] = nil
+            self.folders = folders
+        }
+
+        /// The nearest folder above `target` that holds generated files (`data/`, `branches/<id>/stats/` …).
+        func folder(holding target: String) -> String? {
+            var parts = target.split(separator: "/").map(String.init)
+            if !target.hasSuffix("/") { parts.removeLast() }
+            while !parts.isEmpty {
+                let folder = parts.joined(separator: "/") + "/"
+                if folders[folder] != nil { return folder }
+                parts.removeLast()
+            }
+            return nil
+        }
+    }
+
+    /// A link into a folder of generated files that names none of them.
+    static func generatedMessage(_ link: BodyLink, target: String, folder: String, files: GeneratedFiles) -> String {
+        let names = (files.folders[folder] ?? []).sorted()
+        let sample = names.prefix(8).joined(separator: "、") + (names.count > 8 ? " 等 \(names.count) 项" : "")
+        return "正文中的\(link.isImage ? "图片" : "链接")「\(link.url)」指向网站上不存在的文件（\(target)）：\(folder) 是 gongshi 生成的目录，"
+            + "其中没有这个文件，生成的网站会有坏链接。那里有：\(sample)。请检查文件名；站内链接要写相对于本页的网址"
+    }
+
+    /// A link written with `\` instead of `/`. Markdown also drops a `\` before punctuation (`..\` becomes `.`), so
+    /// what remains is not worth suggesting.
+    static func backslashMessage(_ link: BodyLink) -> String {
+        "正文中的\(link.isImage ? "图片" : "链接")「\(link.url)」用了反斜杠 \\：网址中的分隔符必须用 /（Windows 的文件路径写法在网页上无效，"
+            + "而且在 Markdown 中 \\ 会吞掉紧跟的标点，如 ..\\ 会变成 .）。请改为相对于本页的网址，如 ../../pages/<id>/"
     }
 
     static func message(_ link: BodyLink, target: String, hasAttachments: Bool) -> String {
@@ -59,25 +107,23 @@ enum BodyLinkChecker {
     static func extensionHint(_ url: String) -> String {
         let name = url.split(separator: "/").last.map(String.init) ?? ""
         guard let dot = name.lastIndex(of: ".") else { return "pdf" }
-        return name[name.index(after: dot)...].lowercased()
+        let ext = name[name.index(after: dot)...].lowercased()
+        return !ext.isEmpty && ext.count <= 5 && ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? ext : "pdf"
     }
 
-    /// The site's files that are known before rendering, and the folders of generated files.
+    /// The site's records' pages and attachments, known before rendering: the fast path of the check.
     struct SitePaths {
         var files: Set<String>
-        var generated: [String]
     }
 
-    /// Every page and file of the site that can be known before rendering; generated folders (with the statistics
-    /// folder of every organisation that has one) are not listed.
+    /// The pages and files of records, lists and fixed pages; generated files (open data, statistics files, the
+    /// search index, assets) are not listed here but asked of the renderer (`planned`).
     static func sitePaths(_ model: SiteModel) -> SitePaths {
-        var generated = generatedFolders
         var routes: [Route] = [
             .home, .notFound, .sitemap, .robots, .search, .branchIndex, .promiseBoard, .disclosureIndex, .exampleIndex,
         ]
         for branch in model.branches {
             routes += [.branch(branch.id), .poster(branch.id), .branchFeed(branch.id)]
-            if !(model.tree.children[branch.id] ?? []).isEmpty { generated.append(Route.branchStats(branch.id).url) }
         }
         routes += Set(model.promises.map(\.branch)).map { Route.promisesOfBranch($0) }
         routes += model.promises.map { .promise($0.id) }
@@ -91,6 +137,6 @@ enum BodyLinkChecker {
             routes += example.attachmentFiles.map { .attachment(.example(example.id), $0.outputName) }
         }
         routes += model.pages.map { .page($0.id) }
-        return SitePaths(files: Set(routes.map(\.outputPath)).union([Manifest.fileName]), generated: generated)
+        return SitePaths(files: Set(routes.map(\.outputPath)).union([Manifest.fileName]))
     }
 }

@@ -162,7 +162,8 @@ public enum ContentLoader {
         var checker = FrontMatterChecker(path: path, lineOffset: lineOffset)
         checker.check(node, rules: rules)
         let source = SourceRef(path: path, keyLines: checker.keyLines)
-        guard !checker.hasBlockingErrors else { return Outcome(diagnostics: checker.diagnostics) }
+        let controls = ControlCharacterCheck.diagnostics(node, path: path, lineOffset: lineOffset)
+        guard !checker.hasBlockingErrors, controls.isEmpty else { return Outcome(diagnostics: checker.diagnostics + controls) }
         let screen = PrivacyScreen(site: privacy, frontMatter: node, source: source)
         let (masked, findings) = screen.screen(node, rules: rules)
         do {

@@ -49,9 +49,13 @@ public final class BuildLock: @unchecked Sendable {
 
     /// Takes the lock, waiting as `wait` says; throws `LockError` when another live build still holds it.
     public static func acquire(_ url: URL, wait: Wait) throws -> BuildLock {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(message: "无法创建锁文件所在的目录：\(OutputLocation.reason(of: error))")
+        }
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw OutputError(message: "无法创建锁文件 \(url.path)：\(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw OutputError(message: "无法创建锁文件 \(url.path)：\(OutputLocation.reason(errno: errno))") }
         guard lock(fd, wait) else {
             let holder = readPID(fd)
             close(fd)

@@ -9,17 +9,31 @@ enum LinkVerifier {
 
     /// The broken links of one page (none unless it is HTML).
     static func brokenLinks(in page: RenderedPage, files: Set<String>, baseURL: String) -> [String] {
+        brokenTargets(in: page, files: files, baseURL: baseURL).map(\.shown)
+    }
+
+    /// Whether the site path `target` (as `resolve` gives it) names one of `files`: a folder stands for its index.html.
+    static func exists(_ target: String, in files: some Collection<String>) -> Bool {
+        target.isEmpty || target.hasSuffix("/")
+            ? files.contains(target + "index.html") : files.contains(target) || files.contains(target + "/index.html")
+    }
+
+    /// A broken link as shown (`page → link`) and the site path it resolves to.
+    struct Broken: Sendable {
+        let shown, target: String
+    }
+
+    /// The broken links of one page, with their targets.
+    static func brokenTargets(in page: RenderedPage, files: Set<String>, baseURL: String) -> [Broken] {
         guard page.path.hasSuffix(".html") else { return [] }
-        var broken: [String] = []
+        var broken: [Broken] = []
         let html = String(decoding: page.contents, as: UTF8.self)
         var checked: Set<String> = []
         for link in links(in: html) where checked.insert(link).inserted {
             guard let target = resolve(link, from: page.path, baseURL: baseURL) else { continue }
-            let exists =
-                target.isEmpty || target.hasSuffix("/")
-                ? files.contains(target + "index.html") : files.contains(target) || files.contains(target + "/index.html")
+            let exists = Self.exists(target, in: files)
             // Shown as written (cmark percent-encodes Chinese file names in links).
-            if !exists { broken.append("\(page.path) → \(link.removingPercentEncoding ?? link)") }
+            if !exists { broken.append(Broken(shown: "\(page.path) → \(link.removingPercentEncoding ?? link)", target: target)) }
         }
         return broken
     }
@@ -61,8 +75,14 @@ enum LinkVerifier {
         return result
     }
 
-    /// The site path a link points at, or nil for external links and in-page anchors. Works on UTF-8 bytes:
-    /// it runs for every link of every page.
+    /// A percent-encoded path segment's bytes decoded; as written when it does not decode.
+    private static func decoded(_ segment: Substring.UTF8View.SubSequence) -> [UInt8] {
+        let text = String(decoding: segment, as: UTF8.self)
+        return Array((text.removingPercentEncoding ?? text).utf8)
+    }
+
+    /// The site path a link points at, or nil for external links and in-page anchors; each path segment is
+    /// percent-decoded, as a browser resolves it. Works on UTF-8 bytes: it runs for every link of every page.
     static func resolve(_ link: String, from page: String, baseURL: String) -> String? {
         var link = link.utf8.contains(0x26) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if let cut = link.utf8.firstIndex(where: { $0 == 0x23 || $0 == 0x3F }) { link = String(link[..<cut]) }
@@ -70,7 +90,9 @@ enum LinkVerifier {
         if link.hasPrefix(baseURL) { return String(link.dropFirst(baseURL.count)) }
         if link.utf8.contains(0x3A) || link.hasPrefix("//") { return nil }
         var parts = page.utf8.split(separator: 0x2F).dropLast().map { Array($0) }
-        for part in link.utf8.split(separator: 0x2F, omittingEmptySubsequences: false) {
+        for raw in link.utf8.split(separator: 0x2F, omittingEmptySubsequences: false) {
+            // A browser reads `guan%79u` as `guanyu` and `%2e%2e` as `..`; a segment that does not decode stays as written.
+            let part = raw.contains(0x25) ? decoded(raw) : Array(raw)
             if part.elementsEqual("..".utf8) {
                 if !parts.isEmpty { parts.removeLast() }
             } else if !part.isEmpty, !part.elementsEqual(".".utf8) {

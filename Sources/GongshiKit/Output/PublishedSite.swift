@@ -60,6 +60,22 @@ public struct PublishedSite: Sendable {
         return count
     }
 
+    /// `<folder>/<name>/index.html` for every regular `index.html` one level below each of `folders` (dot-names
+    /// skipped): the record pages of the site as it is on disk, whatever its manifest says. One `readdir` per folder and
+    /// one `lstat` per entry.
+    func recordPagePaths(in folders: [String]) -> [String] {
+        let root = output.path + "/"
+        var paths: [String] = []
+        for folder in folders {
+            for entry in DirectoryListing.entries(of: root + folder) ?? [] where entry.kind == .directory && !entry.name.hasPrefix(".") {
+                let path = "\(folder)/\(entry.name)/index.html"
+                var info = stat()
+                if lstat(root + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { paths.append(path) }
+            }
+        }
+        return paths
+    }
+
     /// True when the regular file at `path` has the entry's size and, if it changed at or after `since`, its SHA-256.
     static func matches(_ path: String, _ entry: Manifest.Entry, since: FileTime) -> Bool {
         var info = stat()

@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
         var result = PublishResult()
         do {
             TreeRemover.remove(staging)
-            try fm.createDirectory(at: layout.stateDirectory, withIntermediateDirectories: true)
+            try layout.prepare()
             let previous = live.map(\.manifest) ?? Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
             let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
             // With the two files every release has, which a recycled release must not keep (they are written anew).
@@ -106,7 +106,7 @@ public struct Publisher: Sendable {
             }
             try Self.makeDirectories(folders.subtracting(leftover.folders), in: staging)
             var manifest = Manifest(counts: counts)
-            var broken: [String] = []
+            var broken: [LinkVerifier.Broken] = []
             let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
             let writer = FileWriter(
@@ -132,8 +132,10 @@ public struct Publisher: Sendable {
             }
             // Recycled files that the new site does not have (a search file no longer made).
             for path in leftover.files where manifest.entries[path] == nil { unlink(roots.staging + path) }
+            // A group's files (the search index) are known only now: a link to one of them is not broken.
+            broken.removeAll { LinkVerifier.exists($0.target, in: manifest.entries.keys) }
             guard broken.isEmpty else {
-                let sample = broken.sorted().prefix(5).joined(separator: "；")
+                let sample = broken.map(\.shown).sorted().prefix(5).joined(separator: "；")
                 throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
             }
             try keepDotfiles(into: staging)
@@ -151,7 +153,7 @@ public struct Publisher: Sendable {
             throw error
         } catch {
             TreeRemover.remove(staging)
-            throw OutputError(message: "写入输出目录失败（原站点保持不变）：\(error.localizedDescription)")
+            throw OutputError(message: "写入输出目录 \(outputDirectory.path) 失败（原站点保持不变）：\(OutputLocation.reason(of: error))")
         }
         pruneReleases()
         return result
@@ -172,7 +174,7 @@ public struct Publisher: Sendable {
         /// nil for a group's own key, which is not a file.
         var entry: Manifest.Entry?
         var written = false
-        var broken: [String] = []
+        var broken: [LinkVerifier.Broken] = []
     }
 
     /// Writes or links one file into the staging folder and says what it did.
@@ -192,7 +194,7 @@ public struct Publisher: Sendable {
         func write(_ path: String, _ contents: Data, key: String?) throws -> FileOutcome {
             try Publisher.writeNew(contents, toPath: roots.staging + path)
             let page = RenderedPage(path: path, contents: contents)
-            let broken = baseURL.map { LinkVerifier.brokenLinks(in: page, files: files, baseURL: $0) } ?? []
+            let broken = baseURL.map { LinkVerifier.brokenTargets(in: page, files: files, baseURL: $0) } ?? []
             let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
             try hooks.afterWritingFile?(counter.next())
             return FileOutcome(path: path, key: key, entry: entry, written: true, broken: broken)

@@ -23,6 +23,11 @@ public struct ReleaseLayout: Sendable {
     /// `.output.gongshi/`: gongshi's own folder beside the output.
     public var stateDirectory: URL { parent.appendingPathComponent(".\(name).gongshi") }
 
+    /// Creates `.output.gongshi/` (and any missing folder above it), or explains in Chinese why it cannot be made.
+    public func prepare() throws(OutputError) {
+        try OutputLocation.createFolder(stateDirectory, for: output)
+    }
+
     /// `.output.gongshi/releases/`: earlier sites, newest name last (`20261121-023000`).
     public var releases: URL { stateDirectory.appendingPathComponent("releases") }
 

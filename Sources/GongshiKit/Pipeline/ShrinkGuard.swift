@@ -25,19 +25,33 @@ enum ShrinkGuard {
     }
 
     /// The records of each kind of a published site: as its manifest recorded them, or, for an older manifest,
-    /// counted from its pages (`<folder>/<id>/index.html`; the folders `promises/by-branch/` and
-    /// `disclosures/category/` are lists, not records).
+    /// counted from its pages (`pageCounts`).
     static func counts(_ manifest: Manifest) -> [String: Int] {
-        if !manifest.counts.isEmpty { return manifest.counts }
+        manifest.counts.isEmpty ? pageCounts(manifest.entries.keys) : manifest.counts
+    }
+
+    /// The records of each kind among site paths: `<folder>/<id>/index.html` (the folders `promises/by-branch/` and
+    /// `disclosures/category/` are lists, not records).
+    static func pageCounts(_ paths: some Sequence<String>) -> [String: Int] {
         var counts = Dictionary(uniqueKeysWithValues: kinds.map { ($0.key, 0) })
         let folders = Dictionary(uniqueKeysWithValues: kinds.map { ($0.folder, $0.key) })
-        for path in manifest.entries.keys {
+        for path in paths {
             let parts = path.split(separator: "/")
             guard parts.count == 3, parts[2] == "index.html", let key = folders[String(parts[0])] else { continue }
             if key == "disclosures", parts[1] == "category" { continue }
+            if key == "promises", parts[1] == "by-branch" { continue }
             counts[key, default: 0] += 1
         }
         return counts
+    }
+
+    /// The records of each kind that the output holds: the larger of what its manifest says and what its pages on
+    /// disk show, so a missing manifest, or one that does not match the site (`{"files":{}}`, counts of zero), never
+    /// hides a kind that is there.
+    static func liveCounts(_ published: PublishedSite) -> [String: Int] {
+        let onDisk = pageCounts(published.recordPagePaths(in: kinds.map(\.folder)))
+        guard let manifest = published.manifest else { return onDisk }
+        return counts(manifest).merging(onDisk, uniquingKeysWith: max)
     }
 
     /// The HTML pages a plan makes (its search index files are known only when it runs, and are not pages).
@@ -51,17 +65,14 @@ enum ShrinkGuard {
         before > 0 && (after == 0 || after * 2 < before)
     }
 
-    /// One Chinese explanation per kind that `model` would publish far fewer of than the published site has.
-    /// `plannedPages` is the number of HTML pages the new site will have, used when the published site has no readable
-    /// manifest (see `unknownProblem`).
-    static func problems(published: PublishedSite, model: SiteModel, plannedPages: Int) -> [String] {
+    /// One Chinese explanation per kind that `model` would publish far fewer of than the output holds (by its
+    /// manifest and by its pages on disk, `liveCounts`). `plannedPages` is the number of HTML pages the new site will
+    /// have, compared with the output's when it has no readable manifest (see `unknownProblem`); nil skips that
+    /// comparison (the plan is not made when other errors stop the build).
+    static func problems(published: PublishedSite, model: SiteModel, plannedPages: Int?) -> [String] {
         let now = counts(model)
-        guard let manifest = published.manifest else {
-            return unknownProblem(livePages: published.htmlFileCount(), records: now.values.reduce(0, +), plannedPages: plannedPages)
-                .map { [$0] } ?? []
-        }
-        let before = counts(manifest)
-        return kinds.compactMap { kind in
+        let before = liveCounts(published)
+        var problems: [String] = kinds.compactMap { kind in
             let (old, new) = (before[kind.key] ?? 0, now[kind.key] ?? 0)
             guard shrinksTooMuch(from: old, to: new) else { return nil }
             let was = "已发布的网站有 \(old) \(kind.unit)"
@@ -71,6 +82,12 @@ enum ShrinkGuard {
                 : "本次只有 \(new) \(kind.unit)\(kind.name)，而\(was)（不到一半）"
             return what + "。为防止内容目录未挂载、同步出错或误删时清空网站，本次未发布；如确实要删减，请加 --allow-shrink 重新生成"
         }
+        if published.manifest == nil, let plannedPages,
+            let unknown = unknownProblem(livePages: published.htmlFileCount(), records: now.values.reduce(0, +), plannedPages: plannedPages)
+        {
+            problems.append(unknown)
+        }
+        return problems
     }
 
     /// When the output holds a site but no readable `manifest.json`, what it held is unknown: the build is refused

@@ -25,8 +25,18 @@ public enum SiteBuilder {
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
-        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks)
+        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks, planned: templates.map { plannedFiles(model, $0) })
         return (model, templates, diagnostics.sorted)
+    }
+
+    /// Every file a build of `model` would publish, named by the renderer itself (open data, statistics files, feeds,
+    /// the search index, the theme's assets), for body links into generated folders. Made only when a body link
+    /// points at a file that is not a record's page or attachment.
+    static func plannedFiles(_ model: SiteModel, _ templates: TemplateLibrary) -> () -> Set<String> {
+        {
+            let plan = PageRenderer(templates: templates).plan(model, stats: StatisticsCalculator.calculate(model), previous: nil)
+            return plan.filePaths(runningGroups: true).union(templates.assets.map(\.path)).union([Manifest.fileName])
+        }
     }
 
     /// Takes the output's lock, checks, then renders what changed and publishes a new release.
@@ -35,6 +45,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
         if let problem = OutputLocation.problem(layout.output) { throw OutputError(message: problem) }
+        try layout.prepare()
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
@@ -48,9 +59,17 @@ public enum SiteBuilder {
                 "pages": model.pages.count,
             ]
         }
-        guard !diagnostics.hasErrors, let model, let templates else { return outcome }
         // The published site's manifest is read here once, for the guard, the cache and the publisher.
         var live = PublishedSite.read(layout.output)
+        guard !diagnostics.hasErrors, let model, let templates else {
+            // The collapse guard's per-kind errors are reported with the others, so one run shows everything to fix.
+            if let model, !options.allowShrink {
+                outcome.diagnostics += ShrinkGuard.problems(published: live, model: model, plannedPages: nil).map {
+                    Diagnostic(.error, "content", line: 1, $0)
+                }
+            }
+            return outcome
+        }
         let stats = StatisticsCalculator.calculate(model)
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory

@@ -23,10 +23,11 @@ public struct TemplateSource: Sendable {
             let path = "templates/\(entry.name)"
             switch FileBytes.read(entry.name, under: directory.path, limit: SourceText.maximumBytes) {
             case .bytes(let data):
-                guard let text = String(data: data, encoding: .utf8) else {
-                    return .failure(Diagnostic(.error, path, line: 1, "无法读取模板，或模板不是 UTF-8 编码"))
+                // A NUL byte would be copied into every page made from the template: refused with its line, like in content.
+                switch SourceText.decode(data, path: path) {
+                case .success(let text): source.templates[String(entry.name.dropLast(".mustache".count))] = text
+                case .failure(let problem): return .failure(Diagnostic(.error, path, line: problem.line, "模板" + problem.message))
                 }
-                source.templates[String(entry.name.dropLast(".mustache".count))] = text
             case let refused:
                 return .failure(Diagnostic(.error, path, line: 1, "模板\(refused.problem ?? "无法读取")"))
             }

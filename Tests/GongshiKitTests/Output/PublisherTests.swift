@@ -120,3 +120,92 @@ struct RollbackTests {
         #expect(PublisherTests.text(output.appendingPathComponent("index.html"))?.contains("v1") == true)
     }
 }
+
+/// Live files and archived releases share inodes, so an in-place hand edit of the live site changes the releases too:
+/// a rollback never puts such a file back on the site.
+@Suite("Rolling back an edited release")
+struct RollbackVerificationTests {
+    enum Change: String, CaseIterable, Sendable {
+        case sameSizeInPlace, otherSize, deleted, extraFile, symlink
+    }
+
+    static func change(_ release: URL, _ change: Change) throws {
+        let file = release.appendingPathComponent("index.html")
+        let before = try Data(contentsOf: file)
+        switch change {
+        case .sameSizeInPlace:
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.write(contentsOf: Data("HACKED".utf8))
+            try handle.close()
+        case .otherSize:
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("<p>HACKED</p>".utf8))
+            try handle.close()
+        case .deleted:
+            try FileManager.default.removeItem(at: file)
+        case .extraFile:
+            try Data("HACKED".utf8).write(to: release.appendingPathComponent("pages/hacked.html"))
+        case .symlink:
+            let copy = release.deletingLastPathComponent().appendingPathComponent("copy-\(UUID().uuidString)")
+            try before.write(to: copy)
+            try FileManager.default.removeItem(at: file)
+            try FileManager.default.createSymbolicLink(at: file, withDestinationURL: copy)
+        }
+    }
+
+    @Test(arguments: Change.allCases)
+    func aReleaseThatDiffersFromItsManifestIsRefused(_ change: Change) throws {
+        let output = PublisherTests.freshOutput()
+        for n in 1...2 {
+            var pages = PublisherTests.site("v\(n)")
+            pages.append(RenderedPage(path: "pages/x/index.html", contents: Data("<p>x</p>".utf8)))
+            try Publisher(outputDirectory: output).publish(pages)
+        }
+        let publisher = Publisher(outputDirectory: output)
+        let name = try #require(publisher.layout.releaseNames().last)
+        try Self.change(publisher.layout.release(named: name), change)
+        let live = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        do {
+            _ = try publisher.rollback(to: name)
+            Issue.record("\(change): the edited release was restored")
+        } catch {
+            #expect(error.message.contains("拒绝回滚") && error.message.contains(name), "\(error.message)")
+            #expect(error.message.contains(change == .extraFile ? "pages/hacked.html" : "index.html"), "\(error.message)")
+        }
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == live)
+        #expect(publisher.layout.releaseNames().contains(name))
+    }
+
+    /// The live site and the release share the inode: editing the live file in place (size and time kept) edits the
+    /// release; the next build repairs the site, and the rollback still refuses the release.
+    @Test func anInPlaceEditOfTheLiveSiteNeverComesBackThroughRollback() throws {
+        let site = try BuildEndToEndTests.smallSite()
+        let options = site.options
+        for _ in 0..<2 { _ = try SiteBuilder.build(options) }
+        let path = "pages/about/index.html"
+        let live = site.output.appendingPathComponent(path)
+        try HandEditTests.edit(live, .sameSizeOldTime)
+        _ = try SiteBuilder.build(options)
+        let publisher = Publisher(outputDirectory: site.output)
+        var edited = 0
+        for name in publisher.layout.releaseNames() {
+            let archived = publisher.layout.release(named: name).appendingPathComponent(path)
+            guard (try? Data(contentsOf: archived))?.starts(with: Data("HACKED".utf8)) == true else { continue }
+            edited += 1
+            #expect(throws: OutputError.self) { try publisher.rollback(to: name) }
+        }
+        #expect(edited > 0, "the in-place edit reached an archived release through the shared inode")
+        for name in publisher.layout.releaseNames() {
+            guard (try? publisher.rollback(to: name)) != nil else { continue }
+            let restored = try Data(contentsOf: live)
+            #expect(!restored.starts(with: Data("HACKED".utf8)), "rollback to \(name) put the hand edit back")
+        }
+    }
+
+    @Test func theRefusalListsAtMostTenFiles() {
+        let changed = (1...25).map { "pages/p\($0)/index.html" }
+        let text = ReleaseVerifier.refusal("20261121-000000", changed: changed)
+        #expect(text.contains("pages/p1/index.html") && !text.contains("pages/p25/index.html") && text.contains("25 个文件"))
+    }
+}

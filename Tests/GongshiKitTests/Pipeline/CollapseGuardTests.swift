@@ -108,6 +108,76 @@ struct CollapseGuardTests {
         #expect(try site.build().publish != nil)
     }
 
+    /// What the output's manifest is replaced with before the build.
+    enum LiveManifest: String, CaseIterable, Sendable {
+        case missing, unreadable, noFiles, zeroCounts, zeroCountsNoFiles
+    }
+
+    static func replaceManifest(of site: TestSite, with replacement: LiveManifest) throws {
+        let url = site.output.appendingPathComponent(Manifest.fileName)
+        var manifest = try #require(Manifest.read(from: url))
+        switch replacement {
+        case .missing: try FileManager.default.removeItem(at: url)
+        case .unreadable: try Data("{\"files\": ".utf8).write(to: url)
+        case .noFiles: try Data("{\"files\":{}}".utf8).write(to: url)
+        case .zeroCounts:
+            manifest.counts = manifest.counts.mapValues { _ in 0 }
+            try manifest.json.write(to: url)
+        case .zeroCountsNoFiles:
+            try Manifest(entries: [:], counts: manifest.counts.mapValues { _ in 0 }).json.write(to: url)
+        }
+    }
+
+    /// Whole kinds disappear while the page count stays above half: the output's own pages show what it holds.
+    @Test(arguments: LiveManifest.allCases)
+    func aManifestThatIsMissingOrWrongIsCountedFromThePagesOnDisk(_ replacement: LiveManifest) throws {
+        for kind in ["promises", "examples", "pages", "disclosures"] {
+            let site = try Self.site()
+            _ = try site.build()
+            try Self.replaceManifest(of: site, with: replacement)
+            try Self.remove(4, of: kind, in: site)
+            let unit = Self.names[kind]!
+            let outcome = try site.build()
+            #expect(outcome.publish == nil, "\(replacement) \(kind) was published")
+            let messages = outcome.diagnostics.filter { $0.path == "content" && $0.severity == .error }.map(\.message)
+            #expect(messages.contains { $0.contains("本次没有可发布的\(unit.dropFirst())，而已发布的网站有 4 \(unit.prefix(1))") }, "\(replacement) \(kind): \(messages)")
+            var options = site.options
+            options.allowShrink = true
+            #expect(try SiteBuilder.build(options).publish != nil)
+        }
+    }
+
+    @Test(arguments: [LiveManifest.noFiles, .zeroCounts, .zeroCountsNoFiles])
+    func anEmptyContentFolderIsRefusedWhateverTheManifestSays(_ replacement: LiveManifest) throws {
+        let site = try Self.site()
+        _ = try site.build()
+        try Self.replaceManifest(of: site, with: replacement)
+        for kind in ["promises", "disclosures", "examples", "pages"] { try Self.remove(4, of: kind, in: site) }
+        try Self.remove(4, of: "branches", in: site)
+        let outcome = try site.build()
+        #expect(outcome.publish == nil, "\(replacement): an emptied site was published")
+        #expect(outcome.diagnostics.contains { $0.path == "content" && $0.message.contains("已发布的网站有 5 个") }, "\(outcome.diagnostics)")
+    }
+
+    @Test func theSameSiteIsStillPublishedWhenTheManifestIsWrong() throws {
+        for replacement in LiveManifest.allCases {
+            let site = try Self.site()
+            _ = try site.build()
+            try Self.replaceManifest(of: site, with: replacement)
+            #expect(try site.build().publish != nil, "\(replacement)")
+        }
+    }
+
+    @Test func theCollapseIsReportedWithTheOtherContentErrors() throws {
+        let site = try Self.site()
+        _ = try site.build()
+        try Self.remove(4, of: "promises", in: site)
+        try site.write("content/pages/g1.md", "---\nid: g1\n---\n正文。\n")
+        let outcome = try site.build()
+        #expect(outcome.diagnostics.contains { $0.path == "content/pages/g1.md" && $0.severity == .error })
+        #expect(outcome.diagnostics.contains { $0.path == "content" && $0.message.contains("本次没有可发布的承诺书") }, "\(outcome.diagnostics)")
+    }
+
     @Test func theGuardRule() {
         #expect(ShrinkGuard.shrinksTooMuch(from: 20, to: 1))
         #expect(ShrinkGuard.shrinksTooMuch(from: 20, to: 9))
