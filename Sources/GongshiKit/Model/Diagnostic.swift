@@ -20,6 +20,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case dateOrder
         /// A placeholder written by `init` or `new` still in place (an error, but the record still loads).
         case placeholder
+        /// ` #` in an unquoted YAML value, which drops the rest of the value as a comment.
+        case yamlComment
         /// 组织文件未能读入: the consequence of another error in the same file, listed after it.
         case unloadedBranch
         case other
@@ -35,6 +37,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             case .wordBullet: return "Word 项目符号"
             case .dateOrder: return "日期待核对"
             case .placeholder: return "占位文字"
+            case .yamlComment: return "值中的 # 被当作注释"
             case .unloadedBranch: return "组织未能读入"
             case .other: return "其他"
             }
