@@ -136,7 +136,7 @@ struct ScaffoldPlaceholderTests {
         arguments: [
             "https://dangjian.example.gov.cn", "http://dangjian.example.gov.cn/", "https://dangjian.example.gov.cn/qingxi/",
             "https://dangjian.example.gov.cn:443/", "https://dangjian.example.gov.cn./", "HTTPS://DangJian.Example.GOV.cn/x",
-            "https://user@dangjian.example.gov.cn/", "https://example.com/", "http://www.example.net/dangjian/", "https://site.example/",
+            "https://example.com/", "http://www.example.net/dangjian/", "https://site.example/",
             "https://qingxi.test/", "https://a.invalid/", "http://localhost:8080/", "https://dev.localhost/",
         ])
     func exampleAddressesAreRefused(url: String) throws {
