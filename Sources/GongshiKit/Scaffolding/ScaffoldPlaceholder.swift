@@ -75,7 +75,7 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
         case (.parentID, let field?), (.branchID, let field?):
             return "\(field) 仍是 \(writer) 写入的示例 id「\(rawValue)」：请改为 content/branches/ 中实际组织的 id"
         case (_, let field?):
-            return "\(field) 仍含有 \(writer) 写入的占位文字「\(rawValue)」：请改为实际内容，否则它会原样出现在网站上"
+            return "\(field) 仍是 \(writer) 写入的占位文字「\(rawValue)」：请改为实际内容，否则它会原样出现在网站上"
         case (_, nil):
             return "正文中还有 \(writer) 写入的占位文字「\(rawValue)」：请改为实际内容或删去这一行，否则它会原样出现在网站上"
         }

@@ -12,7 +12,7 @@ struct YAMLLayoutLintTests {
     @Test(
         "a Unicode space in the indentation is an error at its line, naming the space",
         arguments: [
-            ("items:\n  - text: 甲\n\u{3000}\u{3000}service: 服务群众\n", "U+3000"), ("a: 1\n\u{00A0}b: 2\n", "U+00A0"),
+            ("items:\n\u{3000}\u{3000}- text: 甲\n", "U+3000"), ("a: 1\n\u{00A0}b: 2\n", "U+00A0"),
             ("a:\n \u{2003} b: 2\n", "U+2003"), ("a:\n  \u{202F}- b\n", "U+202F"), ("a: 1\n\u{3000}\n", "U+3000"),
         ])
     func unicodeIndentation(yaml: String, code: String) {
