@@ -328,7 +328,7 @@ def write_site_files(root, hugo, n, seed):
         f.write(
             f"# Synthetic benchmark corpus: {n} organisations, seed {seed} (Benchmarks/make_corpus.py)\n"
             "title: 溪山区党务公开网（基准测试）\n"
-            "base_url: https://dangjian.example.gov.cn/bench/\n"
+            "base_url: https://dangjian.example.org/bench/\n"
             "language: zh-CN\n"
             "organizer: 中共筑南市溪山区委组织部\n"
             "contact: 溪山区党群服务中心 0851-86200000\n"
@@ -353,7 +353,7 @@ def write_site_files(root, hugo, n, seed):
 
 SECTION_TITLES = {"branches": "支部概况", "promises": "承诺栏", "disclosures": "党务公开", "examples": "典型事例", "pages": "服务指南"}
 
-HUGO_CONFIG = """baseURL = "https://dangjian.example.gov.cn/"
+HUGO_CONFIG = """baseURL = "https://dangjian.example.org/"
 languageCode = "zh-CN"
 title = "溪山区党务公开网（基准测试）"
 hasCJKLanguage = true

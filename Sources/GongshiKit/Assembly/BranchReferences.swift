@@ -50,7 +50,7 @@ struct BranchReferences {
             return Diagnostic(
                 .error, file, line: line,
                 "组织 \(id) 的文件 \(file) 有错误，未能读入：\(shown) 引用了这个组织（branch 或 parent），"
-                    + "改正本文件的错误后才能核对这些引用；这些文件本身不用改")
+                    + "改正本文件的错误后才能核对这些引用；这些文件本身不用改", kind: .unloadedBranch)
         }
     }
 }

@@ -145,6 +145,17 @@ public enum ContentLoader {
     static func decode<T: Decodable>(
         _ yaml: String, lineOffset: Int, path: String, rules: [FieldRule], into type: T.Type, privacy: PrivacyPolicy
     ) -> Outcome<T> {
+        // Raw-line mistakes first: an error among them is the one to fix, whatever libyaml makes of the text.
+        let layout = YAMLLayoutLint.diagnostics(yaml, path: path, lineOffset: lineOffset)
+        if layout.hasErrors { return Outcome(diagnostics: layout) }
+        var outcome = decodeParsed(yaml, lineOffset: lineOffset, path: path, rules: rules, into: type, privacy: privacy)
+        outcome.diagnostics = layout + outcome.diagnostics
+        return outcome
+    }
+
+    private static func decodeParsed<T: Decodable>(
+        _ yaml: String, lineOffset: Int, path: String, rules: [FieldRule], into type: T.Type, privacy: PrivacyPolicy
+    ) -> Outcome<T> {
         if let anchor = YAMLAnchorFinder.firstAnchor(in: yaml) {
             return Outcome(diagnostics: [Diagnostic(.error, path, line: anchor.line + lineOffset, YAMLAnchorFinder.message(anchor.name))])
         }

@@ -132,6 +132,15 @@ struct FrontMatterChecker {
         }
         if let placeholder = ScaffoldPlaceholder.matching(text) {
             report(.error, line, placeholder.message(field: field()), kind: .placeholder)
+        } else if let name = ScaffoldPlaceholder.exampleName(in: text) {
+            report(
+                .error, line, "\(field()) 里的「\(name)」是 gongshi new 注释中的示例姓名：请改为实际的职务和姓名，否则它会原样出现在网站上",
+                kind: .placeholder)
+        } else if case .absoluteURL = rule, let host = WebAddress.host(of: text), let reserved = WebAddress.reservedName(host) {
+            report(
+                .error, line,
+                "\(field()) 的主机 \(host) 属于保留给示例和测试的域名（\(reserved)），不会是站点的实际网址：请改为站点的实际网址（sitemap.xml、404 页和打印海报的二维码都用它）",
+                kind: .placeholder)
         }
         switch rule {
         case .identifier where !text.isValidIdentifier:
@@ -157,7 +166,7 @@ struct FrontMatterChecker {
             report(.error, line, "\(field()) 的日期「\(text)」无效：应为 YYYY-MM-DD 格式的真实日期，例如 2026-03-05")
         case .boolean where Bool.construct(from: Node.Scalar(text)) == nil:
             report(.error, line, "\(field()) 应为 true 或 false，实际为「\(text)」")
-        case .absoluteURL where !(text.hasPrefix("https://") || text.hasPrefix("http://")):
+        case .absoluteURL where !WebAddress.hasWebScheme(text):
             report(.error, line, "\(field()) 应为以 http:// 或 https:// 开头的完整网址，实际为「\(text)」")
         case .oneOf(let allowed) where !allowed.contains(text):
             report(.error, line, "\(field()) 的值「\(text)」不在允许范围内，可选值：\(allowed.joined(separator: "、"))")

@@ -28,6 +28,15 @@ enum YAMLErrorExplainer {
         for number in 1...reported {
             if let quote = YAMLLine(text(number)).quoteProblem { return Explanation(line: number, message: quote) }
         }
+        if let flow = YAMLFlow.problem(lines, reported: reported) { return Explanation(line: flow.line, message: flow.message) }
+        let near = Array((1...min(reported + 1, max(lines.count, 1))).reversed())
+        if let dash = near.first(where: { YAMLLine(text($0)).dashWithoutSpace != nil }) {
+            return Explanation(line: dash, message: YAMLLine(text(dash)).dashWithoutSpace!)
+        }
+        if let inline = YAMLLine(text(reported)).inlineBlockList { return Explanation(line: reported, message: inline) }
+        if let glued = near.first(where: { YAMLLine(text($0)).colonWithoutSpace != nil }) {
+            return Explanation(line: glued, message: YAMLLine(text(glued)).colonWithoutSpace!)
+        }
         if let colon = YAMLLine(text(reported)).colonProblem { return Explanation(line: reported, message: colon) }
         if let indicator = YAMLLine(text(reported)).indicatorProblem { return Explanation(line: reported, message: indicator) }
         if let hint = characterHint(text(reported)) { return Explanation(line: reported, message: hint) }

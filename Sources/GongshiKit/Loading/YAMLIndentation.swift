@@ -25,6 +25,9 @@ enum YAMLIndentation {
         var opensBlock = false
         var scalarContinues = false
         var blockScalarColumn: Int?
+        /// The key line before, with the levels it closed: a key moved left out of a list item closes the item, and
+        /// the error shows only at the next key of that item.
+        var previousKey: (line: Int, level: Level, trimmed: String, popped: [Level])?
         guard last >= 1 else { return nil }
         for number in 1...last {
             let text = lines[number - 1]
@@ -57,7 +60,15 @@ enum YAMLIndentation {
             } else {
                 fits = popped.isEmpty
             }
-            if !fits { return misaligned(number, first: first, trimmed: trimmed, candidates: popped + stack.reversed()) }
+            if !fits {
+                if !first.isItem, let previous = previousKey,
+                    let sibling = previous.popped.first(where: { !$0.isItem && $0.column == first.column && $0.column > previous.level.column })
+                {
+                    return movedOut(previous.line, level: previous.level, trimmed: previous.trimmed, sibling: sibling, next: first)
+                }
+                return misaligned(number, first: first, trimmed: trimmed, candidates: popped + stack.reversed())
+            }
+            previousKey = entries.count == 1 && !first.isItem ? (number, first, trimmed, popped) : nil
             stack += entries
             let value = parsed.value
             if let opener = value.first, "[{\"'".contains(opener) {
@@ -96,5 +107,15 @@ enum YAMLIndentation {
             message = "缩进不对：字段 \(first.name) 比同一层的字段 \(sibling.name) \(amount)；同一层的字段要左端对齐，请写成\(fixed)"
         }
         return Misaligned(line: number, message: message)
+    }
+
+    /// `due:` written at column 0 between two keys of a list item: the item ends at `due`, so YAML trips over the
+    /// next key; the line to fix is `due`'s.
+    private static func movedOut(_ number: Int, level: Level, trimmed: String, sibling: Level, next: Level) -> Misaligned {
+        let fixed = "「\(String(repeating: " ", count: sibling.column))\(trimmed)」"
+        return Misaligned(
+            line: number,
+            message: "缩进不对：字段 \(level.name) 比同一项的字段 \(sibling.name) 少 \(sibling.column - level.column) 个空格，"
+                + "YAML 因此认为这一项到此结束，读到下一行的 \(next.name) 时出错：同一项的字段要与 \(sibling.name) 左端对齐，请写成\(fixed)")
     }
 }

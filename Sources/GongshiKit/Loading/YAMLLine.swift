@@ -87,4 +87,38 @@ struct YAMLLine {
         }
         return "值里有冒号「:」，YAML 会把冒号和空格当成又一个字段：请给整个值加引号，写成 \(lead)\(YAMLQuoting.quoted(value))"
     }
+
+    /// `-text: 每周走访`: a list item without the space after `-`, which YAML reads as a key named `-text`.
+    var dashWithoutSpace: String? {
+        let rest = key.map { "\($0): \(value)" } ?? value
+        guard !prefix.contains("-"), rest.hasPrefix("-"), let next = rest.dropFirst().first, next != "-", !next.isWhitespace,
+            !next.isNumber, rest.contains(":")
+        else { return nil }
+        let fixed = "- " + rest.dropFirst()
+        return "「-」后面少了一个空格，YAML 把「\(rest.prefix(while: { $0 != ":" }))」读成了字段名：列表的每一项要以「- 」（减号加空格）开头，请写成「\(indentation)\(fixed)」"
+    }
+
+    /// `items: - text: 每月清理一次`: a block list begun on the key's own line.
+    var inlineBlockList: String? {
+        guard let key, value.hasPrefix("- ") else { return nil }
+        let item = "\(indentation)  \(value)"
+        return "列表不能写在字段名的同一行：请在「\(key):」后换行，从下一行开始写列表项并多缩进两个空格，写成「\(indentation)\(key):」，下一行「\(item)」"
+    }
+
+    /// `id:jinqiao-shequ`, `- text:每周走访`: a key glued to its value without the space after the colon, which YAML
+    /// reads as plain text.
+    var colonWithoutSpace: String? {
+        guard key == nil, let colon = value.firstIndex(of: ":") else { return nil }
+        let name = value[..<colon]
+        let after = value[value.index(after: colon)...]
+        guard let first = name.first, first.isASCII, first.isLetter || first == "_",
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }),
+            let next = after.first, !next.isWhitespace, !after.hasPrefix("//")
+        else { return nil }
+        let markers = prefix.drop(while: { $0 == " " })
+        return "冒号后面少了一个空格，YAML 把「\(value)」读成了一段文字而不是字段 \(name)：字段名的冒号后面要有一个空格，请写成 \(markers)\(name): \(after)"
+    }
+
+    /// The spaces before the line's first `-` or key.
+    var indentation: String { String(prefix.prefix(while: { $0 == " " })) }
 }

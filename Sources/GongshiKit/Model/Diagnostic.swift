@@ -20,6 +20,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case dateOrder
         /// A placeholder written by `init` or `new` still in place (an error, but the record still loads).
         case placeholder
+        /// ` #` in an unquoted YAML value, which drops the rest of the value as a comment.
+        case yamlComment
+        /// 组织文件未能读入: the consequence of another error in the same file, listed after it.
+        case unloadedBranch
         case other
 
         /// The Chinese name in the count line: `警告：未发布 354 条，…`.
@@ -33,6 +37,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             case .wordBullet: return "Word 项目符号"
             case .dateOrder: return "日期待核对"
             case .placeholder: return "占位文字"
+            case .yamlComment: return "值中的 # 被当作注释"
+            case .unloadedBranch: return "组织未能读入"
             case .other: return "其他"
             }
         }
@@ -60,6 +66,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, source.path, line: source.line(key), message, kind: kind)
     }
 
+    /// 1 for a diagnostic that only follows from another one on the same line, else 0.
+    var consequenceRank: Int { kind == .unloadedBranch ? 1 : 0 }
+
     public var description: String { "\(path):\(line): \(severity.rawValue): \(message)" }
 }
 
@@ -68,9 +77,10 @@ extension [Diagnostic] {
     public var warningCount: Int { filter { $0.severity == .warning }.count }
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Ordered by file, then line, so reports are stable.
+    /// Ordered by file, then line, so reports are stable; on one line a cause comes before its consequence (the
+    /// missing front matter before "组织…的文件有错误，未能读入").
     public var sorted: [Diagnostic] {
-        sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
+        sorted { ($0.path, $0.line, $0.consequenceRank, $0.message) < ($1.path, $1.line, $1.consequenceRank, $1.message) }
     }
 
     /// 检查完成：N 个错误，M 个警告

@@ -19,7 +19,7 @@ public struct SiteConfig: Sendable, Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
-        let url = try c.decode(String.self, forKey: .baseURL)
+        let url = WebAddress.loweredScheme(try c.decode(String.self, forKey: .baseURL))
         baseURL = url.hasSuffix("/") ? url : url + "/"
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "zh-CN"
         organizer = try c.decodeIfPresent(String.self, forKey: .organizer)

@@ -71,7 +71,7 @@ extension ContentSkeleton {
         yaml.field("date", "\(today)", "日期（必填），YYYY-MM-DD")
         yaml.field("field", "", "领域（可选），不填时取所属组织的领域；\(SkeletonText.choices(Field.allowedValues))")
         yaml.field("service", "", "服务类型（可选），\(SkeletonText.choices(Service.allowedValues))")
-        yaml.field("people", "", "人物（可选，公开职务人员），列表，如 [金桥社区党委书记 张某某, 网格员 李某某]")
+        yaml.field("people", "", "人物（可选，公开职务人员），列表，如 [金桥社区党委书记 \(ScaffoldPlaceholder.exampleNames[0]), 网格员 \(ScaffoldPlaceholder.exampleNames[1])]")
         yaml.field("honors", "", "荣誉（可选），列表，如 [\(today.year)年度市级优秀党员]")
         yaml.field("summary", "", "摘要（可选）；不填时取正文第一段")
         addAttachments(to: &yaml)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Every placeholder `gongshi init` and `gongshi new` write: the scaffold takes its text from here, and `check`
-/// refuses any front-matter value or body line still equal to one, so none reaches the public site, its feeds or
-/// the posters' QR codes. Real examples a secretary may keep (the review method, attachment names, dates, the
+/// refuses any front-matter value or body line that still contains one (a phrase such as `请填写标题` or
+/// `在此填写页面内容` with text added around it, in any brackets, bold or not), and any `base_url` on the example
+/// host, so none reaches the public site, its feeds or the posters' QR codes. Real examples a secretary may keep (the review method, attachment names, dates, the
 /// enumeration defaults) are not placeholders.
 public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     case siteTitle = "请填写站点名称"
@@ -32,19 +33,45 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     /// The command that writes it, for messages.
     var writer: String { self == .siteTitle || self == .baseURL ? "gongshi init" : "gongshi new" }
 
-    /// The placeholder `value` still is: the same text, spaces around and a missing trailing `/` of the address
-    /// ignored. Only the exact example address counts: the same host with a path of the site's own is a real choice.
+    /// The names the scaffold's comments give as examples (`people: [金桥社区党委书记 张某某, 网格员 李某某]`): a
+    /// front-matter value holding one was copied from the comment.
+    public static let exampleNames = ["张某某", "李某某"]
+
+    /// The words that give the placeholder away inside a longer value: the whole text of a field placeholder, the
+    /// instruction inside the brackets of a body placeholder (`在此填写页面内容`); nil for the address and the ids,
+    /// which are compared whole.
+    public var phrase: String? {
+        switch self {
+        case .baseURL, .parentID, .branchID: return nil
+        default:
+            let inner = isBody ? rawValue.drop(while: { "（(".contains($0) }) : Substring(rawValue)
+            return String(inner.prefix(while: { !"：:。，,）)".contains($0) }))
+        }
+    }
+
+    /// The host of the example address, `dangjian.example.gov.cn`.
+    public static var exampleHost: String { WebAddress.host(of: baseURL.rawValue) ?? "" }
+
+    /// The placeholder `value` still holds: an id placeholder as the whole value, the example address in any
+    /// spelling of its host (any path, port, scheme case or trailing dot), or any other placeholder's phrase
+    /// anywhere in the value, spaces and the Markdown emphasis marks `*`, `_`, `` ` `` ignored.
     public static func matching(_ value: String) -> ScaffoldPlaceholder? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let exact = ScaffoldPlaceholder(rawValue: trimmed) { return exact }
-        return trimmed + "/" == baseURL.rawValue ? .baseURL : nil
+        if WebAddress.host(of: trimmed) == exampleHost { return .baseURL }
+        let plain = String(trimmed.filter { !$0.isWhitespace && !"*_`".contains($0) })
+        return allCases.first { $0.phrase.map { plain.contains($0) } ?? false }
     }
+
+    /// The example name of the scaffold's comments that `value` holds, if any.
+    public static func exampleName(in value: String) -> String? { exampleNames.first { value.contains($0) } }
 
     /// The error for a field (`字段 title`) or the body (`正文中`) still holding this placeholder.
     func message(field: String?) -> String {
         switch (self, field) {
         case (.baseURL, let field?):
-            return "\(field) 仍是 \(writer) 写入的示例网址「\(rawValue)」：请改为站点的实际网址（sitemap.xml、404 页和打印海报的二维码都用它）"
+            return "\(field) 仍是 \(writer) 写入的示例网址「\(rawValue)」（主机 \(Self.exampleHost)）："
+                + "请改为站点的实际网址（sitemap.xml、404 页和打印海报的二维码都用它）"
         case (.parentID, let field?), (.branchID, let field?):
             return "\(field) 仍是 \(writer) 写入的示例 id「\(rawValue)」：请改为 content/branches/ 中实际组织的 id"
         case (_, let field?):

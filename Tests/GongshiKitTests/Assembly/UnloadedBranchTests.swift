@@ -51,4 +51,21 @@ struct UnloadedBranchTests {
         let missing = site.check().filter { $0.message.contains("引用的组织「hehua」不存在") }
         #expect(missing.map(\.path).sorted() == ["content/branches/child.md", "content/disclosures/d.md", "content/examples/e.md"])
     }
+
+    @Test(
+        "on the same line the cause is listed before the unloaded-branch error it leads to",
+        arguments: [
+            "荷花社区党委\n",  // no front matter: both errors on line 1
+            "---\nid: hehua\ntype: 党委\nfield: 街道社区\n---\n",  // missing name
+            "---\nid: hehua\nname: 荷花社区: 党委\ntype: 党委\nfield: 街道社区\n---\n",  // YAML error
+        ])
+    func causeBeforeConsequence(text: String) throws {
+        let site = try Self.site(branch: text)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let errors = DiagnosticListing(site.check()).errors.filter { $0.path == "content/branches/hehua.md" }
+        let consequence = try #require(errors.firstIndex { $0.message.contains("有错误，未能读入") })
+        let cause = try #require(errors.firstIndex { !$0.message.contains("有错误，未能读入") })
+        #expect(errors[cause].line == errors[consequence].line, "\(errors.map(\.description))")
+        #expect(cause < consequence, "\(errors.map(\.description))")
+    }
 }

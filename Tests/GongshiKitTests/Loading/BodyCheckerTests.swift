@@ -36,6 +36,32 @@ struct BodyCheckerTests {
         #expect(Self.warnings("\(line)\n").isEmpty, "\(line)")
     }
 
+    @Test(
+        "full-width numbering, one-character numbers, check marks, stars, arrows and letters are bullets too",
+        arguments: [
+            ("１）报名", "１）"), ("（１）报名", "（１）"), ("(１)报名", "(１)"), ("1．报名", "1．"), ("１．报名", "１．"), ("１. 报名", "１."),
+            ("１２）报名", "１２）"), ("⑴报名", "⑴"), ("⑿ 报名", "⑿"), ("⒈报名", "⒈"), ("⒛ 报名", "⒛"), ("❶ 报名", "❶"), ("㈠指导思想", "㈠"),
+            ("Ⅱ、工作要求", "Ⅱ、"), ("✓ 已完成", "✓"), ("✔已完成", "✔"), ("√ 已完成", "√"), ("★ 重点", "★"), ("☆ 一般", "☆"),
+            ("→ 下一步", "→"), ("※ 注意事项", "※"), ("A. 组织建设", "A."), ("B.组织建设", "B."), ("a) 报名", "a)"), ("b）报名", "b）"),
+            ("Ａ．报名", "Ａ．"), ("ｂ）报名", "ｂ）"), ("（A）报名", "（A）"), ("(c)报名", "(c)"), ("C、报名", "C、"),
+        ])
+    func moreBullets(line: String, mark: String) {
+        let found = Self.warnings("正文第一行。\n\n\(line)\n下一行\n")
+        #expect(found.count == 1, "\(line)")
+        #expect(found.first?.line == 7)
+        #expect(found.first?.message.contains("「\(mark)」") == true, "\(found.first?.message ?? "")")
+    }
+
+    @Test(
+        "prose that merely starts with a letter, a number or a symbol is not a bullet",
+        arguments: [
+            "A股市场", "A、B两栋楼", "A.I. 技术", "e.g. 例如", "P.S. 附言", "B超检查", "ABC. 三个字母", "Ⅱ级应急响应", "１．５万元",
+            "２０２６年工作要点", "★★★☆☆ 满意度", "→", "iPhone 报修", "a.m. 九点", "A-1 号楼", "A", "１２３４５",
+        ])
+    func proseIsNotABullet(line: String) {
+        #expect(Self.warnings("\(line)\n下一行\n").isEmpty, "\(line)")
+    }
+
     @Test func outlineNumberingWithCommaIsOnlyWarnedInsideAParagraphOfSeveralLines() {
         // Paragraphs of their own, as official documents write them, render well.
         #expect(Self.warnings("一、当好监督员。\n\n二、盯住工程质量。\n\n1、第三段。\n").isEmpty)

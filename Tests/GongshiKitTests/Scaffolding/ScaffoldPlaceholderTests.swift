@@ -114,12 +114,67 @@ struct ScaffoldPlaceholderTests {
         #expect(!built.hasErrors, "\(built.diagnostics.map(\.description))")
     }
 
-    @Test func onlyTheExactTextIsAPlaceholder() {
+    @Test func aPlaceholderPhraseCountsAnywhereInTheValueButNotAPartOfOne() {
         #expect(ScaffoldPlaceholder.matching(" 请填写标题 ") == .title)
-        #expect(ScaffoldPlaceholder.matching("https://dangjian.example.gov.cn") == .baseURL)
-        #expect(ScaffoldPlaceholder.matching("https://dangjian.example.gov.cn/qingxi/") == nil)
+        #expect(ScaffoldPlaceholder.matching("请填写标题：金桥社区通知") == .title)
+        #expect(ScaffoldPlaceholder.matching("请填写承诺内容。") == .itemText)
+        #expect(ScaffoldPlaceholder.matching("（在此填写组织简介：…）金桥社区成立于2001年。") == .branchBody)
+        #expect(ScaffoldPlaceholder.matching("**(在此填写页面内容。)**") == .pageBody)
+        #expect(ScaffoldPlaceholder.matching("[在此填写 事例经过]") == .exampleBody)
         #expect(ScaffoldPlaceholder.matching("关于请填写党员信息采集表的通知") == nil)
         #expect(ScaffoldPlaceholder.matching("请填写") == nil)
+        #expect(ScaffoldPlaceholder.matching("zuzhi-id-2") == nil)
+        // Every phrase is taken from the placeholder's own text.
+        for placeholder in ScaffoldPlaceholder.allCases {
+            guard let phrase = placeholder.phrase else { continue }
+            #expect(placeholder.text.contains(phrase) && phrase.count >= 4, "\(placeholder)")
+        }
+    }
+
+    @Test(
+        "the example host is refused in every spelling, and so are hosts reserved for examples and tests",
+        arguments: [
+            "https://dangjian.example.gov.cn", "http://dangjian.example.gov.cn/", "https://dangjian.example.gov.cn/qingxi/",
+            "https://dangjian.example.gov.cn:443/", "https://dangjian.example.gov.cn./", "HTTPS://DangJian.Example.GOV.cn/x",
+            "https://example.com/", "http://www.example.net/dangjian/", "https://site.example/",
+            "https://qingxi.test/", "https://a.invalid/", "http://localhost:8080/", "https://dev.localhost/",
+        ])
+    func exampleAddressesAreRefused(url: String) throws {
+        let site = try TestSite(["site.yaml": "title: 站\nbase_url: \(url)\n", "content/branches/a.md": Sample.branch("a")])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let found = site.check().filter { $0.path == "site.yaml" && $0.severity == .error }
+        #expect(found.count == 1, "\(url): \(found.map(\.description))")
+        #expect(found.first?.line == 2 && found.first?.kind == .placeholder && found.first?.message.contains("base_url") == true)
+    }
+
+    @Test(
+        "a real address is accepted, with the scheme in any letter case",
+        arguments: ["https://dangjian.example.org/qingxi/", "HTTPS://dangjian.qingxi.gov.cn/", "Http://www.qingxi.gov.cn/dangjian"])
+    func realAddressesAreAccepted(url: String) throws {
+        let (config, diagnostics) = ContentLoader.loadSiteConfig("title: 站\nbase_url: \(url)\n")
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.description))")
+        #expect(config?.baseURL.hasPrefix("http") == true, "\(config?.baseURL ?? "")")
+    }
+
+    @Test func placeholdersWithTextAroundThemAndTheCommentsExampleNamesAreRefused() throws {
+        let site = try TestSite([
+            "site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a"),
+            "content/disclosures/d.md": Sample.disclosure("d", title: "请填写标题：金桥社区通知"),
+            "content/promises/p.md": Sample.promise("p", items: [("进行中", "2026-12-31", nil, nil)])
+                .replacingOccurrences(of: "每月组织一次环境卫生清理", with: "\"请填写承诺内容。\""),
+            "content/examples/e.md": "---\nid: e\nbranch: a\ntitle: 事例\ndate: 2026-03-01\npeople: [金桥社区党委书记 张某某, 网格员 李某某]\n---\n正文。\n",
+            "content/pages/p1.md": "---\nid: p1\ntitle: 关于\n---\n（在此填写组织简介：成立时间。）金桥社区成立于2001年。\n",
+            "content/pages/p2.md": "---\nid: p2\ntitle: 关于\n---\n正文。\n\n**（在此填写页面内容。）**\n",
+            "content/pages/p3.md": "---\nid: p3\ntitle: 关于\n---\n(在此填写页面内容。)\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let found = site.check().filter { $0.severity == .error && $0.kind == .placeholder }
+        let at = found.map { "\($0.path):\($0.line)" }
+        #expect(at.contains("content/disclosures/d.md:4"), "\(found.map(\.description))")
+        #expect(at.contains("content/promises/p.md:9"))
+        #expect(at.filter { $0 == "content/examples/e.md:6" }.count == 2)
+        #expect(found.contains { $0.path == "content/examples/e.md" && $0.message.contains("张某某") && $0.message.contains("people") })
+        #expect(at.contains("content/pages/p1.md:5") && at.contains("content/pages/p2.md:7") && at.contains("content/pages/p3.md:5"))
     }
 
     /// Every content file under `root` with its placeholders replaced by real-looking text.
