@@ -36,9 +36,9 @@ struct Build: ParsableCommand {
     func validate() throws {
         if keep < 0 { throw ValidationError("--keep 不能小于 0") }
         try wait?.validate()
-        if let report, let conflict = common.makeOptions(output: output).reportConflict(URL(fileURLWithPath: report)) {
-            throw ValidationError(conflict)
-        }
+        let options = common.makeOptions(output: output)
+        if let report, let conflict = options.reportConflict(report) { throw ValidationError(conflict) }
+        if let cache, let conflict = options.cacheConflict(URL(fileURLWithPath: cache)) { throw ValidationError(conflict) }
     }
 
     func run() throws {
@@ -58,7 +58,11 @@ struct Build: ParsableCommand {
                     status: status, exitCode: code, asOf: options.asOf, duration: Date().timeIntervalSince(started), outcome: outcome,
                     failure: failure
                 ).json
-                try? json.write(to: URL(fileURLWithPath: report))
+                if let failure = ReportFile.write(json, to: report, output: options.outputDirectory) {
+                    // Never silent: a monitor reading the report would otherwise see the previous run's.
+                    Report.line("错误：\(failure)。")
+                    throw ExitCode(code == 0 ? ExitStatus.ioFailure : code)
+                }
             }
             if code != 0 { throw ExitCode(code) }
         }
