@@ -6,7 +6,7 @@ import GongshiKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查内容并生成网站；有错误时不改动已发布的网站。",
-        discussion: "退出码：0 成功，1 内容有错误，2 用法错误，3 另一个生成任务正在运行，4 写入失败（原网站保持不变）。")
+        discussion: "退出码：0 成功，1 内容有错误，2 用法错误，3 另一个生成任务正在运行，4 写入失败（原网站保持不变；或网站已发布而 --report 的报告文件写不进去）。")
 
     @OptionGroup var common: SourceOptions
 
@@ -24,10 +24,10 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "忽略缓存，重新渲染所有页面。")
     var clean = false
 
-    @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache。")
+    @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache；不能在输出目录或 .<输出目录名>.gongshi/ 之内。")
     var cache: String?
 
-    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项）。")
+    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项），不能是符号链接或普通文件以外的东西，所在目录必须存在。")
     var report: String?
 
     @Flag(name: .customLong("allow-shrink"), help: "组织数不到已发布网站的一半、或党务公开事项变为 0 时仍然发布。")
