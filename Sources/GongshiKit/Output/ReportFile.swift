@@ -21,14 +21,17 @@ public enum ReportFile {
         guard !name.isEmpty, name != ".", name != "..", !path.hasSuffix("/") else {
             return "报告文件 \(report) 不是文件路径；请写一个文件的路径，如 /var/log/gongshi/last.json"
         }
+        let layout = ReleaseLayout(output: output)
+        let inside =
+            "报告文件 \(report) 在输出目录 \(output.path) 或其旧版本目录之内：报告列出未发布事项及原因，"
+            + "不能放在网站里；请写到网站之外，如 /var/log/gongshi/last.json"
+        // First, so that a path into the site is named as such even where its folder does not exist yet.
+        if layout.holds(path) { return inside }
         if let refusal = entryProblem(path) { return "报告文件 \(report) \(refusal)" }
         if let missing = parentProblem(parent) { return "报告文件 \(report) 无法写入：\(missing)" }
         guard let real = ReleaseLayout.realPath(parent) else { return "报告文件 \(report) 无法写入：无法确定它所在目录的实际位置" }
         let file = (real as NSString).appendingPathComponent(name)
-        if ReleaseLayout(output: output).holds(file) {
-            return "报告文件 \(report) 在输出目录 \(output.path) 或其旧版本目录之内：报告列出未发布事项及原因，"
-                + "不能放在网站里；请写到网站之外，如 /var/log/gongshi/last.json"
-        }
+        if layout.holds(file) { return inside }
         return nil
     }
 
