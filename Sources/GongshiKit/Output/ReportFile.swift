@@ -29,6 +29,8 @@ public enum ReportFile {
         if layout.holds(path) { return inside }
         if let refusal = entryProblem(path) { return "报告文件 \(report) \(refusal)" }
         if let missing = parentProblem(parent) { return "报告文件 \(report) 无法写入：\(missing)" }
+        let writable = access(path, F_OK) == 0 ? access(path, W_OK) == 0 : access(parent, W_OK | X_OK) == 0
+        if !writable { return "报告文件 \(report) 无法写入：没有写入权限；请换一个路径，或以有权限的用户运行" }
         guard let real = ReleaseLayout.realPath(parent) else { return "报告文件 \(report) 无法写入：无法确定它所在目录的实际位置" }
         let file = (real as NSString).appendingPathComponent(name)
         if layout.holds(file) { return inside }
