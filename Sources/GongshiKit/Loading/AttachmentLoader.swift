@@ -99,7 +99,7 @@ public enum AttachmentLoader {
     /// Why bytes that are not what the extension says are refused; names what they are, never what they say.
     static func mismatch(expected: AttachmentSignature, data: Data, ext: String) -> AttachmentRefusal {
         let found = AttachmentSignature(data)
-        let what = found == .text && looksLikeContentFile(data) ? "文件开头是文字，像是本站的内容文件（Markdown）" : found.found
+        let what = found == .text && looksLikeContentFile(data) ? "文件开头是文字，像是本站的 Markdown 内容文件" : found.found
         return AttachmentRefusal(
             message: "的内容不是 \(expected.label)（\(what)）：gongshi 按文件内容而不是文件名检查附件，扩展名为 .\(ext) 的附件"
                 + "必须是真正的 \(expected.label) 文件；请放入原始文件，或改正扩展名")

@@ -87,7 +87,7 @@ struct AttachmentFileTypeTests {
         try FileManager.default.linkItem(at: neibu, to: site.root.appendingPathComponent("content/disclosures/附件/internal.pdf"))
         try FileManager.default.copyItem(at: neibu, to: site.root.appendingPathComponent("content/disclosures/附件/copy.pdf"))
         try Self.expectRefused(
-            site, [("附件/internal.pdf", "是本站的一个内容文件的硬链接"), ("附件/copy.pdf", "的内容不是 PDF（文件开头是文字，像是本站的内容文件（Markdown））")])
+            site, [("附件/internal.pdf", "是本站的一个内容文件的硬链接"), ("附件/copy.pdf", "的内容不是 PDF（文件开头是文字，像是本站的 Markdown 内容文件）")])
     }
 
     @Test func aHardLinkToSiteYAMLIsNamedAsSuch() throws {
@@ -102,7 +102,7 @@ struct AttachmentFileTypeTests {
     @Test func theContentMustBeWhatTheExtensionSays() throws {
         let neibu = "\n  ---\nid: x\nscope: 党内公开\nNEIBU-MARK 党费明细\n"
         let cases: [(String, Data, String)] = [
-            ("附件/a.pdf", Data(neibu.utf8), "的内容不是 PDF（文件开头是文字，像是本站的内容文件（Markdown））"),
+            ("附件/a.pdf", Data(neibu.utf8), "的内容不是 PDF（文件开头是文字，像是本站的 Markdown 内容文件）"),
             ("附件/b.pdf", Data("title: NEIBU-MARK\nbase_url: https://x.org/\n".utf8), "的内容不是 PDF（文件开头是文字）"),
             ("附件/c.pdf", Data("<html><body>NEIBU-MARK</body></html>".utf8), "的内容不是 PDF（文件开头是文字）"),
             ("附件/d.png", Data("<svg xmlns=\"http://www.w3.org/2000/svg\">NEIBU-MARK</svg>".utf8), "的内容不是 PNG 图片（文件开头是文字）"),
