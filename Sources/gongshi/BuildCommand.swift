@@ -6,7 +6,7 @@ import GongshiKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查内容并生成网站；有错误时不改动已发布的网站。",
-        discussion: "退出码：0 成功，1 内容有错误，2 用法错误，3 另一个生成任务正在运行，4 写入失败（原网站保持不变）。")
+        discussion: "退出码：0 成功，1 内容有错误，2 用法错误，3 另一个生成任务正在运行，4 写入失败（原网站保持不变；或网站已发布而 --report 的报告文件写不进去）。")
 
     @OptionGroup var common: SourceOptions
 
@@ -24,10 +24,10 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "忽略缓存，重新渲染所有页面。")
     var clean = false
 
-    @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache。")
+    @Option(name: .long, help: "缓存目录，默认为 <源目录>/.gongshi-cache；不能在输出目录或 .<输出目录名>.gongshi/ 之内。")
     var cache: String?
 
-    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项）。")
+    @Option(name: .long, help: "把构建报告（JSON）写到这个文件；不能在输出目录或 .<输出目录名>.gongshi/ 之内（报告列出未发布的事项），不能是符号链接或普通文件以外的东西，所在目录必须存在。")
     var report: String?
 
     @Flag(name: .customLong("allow-shrink"), help: "组织数不到已发布网站的一半、或党务公开事项变为 0 时仍然发布。")
@@ -36,9 +36,9 @@ struct Build: ParsableCommand {
     func validate() throws {
         if keep < 0 { throw ValidationError("--keep 不能小于 0") }
         try wait?.validate()
-        if let report, let conflict = common.makeOptions(output: output).reportConflict(URL(fileURLWithPath: report)) {
-            throw ValidationError(conflict)
-        }
+        let options = common.makeOptions(output: output)
+        if let report, let conflict = options.reportConflict(report) { throw ValidationError(conflict) }
+        if let cache, let conflict = options.cacheConflict(URL(fileURLWithPath: cache)) { throw ValidationError(conflict) }
     }
 
     func run() throws {
@@ -58,7 +58,11 @@ struct Build: ParsableCommand {
                     status: status, exitCode: code, asOf: options.asOf, duration: Date().timeIntervalSince(started), outcome: outcome,
                     failure: failure
                 ).json
-                try? json.write(to: URL(fileURLWithPath: report))
+                if let failure = ReportFile.write(json, to: report, output: options.outputDirectory) {
+                    // Never silent: a monitor reading the report would otherwise see the previous run's.
+                    Report.line("错误：\(failure)。")
+                    throw ExitCode(code == 0 ? ExitStatus.ioFailure : code)
+                }
             }
             if code != 0 { throw ExitCode(code) }
         }

@@ -6,8 +6,9 @@ import Foundation
 
 /// Checks and reads the attachments listed in front matter. Each must be a regular file inside the source dir,
 /// reached without `..`, absolute paths or symlinks (a symlink is refused wherever it is on the path, and its target
-/// is never read or named), with an allowed extension and size, and must not be one of the site's own content files
-/// under another name (a hard link, or a copy renamed to `.pdf`).
+/// is never read or named), with an allowed extension and size, must not be one of the site's own source files under
+/// another name (a hard link), and its bytes must be what its extension says (`AttachmentSignature`): a content file,
+/// `site.yaml` or any text copied to `x.pdf` is refused.
 public enum AttachmentLoader {
     public static func resolve(_ content: inout LoadedContent, sourceDirectory: URL) {
         let root = sourceDirectory.standardizedFileURL.path
@@ -66,8 +67,12 @@ public enum AttachmentLoader {
         case .missing:
             return .failure("不存在（相对于 \(contentPath) 所在目录）")
         case .bytes(let data):
-            if sources.contains(relative) || Self.looksLikeContentFile(data) {
-                return .failure("是本站的内容文件（Markdown，以 --- 开头）换了名字或硬链接，不能作为 \(ext) 附件发布；请放入真正的 \(ext) 文件")
+            if let original = sources.original(of: relative) {
+                let what = original == "site.yaml" ? "本站的配置文件 site.yaml " : "本站的一个内容文件"
+                return .failure("是\(what)的硬链接（同一个文件的另一个名字），不能作为 \(ext) 附件发布；请放入真正的 \(ext) 文件")
+            }
+            if let expected = AttachmentSignature(extension: ext), AttachmentSignature(data) != expected {
+                return .failure(Self.mismatch(expected: expected, data: data, ext: ext))
             }
             return .success((data, ext))
         case let refused:
@@ -91,10 +96,19 @@ public enum AttachmentLoader {
         return .success((folder + parts).joined(separator: "/"))
     }
 
-    /// A Markdown file with front matter (optionally after a BOM): no pdf, image or Office file starts like this.
+    /// Why bytes that are not what the extension says are refused; names what they are, never what they say.
+    static func mismatch(expected: AttachmentSignature, data: Data, ext: String) -> AttachmentRefusal {
+        let found = AttachmentSignature(data)
+        let what = found == .text && looksLikeContentFile(data) ? "文件开头是文字，像是本站的 Markdown 内容文件" : found.found
+        return AttachmentRefusal(
+            message: "的内容不是 \(expected.label)（\(what)）：gongshi 按文件内容而不是文件名检查附件，扩展名为 .\(ext) 的附件"
+                + "必须是真正的 \(expected.label) 文件；请放入原始文件，或改正扩展名")
+    }
+
+    /// A Markdown file with front matter (optionally after a BOM, blank lines or spaces).
     static func looksLikeContentFile(_ data: Data) -> Bool {
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        return bytes.starts(with: Array("---\n".utf8)) || bytes.starts(with: Array("---\r\n".utf8))
+        return bytes.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }.starts(with: Array("---".utf8))
     }
 }
 
@@ -108,26 +122,29 @@ struct SourceFileIdentities {
 
     let root: String
     let paths: [String]
-    private var known: Set<Identity>?
+    private var known: [Identity: String]?
 
     init(root: String, paths: [String]) {
         self.root = root
         self.paths = paths
     }
 
-    /// Whether the file at `relative` (below `root`) is one of the source files under another name.
-    mutating func contains(_ relative: String) -> Bool {
+    /// The source file (`site.yaml` or a content file's path) that the file at `relative` (below `root`) is another
+    /// name of, if any.
+    mutating func original(of relative: String) -> String? {
         var info = stat()
-        guard lstat(root + "/" + relative, &info) == 0, info.st_nlink > 1 else { return false }
+        guard lstat(root + "/" + relative, &info) == 0, info.st_nlink > 1 else { return nil }
         if known == nil {
-            known = Set(
-                paths.compactMap { path in
-                    var file = stat()
-                    guard lstat(root + "/" + path, &file) == 0 else { return nil }
-                    return Identity(device: UInt64(file.st_dev), inode: UInt64(file.st_ino))
-                })
+            var identities: [Identity: String] = [:]
+            for path in paths {
+                var file = stat()
+                guard lstat(root + "/" + path, &file) == 0 else { continue }
+                let identity = Identity(device: UInt64(file.st_dev), inode: UInt64(file.st_ino))
+                if identities[identity] == nil { identities[identity] = path }
+            }
+            known = identities
         }
-        return known!.contains(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+        return known![Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
     }
 }
 

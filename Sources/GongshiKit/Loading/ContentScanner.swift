@@ -131,10 +131,17 @@ public struct ContentScanner: Sendable {
                     found.refused.append((path, "此目录\(Self.symlinkedFolder)"))
                 } else if isContent {
                     found.refused.append((path, "此文件\(FileBytes.Outcome.symlink.problem ?? "")"))
+                } else if Self.misnamedExtensions.contains(ext) {
+                    found.misnamed.append(path)
                 }
             case let kind:
-                // A folder, FIFO, socket or device named `x.md`: never opened (a FIFO would block the build).
-                if isContent { found.refused.append((path, "此文件\(FileBytes.Outcome.notRegular(kind).problem ?? "")")) }
+                // A folder, FIFO, socket or device named `x.md`: never opened (a FIFO would block the build). Named
+                // `x.MD` or `x.txt`: the same warning as a regular file of that name, and never opened either.
+                if isContent {
+                    found.refused.append((path, "此文件\(FileBytes.Outcome.notRegular(kind).problem ?? "")"))
+                } else if Self.misnamedExtensions.contains(ext) {
+                    found.misnamed.append(path)
+                }
             }
         }
     }

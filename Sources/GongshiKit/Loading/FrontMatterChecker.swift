@@ -69,8 +69,12 @@ struct FrontMatterChecker {
             }
             // Blank counts as empty, and so do zero-width characters (「\u{200B}」 is no reviewer's name).
             if value.isNull || (rule.required && value.scalar.map({ !$0.string.hasVisibleCharacter }) == true) {
-                let invisible = value.scalar?.string.contains { !$0.isWhitespace } == true
-                let note = invisible ? "：只有看不见的字符（如零宽空格），请填写实际内容" : ""
+                let invisible = !value.isNull && value.scalar?.string.contains { !$0.isWhitespace } == true
+                let written = value.scalar?.string ?? ""
+                let note =
+                    invisible
+                    ? "：只有看不见的字符（如零宽空格），请填写实际内容"
+                    : value.isNull && !written.isEmpty ? "（写的是 \(written)，YAML 把它读作“没有值”）：请填写实际内容" : ""
                 if rule.required { report(.error, line(of: keyNode), "必填字段 \(path.displayKey) 的值为空\(note)") }
                 continue
             }
@@ -114,7 +118,31 @@ struct FrontMatterChecker {
             }
         default:
             checkScalar(node, rule: rule, field: field(), line: keyLine)
+            if case .text = rule, Self.holdsName(keyPath), let scalar = node.scalar, scalar.style == .plain,
+                let what = Self.nonText(scalar)
+            {
+                report(
+                    .error, keyLine,
+                    "\(field()) 应为文字（姓名或名称），实际为「\(scalar.string)」：不加引号的 \(scalar.string) 在 YAML 中是\(what)，不是名字；请填写实际的名字")
+            }
         }
+    }
+
+    /// Fields that hold a person's or an organisation's name (审核人、审批人、承诺人、书记…): YAML's `true` or `123`
+    /// is nobody's name.
+    static let nameKeys: Set<String> = ["by", "promiser", "name", "secretary", "post", "organizer"]
+
+    /// Whether the field at `keyPath` holds a name (`reviewed.by`, `people.2`).
+    static func holdsName(_ keyPath: String) -> Bool {
+        let parts = keyPath.split(separator: ".").map(String.init)
+        return parts.first == "people" || parts.last.map(nameKeys.contains) == true
+    }
+
+    /// What YAML reads a plain scalar as when it is not text: 真假值 (`true`, `no`) or 数字 (`123`, `1.5`).
+    static func nonText(_ scalar: Node.Scalar) -> String? {
+        if Bool.construct(from: scalar) != nil { return "真假值" }
+        if Int.construct(from: scalar) != nil || Double.construct(from: scalar) != nil { return "数字" }
+        return nil
     }
 
     private mutating func checkScalar(_ node: Node, rule: ValueRule, field: @autoclosure () -> String, line: Int) {

@@ -35,6 +35,15 @@ public struct BuildOptions: Sendable {
     var resolvedCacheDirectory: URL { cacheDirectory ?? sourceDirectory.appendingPathComponent(".gongshi-cache") }
 
     var resolvedTemplatesDirectory: URL { templatesDirectory ?? sourceDirectory.appendingPathComponent("templates") }
+
+    /// How diagnostics name the templates folder: `templates`, or a `--templates` folder by its path relative to the
+    /// source dir when inside it (`tp2/home.mustache`), else by its absolute path.
+    public var templatesLabel: String {
+        guard let templatesDirectory else { return "templates" }
+        let source = sourceDirectory.standardizedFileURL.path
+        let path = templatesDirectory.standardizedFileURL.path
+        return path.hasPrefix(source.hasSuffix("/") ? source : source + "/") ? String(path.dropFirst(source.count).drop { $0 == "/" }) : path
+    }
 }
 
 /// The result of a run: every diagnostic, and what was written.
@@ -65,28 +74,16 @@ extension BuildOptions {
 }
 
 extension BuildOptions {
-    /// A reason a `--report` file must not be written at `report`, if any: inside the output (it lists the withheld
-    /// items and why, and would be published) or inside gongshi's folder beside it (releases, staging).
-    public func reportConflict(_ report: URL) -> String? {
-        let layout = ReleaseLayout(output: outputDirectory)
-        let file = Self.resolved(report)
-        for folder in [layout.output, layout.stateDirectory, layout.legacyReleases].map(Self.resolved)
-        where file == folder || file.hasPrefix(folder + "/") {
-            return "报告文件 \(report.path) 在输出目录 \(outputDirectory.path) 或其旧版本目录之内：报告列出未发布事项及原因，"
-                + "不能放在网站里；请写到网站之外，如 /var/log/gongshi/last.json"
-        }
-        return nil
-    }
+    /// A reason a `--report` file must not be written at `report`, if any (`ReportFile.problem`): inside the output
+    /// (it lists the withheld items and why, and would be published) or inside gongshi's folder beside it, a symlink,
+    /// a FIFO or other non-regular file, or in a folder that does not exist.
+    public func reportConflict(_ report: String) -> String? { ReportFile.problem(report, output: outputDirectory) }
 
-    /// `url`'s path with the symlinks of its existing part resolved (the file itself need not exist).
-    static func resolved(_ url: URL) -> String {
-        var existing = url.standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing.deleteLastPathComponent()
-        }
-        let base = existing.resolvingSymlinksInPath().path
-        return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
+    /// A reason `--cache` must not be `cache`, if any: inside the output (the cache would be published) or inside
+    /// gongshi's folder beside it (replaced and pruned by every build).
+    public func cacheConflict(_ cache: URL) -> String? {
+        guard ReleaseLayout(output: outputDirectory).holds(cache.standardizedFileURL.path) else { return nil }
+        return "缓存目录 \(cache.path) 在输出目录 \(outputDirectory.path) 或 gongshi 在它旁边的目录之内：缓存会被发布到网站上，"
+            + "或在生成时被删除；请去掉 --cache（默认放在源目录的 .gongshi-cache），或另选一个网站之外的目录"
     }
 }

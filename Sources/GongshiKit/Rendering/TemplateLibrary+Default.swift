@@ -16,6 +16,6 @@ extension TemplateLibrary {
             default: break
             }
         }
-        return load(from: directory)
+        return load(from: directory, label: options.templatesLabel)
     }
 }

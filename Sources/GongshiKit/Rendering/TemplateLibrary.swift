@@ -15,21 +15,21 @@ public struct TemplateLibrary: Sendable {
     /// SHA-256 over every template's name and text: part of each page's cache key.
     public let digest: String
 
-    /// Loads every `*.mustache` file and the `assets/` folder of `directory`.
-    public static func load(from directory: URL) -> (TemplateLibrary?, [Diagnostic]) {
-        switch TemplateSource.read(from: directory) {
+    /// Loads every `*.mustache` file and the `assets/` folder of `directory`; diagnostics name it `label`.
+    public static func load(from directory: URL, label: String = "templates") -> (TemplateLibrary?, [Diagnostic]) {
+        switch TemplateSource.read(from: directory, label: label) {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let source): return make(from: source)
+        case .success(let source): return make(from: source, label: label)
         }
     }
 
     /// Parses the templates of `source`; reports syntax errors and missing templates.
-    public static func make(from source: TemplateSource) -> (TemplateLibrary?, [Diagnostic]) {
+    public static func make(from source: TemplateSource, label: String = "templates") -> (TemplateLibrary?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var found: Set<String> = []
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
-            let path = "templates/\(name).mustache"
+            let path = "\(label)/\(name).mustache"
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 found.insert(name)
@@ -40,7 +40,7 @@ public struct TemplateLibrary: Sendable {
             }
         }
         for name in required where !found.contains(name) && source.templates[name] == nil {
-            diagnostics.append(Diagnostic(.error, "templates/\(name).mustache", line: 1, "缺少模板 \(name).mustache"))
+            diagnostics.append(Diagnostic(.error, "\(label)/\(name).mustache", line: 1, "缺少模板 \(name).mustache"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let assets = source.assets.sorted { $0.key < $1.key }.map { RenderedPage(path: "assets/\($0.key)", contents: $0.value) }

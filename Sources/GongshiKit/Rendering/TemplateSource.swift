@@ -12,15 +12,16 @@ public struct TemplateSource: Sendable {
 
     /// Reads `*.mustache` files (top level) and every file below `assets/` of `directory`. Like content files, they
     /// must be regular files: a symlink (an asset linked to a withheld file would be published) or a FIFO is refused
-    /// without being opened, and symlinked folders are not entered.
-    public static func read(from directory: URL) -> Result<TemplateSource, Diagnostic> {
+    /// without being opened, and symlinked folders are not entered. Diagnostics name the folder `label`
+    /// (`templates`, or the `--templates` folder as the operator knows it).
+    public static func read(from directory: URL, label: String = "templates") -> Result<TemplateSource, Diagnostic> {
         guard let names = DirectoryListing.entries(of: directory.path) else {
             return .failure(
-                Diagnostic(.error, "templates", line: 1, "找不到模板目录 \(directory.path)：请在源目录中放置 templates/，或用 --templates 指定"))
+                Diagnostic(.error, label, line: 1, "找不到模板目录 \(directory.path)：请在源目录中放置 templates/，或用 --templates 指定"))
         }
         var source = TemplateSource(templates: [:], assets: [:])
         for entry in names where entry.name.hasSuffix(".mustache") && !entry.name.hasPrefix(".") {
-            let path = "templates/\(entry.name)"
+            let path = "\(label)/\(entry.name)"
             switch FileBytes.read(entry.name, under: directory.path, limit: SourceText.maximumBytes) {
             case .bytes(let data):
                 // A NUL byte would be copied into every page made from the template: refused with its line, like in content.
@@ -34,26 +35,26 @@ public struct TemplateSource: Sendable {
         }
         switch FileBytes.kind(atPath: directory.path + "/assets") {
         case .directory:
-            if let failure = readAssets(under: directory.path, folder: "assets", into: &source) { return .failure(failure) }
+            if let failure = readAssets(under: directory.path, folder: "assets", label: label, into: &source) { return .failure(failure) }
         case .missing: break
         case let kind:
             let problem = kind == .symlink ? "是符号链接：gongshi 不进入符号链接的目录，请把目录本身放在这里" : "不是目录，而是\(kind.label)"
-            return .failure(Diagnostic(.error, "templates/assets", line: 1, "模板的 assets \(problem)"))
+            return .failure(Diagnostic(.error, "\(label)/assets", line: 1, "模板的 assets \(problem)"))
         }
         return .success(source)
     }
 
     /// Adds the regular files below `folder` (relative to `root`) to `source.assets`; the first refused entry.
-    private static func readAssets(under root: String, folder: String, into source: inout TemplateSource) -> Diagnostic? {
+    private static func readAssets(under root: String, folder: String, label: String, into source: inout TemplateSource) -> Diagnostic? {
         for entry in DirectoryListing.entries(of: root + "/" + folder) ?? [] where !entry.name.hasPrefix(".") {
             let relative = folder + "/" + entry.name
             if entry.kind == .directory {
-                if let failure = readAssets(under: root, folder: relative, into: &source) { return failure }
+                if let failure = readAssets(under: root, folder: relative, label: label, into: &source) { return failure }
                 continue
             }
             switch FileBytes.read(relative, under: root, limit: Attachment.maximumBytes) {
             case .bytes(let data): source.assets[String(relative.dropFirst("assets/".count))] = data
-            case let refused: return Diagnostic(.error, "templates/\(relative)", line: 1, "模板文件\(refused.problem ?? "无法读取")")
+            case let refused: return Diagnostic(.error, "\(label)/\(relative)", line: 1, "模板文件\(refused.problem ?? "无法读取")")
             }
         }
         return nil

@@ -48,4 +48,50 @@ struct SignoffNameTests {
         #expect(outcome.publish == nil)
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("disclosures/d/index.html").path))
     }
+
+    /// `null` and `~` are YAML's "no value": missing, and said so (not "只有看不见的字符").
+    @Test(arguments: ["null", "~", "NULL"])
+    func aNullNameIsMissingAndSaidSo(_ yaml: String) throws {
+        let site = try TestSite([
+            "site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a"), "content/disclosures/d.md": Self.disclosure(reviewer: yaml),
+        ])
+        let errors = try site.build().diagnostics.filter { $0.severity == .error }.map(\.description)
+        let prefix = "content/disclosures/d.md:8: error: 必填字段 reviewed.by 的值为空（写的是 \(yaml)，YAML 把它读作“没有值”）"
+        #expect(errors.contains { $0.hasPrefix(prefix) }, "\(errors)")
+        #expect(!errors.contains { $0.contains("看不见") }, "\(errors)")
+    }
+
+    /// `true`, `123`, `1.5` are YAML's booleans and numbers: no name, in any name field.
+    @Test(arguments: [
+        ("reviewed.by", "true", "真假值"), ("approved.by", "123", "数字"), ("reviewed.by", "1.5", "数字"), ("approved.by", "no", "真假值"),
+    ])
+    func aBooleanOrNumberIsNoName(_ field: String, _ yaml: String, _ what: String) throws {
+        let text = field == "reviewed.by" ? Self.disclosure(reviewer: yaml) : Self.disclosure(reviewer: "委员", approver: yaml)
+        let site = try TestSite(["site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a"), "content/disclosures/d.md": text])
+        let outcome = try site.build()
+        let errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description)
+        let line = field == "reviewed.by" ? 8 : 9
+        let prefix = "content/disclosures/d.md:\(line): error: 字段 \(field) 应为文字（姓名或名称），实际为「\(yaml)」：不加引号的 \(yaml) 在 YAML 中是\(what)"
+        #expect(errors.contains { $0.hasPrefix(prefix) }, "\(errors)")
+        #expect(outcome.publish == nil)
+    }
+
+    @Test func otherNameFieldsMustBeTextToo() throws {
+        let promise = Sample.promise("p", items: [("进行中", "2026-12-31", nil, nil)])
+            .replacingOccurrences(of: "promiser: 张三\n", with: "promiser: true\npost: 123\n")
+        let example = "---\nid: e\ntitle: 事例\nbranch: a\ndate: 2026-06-01\npeople: [王某, 42]\n---\n正文。\n"
+        let site = try TestSite([
+            "site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a", extra: "secretary: false\n"),
+            "content/promises/p.md": promise, "content/examples/e.md": example,
+            "content/disclosures/d.md": Self.disclosure(reviewer: "\"123\"", approver: "书记 李某"),
+        ])
+        let errors = try site.build().diagnostics.filter { $0.severity == .error }.map(\.description)
+        for (path, field) in [
+            ("content/promises/p.md", "promiser"), ("content/promises/p.md", "post"), ("content/branches/a.md", "secretary"),
+            ("content/examples/e.md", "people 第 2 项"),
+        ] {
+            #expect(errors.contains { $0.hasPrefix(path) && $0.contains("字段 \(field)") && $0.contains("应为文字（姓名或名称）") }, "\(field): \(errors)")
+        }
+        #expect(!errors.contains { $0.hasPrefix("content/disclosures/d.md") }, "a quoted \"123\" is text: \(errors)")
+    }
 }

@@ -86,7 +86,55 @@ struct AttachmentFileTypeTests {
         // A hard link is a regular file, not a symlink: the same withheld item under a second name.
         try FileManager.default.linkItem(at: neibu, to: site.root.appendingPathComponent("content/disclosures/附件/internal.pdf"))
         try FileManager.default.copyItem(at: neibu, to: site.root.appendingPathComponent("content/disclosures/附件/copy.pdf"))
-        try Self.expectRefused(site, [("附件/internal.pdf", "是本站的内容文件"), ("附件/copy.pdf", "是本站的内容文件")])
+        try Self.expectRefused(
+            site, [("附件/internal.pdf", "是本站的一个内容文件的硬链接"), ("附件/copy.pdf", "的内容不是 PDF（文件开头是文字，像是本站的 Markdown 内容文件）")])
+    }
+
+    @Test func aHardLinkToSiteYAMLIsNamedAsSuch() throws {
+        let site = try Self.site(attachments: ["附件/config.pdf"])
+        try FileManager.default.linkItem(
+            at: site.root.appendingPathComponent("site.yaml"), to: site.root.appendingPathComponent("content/disclosures/附件/config.pdf"))
+        try Self.expectRefused(site, [("附件/config.pdf", "是本站的配置文件 site.yaml 的硬链接")])
+    }
+
+    /// Text of any kind, an empty file, or another allowed format under the wrong extension: refused on what the
+    /// bytes are, at the entry's line, without quoting them.
+    @Test func theContentMustBeWhatTheExtensionSays() throws {
+        let neibu = "\n  ---\nid: x\nscope: 党内公开\nNEIBU-MARK 党费明细\n"
+        let cases: [(String, Data, String)] = [
+            ("附件/a.pdf", Data(neibu.utf8), "的内容不是 PDF（文件开头是文字，像是本站的 Markdown 内容文件）"),
+            ("附件/b.pdf", Data("title: NEIBU-MARK\nbase_url: https://x.org/\n".utf8), "的内容不是 PDF（文件开头是文字）"),
+            ("附件/c.pdf", Data("<html><body>NEIBU-MARK</body></html>".utf8), "的内容不是 PDF（文件开头是文字）"),
+            ("附件/d.png", Data("<svg xmlns=\"http://www.w3.org/2000/svg\">NEIBU-MARK</svg>".utf8), "的内容不是 PNG 图片（文件开头是文字）"),
+            ("附件/e.pdf", Data(), "的内容不是 PDF（文件是空的）"),
+            ("附件/f.pdf", AttachmentBytes.png("NEIBU-MARK"), "的内容不是 PDF（文件其实是 PNG 图片）"),
+            ("附件/g.jpg", AttachmentBytes.pdf("NEIBU-MARK"), "的内容不是 JPEG 图片（文件其实是 PDF）"),
+            ("附件/h.pdf", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]), "的内容不是 PDF（文件是 ZIP 压缩包，但不是 Word 或 Excel 文件）"),
+            ("附件/i.docx", AttachmentBytes.xlsx(), "的内容不是 Word 文档（docx）（文件其实是 Excel 表格（xlsx））"),
+            ("附件/j.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]), "的内容不是 Excel 表格（xlsx）（文件是 ZIP 压缩包"),
+            ("附件/k.jpeg", Data([0x00, 0x01, 0xFE, 0x80]), "的内容不是 JPEG 图片（文件开头不是任何允许的附件格式）"),
+            ("附件/l.PDF", Data(" %PDF-1.4 NEIBU-MARK".utf8), "的内容不是 PDF（文件开头是文字）"),
+        ]
+        let site = try Self.site(attachments: cases.map(\.0))
+        for (file, bytes, _) in cases { try site.write("content/disclosures/\(file)", bytes) }
+        let outcome = try site.build()
+        try Self.expectRefused(outcome, site, cases.map { ($0.0, $0.2) })
+        #expect(!outcome.diagnostics.contains { $0.description.contains("NEIBU-MARK") })
+    }
+
+    @Test func eachAllowedTypeWithItsSignatureIsPublished() throws {
+        let cases: [(String, Data)] = [
+            ("附件/a.pdf", AttachmentBytes.pdf()), ("附件/b.jpg", AttachmentBytes.jpeg()), ("附件/c.JPEG", AttachmentBytes.jpeg()),
+            ("附件/d.png", AttachmentBytes.png()), ("附件/e.docx", AttachmentBytes.docx()), ("附件/f.xlsx", AttachmentBytes.xlsx()),
+        ]
+        let site = try Self.site(attachments: cases.map(\.0))
+        for (file, bytes) in cases { try site.write("content/disclosures/\(file)", bytes) }
+        let outcome = try site.build()
+        #expect(!outcome.hasErrors, "\(outcome.diagnostics)")
+        for (index, (_, bytes)) in cases.enumerated() {
+            let ext = ["pdf", "jpg", "jpeg", "png", "docx", "xlsx"][index]
+            #expect(try Data(contentsOf: site.output.appendingPathComponent("disclosures/d1/attachments/\(index + 1).\(ext)")) == bytes)
+        }
     }
 
     @Test func aRealAttachmentIsStillPublishedUnderItsWrittenName() throws {

@@ -13,10 +13,10 @@ struct AttachmentLoaderTests {
                 "---\nid: d1\nbranch: a\ntitle: 党费收缴情况\ncategory: 党费管理\nscope: \(scope)\npublished: 2026-03-10\n"
                 + "reviewed: {by: 委员, date: 2026-03-01}\napproved: {by: 书记, date: 2026-03-02}\nattachments:\n\(attachments)---\n正文。\n",
             "content/disclosures/附件/明细表.pdf": "%PDF-1.4 明细",
-            "content/disclosures/附件/照片.JPG": "jpeg bytes",
             "content/disclosures/附件/程序.exe": "MZ",
             "outside.pdf": "%PDF secret",
         ])
+        try site.write("content/disclosures/附件/照片.JPG", AttachmentBytes.jpeg("jpeg bytes"))
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/disclosures/附件/目录.pdf"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             at: site.root.appendingPathComponent("content/disclosures/附件/链接.pdf"),
@@ -29,7 +29,8 @@ struct AttachmentLoaderTests {
         let outcome = try site.build()
         #expect(!outcome.hasErrors, "\(outcome.diagnostics)")
         #expect(try site.page("disclosures/d1/attachments/1.pdf") == "%PDF-1.4 明细")
-        #expect(try site.page("disclosures/d1/attachments/2.jpg") == "jpeg bytes")
+        let jpeg = try Data(contentsOf: site.output.appendingPathComponent("disclosures/d1/attachments/2.jpg"))
+        #expect(jpeg == AttachmentBytes.jpeg("jpeg bytes"))
         let page = try site.page("disclosures/d1/index.html")
         #expect(page.contains("<a href=\"../../disclosures/d1/attachments/1.pdf\">2026年一季度党费明细</a>"))
         #expect(page.contains(">照片.JPG</a> <span class=\"entry-meta\">（JPG，1 KB）</span>"))

@@ -53,6 +53,34 @@ struct SourceFileTypeTests {
         #expect(!(try site.build().hasErrors))
     }
 
+    /// `x.MD`, `x.txt`: a FIFO gets the warning a regular file of that name gets, and is never opened.
+    @Test(arguments: ["content/pages/x.MD", "content/branches/notes.txt", "content/disclosures/sub/y.markdown"])
+    func aFIFOWithAMisnamedExtensionIsWarnedAboutLikeAFile(_ path: String) throws {
+        let site = try Self.site()
+        let fifo = site.root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: fifo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFIFO(fifo)
+        let diagnostics = try withDeadline(unblocking: [fifo]) { site.check() }
+        let warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.contains { $0.hasPrefix("\(path):1: warning: 内容文件的扩展名必须是小写 .md，此文件已忽略") }, "\(diagnostics)")
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    }
+
+    /// `--templates tp2`: diagnostics name `tp2/…` (inside the source, relative to it), not `templates/…`.
+    @Test func diagnosticsNameTheTemplatesFolderThatWasGiven() throws {
+        let site = try Self.site()
+        let folder = site.root.appendingPathComponent("tp2")
+        try FileManager.default.copyItem(at: TestSite.templates, to: folder)
+        try site.write("tp2/home.mustache", "{{#open}}\n")
+        try site.remove("tp2/page.mustache")
+        var options = site.options
+        options.templatesDirectory = folder
+        let errors = Self.errors(SiteBuilder.check(options).2)
+        #expect(errors.contains { $0.hasPrefix("tp2/home.mustache:") && $0.contains("模板语法错误") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("tp2/page.mustache:1: error: 缺少模板 page.mustache") }, "\(errors)")
+        #expect(!errors.contains { $0.hasPrefix("templates/") }, "\(errors)")
+    }
+
     @Test func aFolderNamedLikeContentIsRefusedAndNotEntered() throws {
         let site = try Self.site()
         try site.write("content/pages/y.md/inner.md", "---\nid: inner\ntitle: INNER-MARK\n---\n")
@@ -123,14 +151,14 @@ struct SourceFileTypeTests {
         var options = site.options
         options.templatesDirectory = templates
         let diagnostics = SiteBuilder.check(options).2
-        #expect(Self.errors(diagnostics).contains { $0.hasPrefix("templates/assets/neibu.txt:1: error: 模板文件是符号链接") }, "\(diagnostics)")
+        #expect(Self.errors(diagnostics).contains { $0.hasPrefix("\(templates.path)/assets/neibu.txt:1: error: 模板文件是符号链接") }, "\(diagnostics)")
         try FileManager.default.removeItem(at: templates.appendingPathComponent("assets/neibu.txt"))
         let fifo = templates.appendingPathComponent("page.mustache")
         try FileManager.default.removeItem(at: fifo)
         try makeFIFO(fifo)
         let fixed = options
         let withFIFO = try withDeadline(unblocking: [fifo]) { SiteBuilder.check(fixed).2 }
-        #expect(Self.errors(withFIFO).contains { $0.hasPrefix("templates/page.mustache:1: error: 模板不是普通文件，而是命名管道（FIFO）") }, "\(withFIFO)")
+        #expect(Self.errors(withFIFO).contains { $0.hasPrefix("\(templates.path)/page.mustache:1: error: 模板不是普通文件，而是命名管道（FIFO）") }, "\(withFIFO)")
     }
 
     @Test func readingBelowARootRefusesSymlinksOnTheWay() throws {

@@ -33,6 +33,12 @@ struct TestSite {
         try Data(contents.utf8).write(to: url)
     }
 
+    func write(_ path: String, _ contents: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: url)
+    }
+
     func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
 
     var options: BuildOptions {
