@@ -21,6 +21,13 @@ extension PersonalDataScanner {
             let local = u[start..<at].filter { !NormalisedText.isEmphasis($0) }
             guard local.contains(where: NormalisedText.isASCIIAlnum), let domain = domain(after: at, in: u) else { continue }
             let value = String(decoding: (local + [0x40]).map { UInt8(lowercased($0)) }, as: UTF8.self) + domain
+            // A name that is a number (`11010519491231002X@qq.com`) is that number too, whatever e-mail addresses
+            // the policy allows.
+            let name = String(String.UnicodeScalarView(local.compactMap(Unicode.Scalar.init)))
+            for inner in numberMatches(in: name) {
+                found.append(
+                    Found(kind: inner.kind, range: t.start(start)..<t.start(at), value: inner.value, wrongCheckCharacter: inner.wrongCheckCharacter))
+            }
             found.append(Found(kind: .email, range: t.start(start)..<t.start(at), value: value))
             if blocked == nil { blocked = Array(repeating: false, count: u.count) }
             for k in start...at { blocked![k] = true }
@@ -72,6 +79,13 @@ extension PersonalDataScanner {
         }
         let previousIsTopLevel = previous.count >= 2 && previous.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         return previousIsTopLevel ? [] : (run.count >= 2 ? run : nil)
+    }
+
+    /// The numbers an address's name holds (no address inside it).
+    static func numberMatches(in name: String) -> [Found] {
+        guard name.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else { return [] }
+        var name = name
+        return name.withUTF8 { bytes in numberMatches(NormalisedText(bytes), blocked: nil) }
     }
 
     static func isLocal(_ c: UInt32) -> Bool {
