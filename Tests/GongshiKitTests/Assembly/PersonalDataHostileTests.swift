@@ -184,3 +184,33 @@ struct PersonalDataHostileTests {
 extension Array {
     fileprivate subscript(safe index: UInt32) -> Element? { Int(index) < count ? self[Int(index)] : nil }
 }
+
+@Suite("Messages and the build report never print a personal number whole")
+struct PersonalDataMessageTests {
+    @Test("a diagnostic's path is masked like its message")
+    func pathsAreMasked() throws {
+        let diagnostics = PrivacyLint.masking([
+            Diagnostic(.warning, "content/pages/11010519491231002X.md", line: 1, "文件 11010519491231002X.md 有问题"),
+            Diagnostic(.warning, "content/pages/13912345678/guanyu.md", line: 1, "未知目录 13912345678"),
+        ])
+        for diagnostic in diagnostics {
+            #expect(!diagnostic.description.contains("19491231") && !diagnostic.description.contains("12345678"), "\(diagnostic)")
+        }
+        #expect(diagnostics[1].path == "content/pages/139****5678/guanyu.md")
+    }
+
+    @Test("every field of the report's items is masked: a withheld item's id, its path and its reason")
+    func reportItemsAreMasked() {
+        let item = BuildReport.Item(
+            path: "content/disclosures/13912345678.md", line: nil, id: "zhangsan-13912345678", message: "党内公开 11010519491231002")
+        #expect(item.id == "zhangsan-139****5678")
+        #expect(item.path == "content/disclosures/139****5678.md")
+        #expect(!item.message.contains("10519491231"), "\(item.message)")
+    }
+
+    @Test("a key written as a long number is shown as written, not as a list position")
+    func numericKeys() {
+        #expect("13912345678".displayKey == "13912345678")
+        #expect("people.1.name".displayKey == "people 第 2 项的 name")
+    }
+}
