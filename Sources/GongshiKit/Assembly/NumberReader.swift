@@ -78,7 +78,7 @@ struct NumberReader {
             guard digits.count >= 16, BankCardNumber.isValid(digits) else { continue }
             let end = chain[j].end
             if end < u.count, NormalisedText.isASCIIAlnum(u[end]) || NormalisedText.isXLike(u[end]) { continue }
-            if holdsDate(g...j) || landlineAndMobile(g...j, digits) { continue }
+            if holdsDate(g...j) || landlineAndMobile(g...j, digits) || isListOfNumbers(g...j) { continue }
             longest = Found(kind: .bankCard, range: range(g, j), value: string(digits))
             next = j + 1
         }
@@ -89,6 +89,19 @@ struct NumberReader {
         if cardLike, fours(4), lengths.count >= 5, (1...3).contains(lengths[4]) { return (nil, g + 5) }
         if cardLike, fours(3), lengths.count >= 4, (4...7).contains(lengths[3]) { return (nil, g + 4) }
         return nil
+    }
+
+    /// Groups that read as a list of numbers rather than one card: rising values (`1 2 3 … 20`, `2016 2017 2018`),
+    /// two years or more (`2021—2026`), or amounts with two decimals (`100.00 200.00`).
+    func isListOfNumbers(_ groups: ClosedRange<Int>) -> Bool {
+        let u = text.units
+        func value(_ g: Int) -> Int { (chain[g].start..<min(chain[g].end, chain[g].start + 9)).reduce(0) { $0 * 10 + Int(u[$1] - 0x30) } }
+        if groups.count >= 4, groups.dropFirst().allSatisfy({ value($0) > value($0 - 1) }) { return true }
+        if groups.filter({ chain[$0].count == 4 && (1900...2099).contains(value($0)) }).count >= 2 { return true }
+        return groups.contains { g in
+            g > groups.lowerBound && chain[g].count == 2 && chain[g - 1].dotGap
+                && (g == groups.upperBound || !chain[g].dotGap)
+        }
     }
 
     /// A `YYYY MM DD` run of groups (a year 1900–2099, a month, a day) among `groups`.
