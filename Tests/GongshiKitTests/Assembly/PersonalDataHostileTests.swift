@@ -217,3 +217,33 @@ struct PersonalDataMessageTests {
         #expect("people.1.name".displayKey == "people 第 2 项的 name")
     }
 }
+
+@Suite("E-mail addresses written to slip past the scan")
+struct EmailHostileTests {
+    @Test(
+        "markers inside the domain, 。 as a dot, spaces around @, Chinese and quoted names, IP-literal domains",
+        arguments: [
+            ("zhangsan@**example**.org", "zhangsan@example.org"), ("zhangsan@exa<i></i>mple.org", "zhangsan@example.org"),
+            ("zhangsan@example。org", "zhangsan@example.org"), ("写信 zhangsan @ example.org", "zhangsan@example.org"),
+            ("写信 zhangsan@ example.org", "zhangsan@example.org"), ("联系人 张三@example.org", "张三@example.org"),
+            ("\"zhang san\"@example.org", "zhang san@example.org"), ("zhangsan@10.0.0.1", "zhangsan@10.0.0.1"),
+            ("zhangsan@[10.0.0.1]", "zhangsan@[10.0.0.1]"), ("zhang[san](https://a.cn/)@example.org", "zhangsan@example.org"),
+        ])
+    func hostileEmails(_ text: String, _ value: String) {
+        let emails = PersonalDataScanner.matches(in: text).filter { $0.kind == .email }.map(\.value)
+        #expect(emails == [value], "\(text)")
+    }
+
+    @Test("an e-mail address written with spaces or a Chinese name is masked")
+    func masked() {
+        let (text, _) = PrivacyLint.screen("写信给张三@example.org 或 li @ example.org", policy: PrivacyPolicy())
+        #expect(!text.contains("张三") && !text.contains("li @"), "\(text)")
+    }
+
+    @Test("no address: a lone @, a handle, a version after @")
+    func notEmails() {
+        for text in ["@张三 你好", "发邮件 @ 办公室", "npm i pkg@1.2.3", "a@b", "x @ y"] {
+            #expect(PersonalDataScanner.matches(in: text).filter { $0.kind == .email }.isEmpty, "\(text)")
+        }
+    }
+}
