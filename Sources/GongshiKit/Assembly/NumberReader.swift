@@ -115,15 +115,13 @@ struct NumberReader {
         return false
     }
 
-    /// 7–8 digits, then a mobile: a landline and a mobile side by side, when a `/` stands between them or the first
-    /// part is two groups of four (`8623 4517 1391 2345 678`).
+    /// 7–8 digits, then a mobile: a landline and a mobile side by side (`8623 4517 / 1391 2345 678`,
+    /// `86234517，13912345678`), whatever separates them.
     func landlineAndMobile(_ groups: ClosedRange<Int>, _ digits: [UInt8]) -> Bool {
         var count = 0
         for g in groups where g < groups.upperBound {
             count += chain[g].count
-            guard (7...8).contains(count), mobilePrefix(Array(digits[count...])) == 0 else { continue }
-            let between = text.units[chain[g].end..<chain[g + 1].start]
-            if between.contains(0x2F) || (g == groups.lowerBound + 1 && chain[groups.lowerBound].count == 4) { return true }
+            if (7...8).contains(count), mobilePrefix(Array(digits[count...])) == 0 { return true }
         }
         return false
     }
