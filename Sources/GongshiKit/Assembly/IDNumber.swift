@@ -25,6 +25,14 @@ enum IDNumber {
         return hasProvince(c) ? .wrongCheckCharacter : nil
     }
 
+    /// 17 digits completed with their check character, when their birth date is real; nil otherwise.
+    static func completed(_ c: [UInt8]) -> [UInt8]? {
+        guard c.count == 17, c.allSatisfy(NormalisedText.isDigitByte) else { return nil }
+        let sum = zip(c, weights).reduce(0) { $0 + Int($1.0 - 0x30) * $1.1 }
+        let id = c + [checkCharacters[sum % 11]]
+        return verdict(id) == .valid ? id : nil
+    }
+
     /// 18 characters: the check character matches and the birth date (characters 7–14) is a real date.
     static func isValid(_ id: String) -> Bool { verdict(Array(id.uppercased().utf8)) == .valid }
 

@@ -30,6 +30,15 @@ struct NormalisedText {
                 starts.append(Int32(truncatingIfNeeded: start))
                 continue
             }
+            if bytes[start] == 0x5D, let (url, end) = Self.linkDestination(bytes, from: start) {
+                // `[text](url)`: the page shows only the text, so `110105[19491231](u)002X` reads as one number; the
+                // destination is scanned on its own.
+                tags.append(url)
+                reader.position = end
+                units.append(Self.tag)
+                starts.append(Int32(truncatingIfNeeded: start))
+                continue
+            }
             let scalar = reader.nextDecoded()
             if scalar == 0x0D, reader.position < bytes.count, bytes[reader.position] == 0x0A { continue }
             guard let folded = Self.fold(scalar) else { continue }
@@ -67,29 +76,82 @@ struct NormalisedText {
         return nil
     }
 
+    /// After the `]` of a Markdown link: the range of its destination in `](destination)` and the offset after the
+    /// `)`, or nil (within 2,000 bytes, on one line, brackets in the destination balanced).
+    static func linkDestination(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, Int)? {
+        guard start + 1 < bytes.count, bytes[start + 1] == 0x28 else { return nil }
+        var depth = 0
+        var i = start + 2
+        let limit = min(bytes.count, start + 2000)
+        while i < limit, bytes[i] != 0x0A {
+            if bytes[i] == 0x28 { depth += 1 }
+            if bytes[i] == 0x29 {
+                if depth == 0 { return (start + 2..<i, i + 1) }
+                depth -= 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Source offset where unit `index` starts; the end of the text for `count`.
     func start(_ index: Int) -> Int { index < starts.count ? Int(starts[index]) : byteCount }
 
-    /// The scan's view of one scalar; nil drops it.
+    /// The scan's view of one scalar; nil drops it. Decided by Unicode properties, not by lists: every decimal digit
+    /// of any script (`Nd`) and every compatibility digit (`①`, `¹`, `₁`, `⓪`) folds to its ASCII digit; every
+    /// space (`Zs`) to a space; every format character (`Cf`) and combining mark (`Mn`, `Me`: `̲`, keycap `⃣`,
+    /// variation selectors) is dropped, with the blank letters that render as nothing (Hangul fillers, `⠀`); every
+    /// dash (`Pd`) and the look-alikes people type for one (`ー`, `─`, `⁻`, `～`, `⁓`…) folds to `-`, and dot
+    /// look-alikes (`⋅`, `∙`, `●`, `。`) to `.`.
     static func fold(_ s: UInt32) -> UInt32? {
         switch s {
-        case 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return 0x20
+        case 0x09, 0x0B, 0x0C: return 0x20
         case 0x0D, 0x2028, 0x2029, 0x85: return 0x0A
         case 0x5C: return nil  // `\`: Markdown's escape
-        case 0xAD, 0x034F, 0x061C, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F,
-            0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE007F:
-            return nil
-        case 0xFF01...0xFF5E: return s - 0xFEE0
-        case 0x2010...0x2015, 0x2212, 0x2043, 0xFE58, 0xFE63, 0x2E3A, 0x2E3B: return 0x2D
-        case 0xB7, 0x2022, 0x2024, 0x2027, 0x30FB, 0xFF65, 0xFF61, 0xFE52: return 0x2E
-        case 0x2215, 0x2044: return 0x2F
-        case 0x3010, 0x3014, 0xFE59, 0x207D, 0x208D: return 0x28
-        case 0x3011, 0x3015, 0xFE5A, 0x207E, 0x208E: return 0x29
+        case 0x21...0x7E, 0x0A: return s
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3: return s  // ideographs and Hangul syllables: none is a digit or a mark
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800: return nil  // blank letters that render as nothing
+        case 0xFF01...0xFF5D: return s - 0xFEE0
+        case 0xFF5E, 0x2043, 0xFE58, 0xFE63, 0x2E3A, 0x2E3B, 0x30FC, 0xFF70, 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509,
+            0x254C, 0x254D, 0x2574, 0x2576, 0x2578, 0x257A, 0x257C, 0x257E, 0x23AF, 0x23E4, 0x02D7, 0x2796, 0x207B, 0x208B,
+            0x2053, 0x223C, 0x2212, 0x02DC, 0x2550, 0x2E40, 0x10EAD:
+            return 0x2D
+        case 0xB7, 0x2022, 0x2024, 0x2027, 0x30FB, 0xFF65, 0xFF61, 0xFE52, 0x22C5, 0x2219, 0x25CF, 0x3002, 0x2981, 0x26AB,
+            0x2E31, 0x0387:
+            return 0x2E
+        case 0x2215, 0x2044, 0x29F8: return 0x2F
+        case 0x3010, 0x3014, 0xFE59, 0x207D, 0x208D, 0x300C, 0x300E, 0x300A, 0x3008, 0x3016, 0x3018, 0x301A: return 0x28
+        case 0x3011, 0x3015, 0xFE5A, 0x207E, 0x208E, 0x300D, 0x300F, 0x300B, 0x3009, 0x3017, 0x3019, 0x301B: return 0x29
         case 0x2217, 0xFE61: return 0x2A
         case 0xFE4D...0xFE4F: return 0x5F
         case 0xFE6B: return 0x40
-        case 0x1D7CE...0x1D7FF: return 0x30 + (s - 0x1D7CE) % 10
+        case 0xFF5F...0xFFEF: return s
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(s) else { return s }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .decimalNumber, .otherNumber:
+            if properties.numericType == .decimal || properties.numericType == .digit, let value = properties.numericValue,
+                value >= 0, value <= 9, value == value.rounded()
+            {
+                return 0x30 + UInt32(value)
+            }
+            return s
+        case .spaceSeparator: return 0x20
+        case .format, .nonspacingMark, .enclosingMark: return nil
+        case .dashPunctuation: return 0x2D
         default: return s
+        }
+    }
+
+    /// An `X` or a character people type for it (`×`, Cyrillic `Х`, Greek `Χ`, Roman numeral `Ⅹ`, `✕`, `✗`, `╳`).
+    static func isXLike(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x58, 0x78, 0xD7, 0x0425, 0x0445, 0x03A7, 0x03C7, 0x2169, 0x2179, 0x2715, 0x2716, 0x2717, 0x2718, 0x2573,
+            0x274C, 0x274E, 0x2A2F, 0x1D417, 0x1D431:
+            return true
+        default: return false
         }
     }
 
@@ -101,10 +163,13 @@ struct NormalisedText {
     /// markers and line breaks (all folded to ASCII by now).
     static func isSeparator(_ u: UInt32) -> Bool {
         switch u {
-        case 0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2A, 0x5F, 0x60, 0x0A, tag: return true
+        case 0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0x2A, 0x5F, 0x60, 0x0A, 0x7E, 0x2C, 0x5B, 0x5D, 0x3E, tag: return true
         default: return false
         }
     }
+
+    /// Markdown markers and HTML tags: not shown on the page.
+    static func isMarker(_ u: UInt32) -> Bool { u == 0x2A || u == 0x5F || u == 0x60 || u == 0x7E || u == tag }
 
     /// `*`, `` ` `` and HTML tags: markers that may split an e-mail address.
     static func isEmphasis(_ u: UInt32) -> Bool { u == 0x2A || u == 0x60 || u == tag }

@@ -21,8 +21,11 @@ enum PersonalDataScanner {
         var wrongCheckCharacter = false
     }
 
-    /// Separators between two digit groups: at most this many, and at most one line break.
+    /// Separators between two digit groups: at most this many as the page shows them (a run of spaces counts as one,
+    /// as a browser collapses it; HTML tags and Markdown markers count as nothing), and at most one line break.
     static let longestGap = 6
+    /// Separators between two digit groups as written, at most: bounds the look-ahead.
+    static let longestWrittenGap = 400
 
     static func matches(in text: String) -> [Match] {
         var text = text
@@ -64,7 +67,8 @@ enum PersonalDataScanner {
         }
     }
 
-    /// A pass over the bytes: an `@`, `＠`, `﹫`, `&` or `%`, or 11 digits in all (ASCII or full-width).
+    /// A pass over the bytes: an `@`, `＠`, `﹫`, `&` or `%`, or 11 digits in all (of any script: a non-ASCII scalar
+    /// is decoded and folded as the scan would).
     static func quickCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var index = 0
@@ -73,11 +77,14 @@ enum PersonalDataScanner {
             switch byte {
             case 0x30...0x39: digits += 1
             case 0x40, 0x26, 0x25: return true
-            case 0xEF where index + 2 < bytes.count:
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                if second == 0xBC, third >= 0x90 && third <= 0x99 { digits += 1 }
-                if (second == 0xBC && third == 0xA0) || (second == 0xB9 && third == 0xAB) { return true }
-            case 0xF0 where index + 2 < bytes.count && bytes[index + 1] == 0x9D && bytes[index + 2] == 0x9F: digits += 1
+            case 0xC2...0xF4:
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard index + length <= bytes.count else { break }
+                var scalar = UInt32(byte) & (0xFF >> (length + 1))
+                for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
+                if scalar == 0xFF20 || scalar == 0xFE6B { return true }
+                if let folded = NormalisedText.fold(scalar), NormalisedText.isDigit(folded) { digits += 1 }
+                index += length - 1
             default: break
             }
             if digits >= 11 { return true }
@@ -131,7 +138,7 @@ extension PersonalDataScanner {
         let n = u.count
         func free(_ k: Int) -> Bool { blocked.map { !$0[k] } ?? true }
         func isX(_ k: Int) -> Bool {
-            k < n && (u[k] == 0x58 || u[k] == 0x78 || u[k] == 0xD7) && (k + 1 == n || !NormalisedText.isASCIIAlnum(u[k + 1]))
+            k < n && NormalisedText.isXLike(u[k])
         }
         var chain: [Group] = []
         var i = 0
@@ -144,21 +151,40 @@ extension PersonalDataScanner {
             while j < n, NormalisedText.isDigit(u[j]), free(j) { j += 1 }
             var group = Group(start: i, end: j)
             var k = j
-            var (length, breaks, dots) = (0, 0, 0)
-            while k < n, length <= longestGap, NormalisedText.isSeparator(u[k]), free(k) {
-                if u[k] == 0x0A { breaks += 1 }
-                if u[k] == 0x2E { dots += 1 }
-                length += 1
+            var (length, breaks, dots, written) = (0, 0, 0, 0)
+            var inSpace = false
+            var lineStart = false
+            while k < n, length <= longestGap, written <= longestWrittenGap, NormalisedText.isSeparator(u[k]), free(k) {
+                let c = u[k]
+                written += 1
                 k += 1
+                if c == 0x0A {
+                    breaks += 1
+                    lineStart = true
+                    if !inSpace { length += 1 }
+                    inSpace = true
+                    continue
+                }
+                if c == 0x20 {
+                    if !inSpace { length += 1 }
+                    inSpace = true
+                    continue
+                }
+                if c == 0x3E, lineStart { continue }  // a blockquote's `>` at a continuation line's start
+                lineStart = false
+                if NormalisedText.isMarker(c) { continue }
+                inSpace = false
+                if c == 0x2E { dots += 1 }
+                length += 1
             }
-            let joinable = length >= 1 && length <= longestGap && breaks <= 1
+            let joinable = written >= 1 && length <= longestGap && written <= longestWrittenGap && breaks <= 1
             if isX(j) {
                 group.checkX = j
             } else if joinable, isX(k) {
                 group.checkX = k
             }
             if joinable, group.checkX == nil, k < n, NormalisedText.isDigit(u[k]), free(k) {
-                group.dotGap = length == 1 && dots == 1
+                group.dotGap = written == 1 && dots == 1
                 chain.append(group)
                 i = k
             } else {

@@ -165,13 +165,19 @@ public enum PrivacyLint {
 
     /// Diagnostics whose message quotes what was written (a value too large, a YAML line) with every personal number
     /// and address in it masked, so no message prints one whole.
+    /// The path is masked too: a file named after an ID number (`content/pages/11010519491231002X.md`) is printed
+    /// masked like the number inside a message.
     static func masking(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.map { diagnostic in
-            let masked = screen(diagnostic.message, policy: PrivacyPolicy()).text
-            return masked == diagnostic.message
-                ? diagnostic : Diagnostic(diagnostic.severity, diagnostic.path, line: diagnostic.line, masked, kind: diagnostic.kind)
+            let masked = maskedText(diagnostic.message)
+            let path = maskedText(diagnostic.path)
+            return masked == diagnostic.message && path == diagnostic.path
+                ? diagnostic : Diagnostic(diagnostic.severity, path, line: diagnostic.line, masked, kind: diagnostic.kind)
         }
     }
+
+    /// A message, path or id with every personal number and address in it masked, whatever the site's policy.
+    static func maskedText(_ text: String) -> String { screen(text, policy: PrivacyPolicy()).text }
 
     /// The findings of every published record; withheld disclosures are never published, so they are not linted.
     static func report(_ content: LoadedContent, publishedDisclosures: [Disclosure]) -> [Diagnostic] {

@@ -236,7 +236,8 @@ extension String {
     var displayKey: String {
         var out = ""
         for part in split(separator: ".") {
-            if let index = Int(part) {
+            // A list index; a longer run of digits is a key written as a number (`13912345678: x`), shown as written.
+            if part.count <= 5, let index = Int(part) {
                 out += " 第 \(index + 1) 项的"
             } else {
                 out += out.isEmpty || out.hasSuffix("的") ? " \(part)" : ".\(part)"

@@ -11,6 +11,14 @@ public struct BuildReport: Encodable, Sendable {
         let line: Int?
         let id: String?
         let message: String
+
+        /// Every field masked like the messages on standard error: the report is a file that gets copied around.
+        init(path: String, line: Int?, id: String?, message: String) {
+            self.path = PrivacyLint.maskedText(path)
+            self.line = line
+            self.id = id.map(PrivacyLint.maskedText)
+            self.message = PrivacyLint.maskedText(message)
+        }
     }
 
     public struct Pages: Encodable, Sendable {

@@ -20,13 +20,13 @@ public enum SiteBuilder {
         diagnostics += templateDiagnostics
         let listed = scanner.list()
         diagnostics += listed.diagnostics
-        guard let config else { return (nil, templates, diagnostics.sorted) }
+        guard let config else { return (nil, templates, PrivacyLint.masking(diagnostics).sorted) }
         var content = ContentLoader.load(listed.entries, reading: scanner.read, config: config)
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
         diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks, planned: templates.map { plannedFiles(model, $0) })
-        return (model, templates, diagnostics.sorted)
+        return (model, templates, PrivacyLint.masking(diagnostics).sorted)
     }
 
     /// Every file a build of `model` would publish, named by the renderer itself (open data, statistics files, feeds,

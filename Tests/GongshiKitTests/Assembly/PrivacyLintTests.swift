@@ -138,11 +138,12 @@ struct PrivacyLintTests {
         expectDiagnostic(referenced, .error, path, line: 3, contains: ["字段 branch 中", "138****5678"])
     }
 
-    @Test("a number in the file name is an error at line 1, the file name masked in the message")
+    @Test("a number in the file name is an error at line 1, the file name masked in the message and in the path")
     func fileName() throws {
         let path = "content/disclosures/zhangsan-13912345678.md"
         let (_, diagnostics) = Self.assemble([(path, Sample.disclosure("zhangsan"))])
-        let error = try #require(expectDiagnostic(diagnostics, .error, path, line: 1, contains: ["文件名中", "手机号 139****5678", "改写"]))
+        let masked = "content/disclosures/zhangsan-139****5678.md"
+        let error = try #require(expectDiagnostic(PrivacyLint.masking(diagnostics), .error, masked, line: 1, contains: ["文件名中", "手机号 139****5678", "改写"]))
         #expect(!error.message.contains("13912345678"))
     }
 

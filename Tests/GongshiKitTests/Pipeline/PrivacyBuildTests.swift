@@ -206,7 +206,7 @@ struct PrivacyBuildTests {
         ])
         #expect(run.status == 1)
         for expected in [
-            "content/disclosures/d.md:2: error: 字段 id 中有「手机号 139****5678」", "content/pages/lisi-13712345678.md:1: error: 文件名中有「手机号 137****5678」",
+            "content/disclosures/d.md:2: error: 字段 id 中有「手机号 139****5678」", "content/pages/lisi-137****5678.md:1: error: 文件名中有「手机号 137****5678」",
             "content/examples/e.md:6: error: 字段 attachments 第 1 项的 file 中有「手机号 150****5678」",
             "content/examples/e.md:8: error: 正文中有「身份证号 5201**********1236」", "content/examples/e.md:8: error: 正文中有「身份证号 1101**********002X」",
         ] {
