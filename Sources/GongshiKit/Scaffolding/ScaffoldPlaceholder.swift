@@ -56,12 +56,28 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     /// spelling of its host (any path, port, scheme case or trailing dot), or any other placeholder's phrase
     /// anywhere in the value, spaces and the Markdown emphasis marks `*`, `_`, `` ` `` ignored.
     public static func matching(_ value: String) -> ScaffoldPlaceholder? {
+        // Every body line and field goes through here (100,000 lines on a large page): the costly comparisons run
+        // only on values that hold a `://` or one of the phrases' telltale characters.
+        let scalars = value.unicodeScalars
+        let hasScheme = value.utf8.contains(UInt8(ascii: ":")) && value.contains("://")
+        guard hasScheme || scalars.contains(where: telltales.contains) || value.utf8.count <= longestWhole else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let exact = ScaffoldPlaceholder(rawValue: trimmed) { return exact }
-        if WebAddress.host(of: trimmed) == exampleHost { return .baseURL }
+        if hasScheme, WebAddress.host(of: trimmed) == exampleHost { return .baseURL }
+        guard scalars.contains(where: telltales.contains) else { return nil }
         let plain = String(trimmed.filter { !$0.isWhitespace && !"*_`".contains($0) })
-        return allCases.first { $0.phrase.map { plain.contains($0) } ?? false }
+        return phrases.first { plain.contains($0.phrase) }?.placeholder
     }
+
+    /// Each placeholder with its phrase, made once.
+    private static let phrases = allCases.compactMap { item in item.phrase.map { (placeholder: item, phrase: $0) } }
+
+    /// A character of every phrase after its first (`填` of 请填写…, `说` of 请说明原因, `此` of 在此填写…): a value
+    /// holding a phrase, even with spaces or emphasis marks inside it, holds that character.
+    private static let telltales = Set(phrases.compactMap { $0.phrase.unicodeScalars.dropFirst().first })
+
+    /// The longest placeholder compared whole (the ids), in UTF-8 bytes, with room for surrounding spaces.
+    private static let longestWhole = allCases.filter { $0.phrase == nil }.map(\.rawValue.utf8.count).max()! + 16
 
     /// The example name of the scaffold's comments that `value` holds, if any.
     public static func exampleName(in value: String) -> String? { exampleNames.first { value.contains($0) } }
