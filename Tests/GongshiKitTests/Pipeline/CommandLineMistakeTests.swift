@@ -6,18 +6,11 @@ import Testing
 /// Operator mistakes on the command line get a Chinese usage message and exit 2, never a Foundation error.
 @Suite("Command-line mistakes")
 struct CommandLineMistakeTests {
-    /// Runs the binary; returns its status, standard output and standard error.
+    /// Runs the binary (through the operator-mistake tests' runner, which ends a hang); returns its status,
+    /// standard output and standard error.
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        let (out, err) = (Pipe(), Pipe())
-        (process.standardOutput, process.standardError) = (out, err)
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let run = try OperatorMistakeTests.run(arguments)
+        return (run.status, run.stdout, run.stderr)
     }
 
     @Test func versionIsPrinted() throws {
