@@ -127,6 +127,8 @@ public final class PreviewSession: Sendable {
         }
     }
 
+    static let listenDeadlineSeconds = 60
+
     /// Listens on 127.0.0.1 only, never on all interfaces: the preview may show content not yet published.
     private static func listen(port: UInt16, handler: PreviewServer) async throws -> (HTTPServer, Task<Void, Never>, UInt16) {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
@@ -135,7 +137,9 @@ public final class PreviewSession: Sendable {
         let task = Task {
             do { try await server.run() } catch { await failure.record(error) }
         }
-        let deadline = ContinuousClock.now + .seconds(5)
+        // Generous: on a loaded 2-core machine (or under AddressSanitizer, beside tests that block threads) the
+        // server's task can wait seconds for a thread; a port that is taken fails at once, above, not here.
+        let deadline = ContinuousClock.now + .seconds(listenDeadlineSeconds)
         while ContinuousClock.now < deadline {
             if let error = await failure.error {
                 throw PreviewError(message: "无法在 127.0.0.1:\(port) 上启动预览（\(error)）；端口可能已被占用，请换一个 --port，或用 --port 0 自动选择空闲端口")
@@ -144,7 +148,7 @@ public final class PreviewSession: Sendable {
             try await Task.sleep(for: .milliseconds(10))
         }
         task.cancel()
-        throw PreviewError(message: "预览服务器在 5 秒内没有开始监听 127.0.0.1:\(port)")
+        throw PreviewError(message: "预览服务器在 \(listenDeadlineSeconds) 秒内没有开始监听 127.0.0.1:\(port)")
     }
 }
 
