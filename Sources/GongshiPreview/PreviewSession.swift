@@ -127,6 +127,7 @@ public final class PreviewSession: Sendable {
         }
     }
 
+    /// At least this long (6000 polls 10 ms apart) before giving up on a server that never listened.
     static let listenDeadlineSeconds = 60
 
     /// Listens on 127.0.0.1 only, never on all interfaces: the preview may show content not yet published.
@@ -137,10 +138,10 @@ public final class PreviewSession: Sendable {
         let task = Task {
             do { try await server.run() } catch { await failure.record(error) }
         }
-        // Generous: on a loaded 2-core machine (or under AddressSanitizer, beside tests that block threads) the
-        // server's task can wait seconds for a thread; a port that is taken fails at once, above, not here.
-        let deadline = ContinuousClock.now + .seconds(listenDeadlineSeconds)
-        while ContinuousClock.now < deadline {
+        // Counted in polls, not read off the clock: on a loaded 2-core machine (or under AddressSanitizer, beside
+        // tests that block threads) this loop and the server's task can both wait seconds for a thread, and a clock
+        // deadline then passes before the server had a turn. A port that is taken fails at once, above, not here.
+        for _ in 0..<(listenDeadlineSeconds * 100) {
             if let error = await failure.error {
                 throw PreviewError(message: "无法在 127.0.0.1:\(port) 上启动预览（\(error)）；端口可能已被占用，请换一个 --port，或用 --port 0 自动选择空闲端口")
             }

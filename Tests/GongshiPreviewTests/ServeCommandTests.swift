@@ -60,7 +60,7 @@ struct ServeCommandTests {
         try #require(exited)
         #expect(process.terminationStatus == 0)
         #expect(!FileManager.default.fileExists(atPath: String(workPath)), "the temporary folder is removed")
-        #expect(await eventually(timeout: .seconds(2)) { stderr.text.contains("预览已停止。") })
+        #expect(await eventually(timeout: .seconds(10)) { stderr.text.contains("预览已停止。") })
     }
 
     @Test func aBusyPortIsReportedInChinese() async throws {
@@ -74,7 +74,7 @@ struct ServeCommandTests {
         if !exited { process.terminate() }
         try #require(exited)
         #expect(process.terminationStatus == 4)
-        let reported = await eventually(timeout: .seconds(2)) { stderr.text.contains("错误：无法在 127.0.0.1:\(session.port) 上启动预览") }
+        let reported = await eventually(timeout: .seconds(10)) { stderr.text.contains("错误：无法在 127.0.0.1:\(session.port) 上启动预览") }
         #expect(reported, "\(stderr.text)")
     }
 }

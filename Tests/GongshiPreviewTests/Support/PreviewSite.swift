@@ -79,10 +79,12 @@ enum Sample {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+/// Polls `condition` every 50 ms until it holds, for at least `timeout`; returns whether it held. The wait is counted
+/// in polls, not read off the clock: when tests that block threads starve the cooperative pool (2 cores, ASan), the
+/// awaited work gets no turn either, and a clock deadline would pass before it had one.
 func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    let polls = Int(timeout / .milliseconds(50))
+    for _ in 0..<max(polls, 1) {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(50))
     }
