@@ -82,7 +82,7 @@ const read = async (file) => {
 };
 const loader = {
   meta: () => read('meta.json'), facets: () => read('facets.json'),
-  shard: (n) => read('shards/' + n + '.json'), doc: (n) => read('docs/' + n + '.json')
+  shard: (n) => read('shards/' + n + '.json'), docs: (f) => read('docs/' + f + '.json')
 };
 (async () => {
   const out = [];
@@ -520,7 +520,7 @@ def verdict(value, limit):
 
 def search_downloads(site):
     """What the first result page of each of SEARCH_QUERIES downloads from `site`'s search index (meta, the shards
-    it needs, 20 document files), run through search.js itself; None without node."""
+    it needs, the document files of its 20 results), run through search.js itself; None without node."""
     node = shutil.which("node")
     if not node:
         return None
