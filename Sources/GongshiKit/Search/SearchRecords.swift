@@ -56,9 +56,9 @@ enum SearchRecords {
         let limit = SearchIndexLayout.documentTextLimit
         let cut = text.unicodeScalars.count > limit
         return Document(
-                title: document.title, url: document.url, kind: document.kind, branch: document.branchName,
-                date: document.date.description, text: cut ? String(text.unicodeScalars.prefix(limit)) : text,
-                truncated: cut ? true : nil)
+            title: document.title, url: document.url, kind: document.kind, branch: document.branchName,
+            date: document.date.description, text: cut ? String(text.unicodeScalars.prefix(limit)) : text,
+            truncated: cut ? true : nil)
     }
 
     /// `text` with each run of whitespace (Unicode White_Space) made one space, and none at either end. Written
