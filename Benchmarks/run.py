@@ -532,7 +532,9 @@ def search_downloads(site):
                              check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(f.name)
-    return "；".join(f"“{r['q']}” {r['bytes'] / 1024:.1f} KB（{r['total']} 条）" for r in json.loads(out))
+    files = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(site, "search")) for name in names]
+    index = f"索引 {len(files)} 个文件、{sum(os.path.getsize(p) for p in files) / 1e6:.1f} MB；"
+    return index + "；".join(f"“{r['q']}” {r['bytes'] / 1024:.1f} KB（{r['total']} 条）" for r in json.loads(out))
 
 
 def tables(all_results, facts):
