@@ -82,7 +82,7 @@ const read = async (file) => {
 };
 const loader = {
   meta: () => read('meta.json'), facets: () => read('facets.json'),
-  shard: (n) => read('shards/' + n + '.json'), doc: (n) => read('docs/' + n + '.json')
+  shard: (n) => read('shards/' + n + '.json'), docs: (f) => read('docs/' + f + '.json')
 };
 (async () => {
   const out = [];
@@ -520,7 +520,7 @@ def verdict(value, limit):
 
 def search_downloads(site):
     """What the first result page of each of SEARCH_QUERIES downloads from `site`'s search index (meta, the shards
-    it needs, 20 document files), run through search.js itself; None without node."""
+    it needs, the document files of its 20 results), run through search.js itself; None without node."""
     node = shutil.which("node")
     if not node:
         return None
@@ -532,7 +532,9 @@ def search_downloads(site):
                              check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(f.name)
-    return "；".join(f"“{r['q']}” {r['bytes'] / 1024:.1f} KB（{r['total']} 条）" for r in json.loads(out))
+    files = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(site, "search")) for name in names]
+    index = f"索引 {len(files)} 个文件、{sum(os.path.getsize(p) for p in files) / 1e6:.1f} MB；"
+    return index + "；".join(f"“{r['q']}” {r['bytes'] / 1024:.1f} KB（{r['total']} 条）" for r in json.loads(out))
 
 
 def tables(all_results, facts):

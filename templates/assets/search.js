@@ -16,10 +16,12 @@
  * Every piece of index data reaches the page through textContent or attribute values, never as HTML.
  *
  * Index format (mirrors Sources/GongshiKit/Search; change both together):
- *   meta.json       {version, docs, shards, kinds, branches: [[id, name]], years (newest first), facetWidth}
+ *   meta.json       {version, docs, shards, docsPerFile, kinds, branches: [[id, name]], years (newest first),
+ *                   facetWidth}
  *   shards/<n>.json {token: postings}; a token lives in shard fnv1a(utf8(token)) % shards
  *   facets.json     {facets}: per document, facetWidth base-64 digits of (branch × years + year) × kinds + kind
- *   docs/<n>.json   {title, url, kind, branch, date, text, truncated?} of document n
+ *   docs/<f>.json   [{title, url, kind, branch, date, text, truncated?}, …]: documents f × docsPerFile onwards, in
+ *                   order, so document n is entry n % docsPerFile of file floor(n / docsPerFile)
  * Tokens: each kept character and each pair of adjacent kept characters. Postings: per document holding the token,
  * (gap − 1) << 2 | fields (1 title, 2 body), as base-64 groups of 5 bits, low group first, 32 = "more follows".
  * Documents are numbered oldest first, so a higher number is newer (same date: title earlier in code-point order).
@@ -38,7 +40,7 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var PAGE_SIZE = 20;
   var MAX_QUERY = 64; // characters of the query that are searched
   var SNIPPET_BEFORE = 30; // UTF-16 units of context kept before the first match
@@ -261,7 +263,7 @@
   }
 
   /** Whether a document holds every term as it is written. Its postings only show that each bigram occurs somewhere
-   *  (环境…境卫…卫生 holds the bigrams of 「环境卫生」); a text cut short in docs/<n>.json may hold the term further
+   *  (环境…境卫…卫生 holds the bigrams of 「环境卫生」); a text cut short in its docs/ file may hold the term further
    *  on, so it is trusted. */
   function holdsPhrases(parsed, doc) {
     if (doc.truncated) return true;
@@ -325,8 +327,18 @@
     };
   }
 
+  /** The document files holding documents `docs`, ascending, each once. */
+  function neededDocFiles(docs, perFile) {
+    var files = [];
+    docs.forEach(function (doc) {
+      var file = Math.floor(doc / perFile);
+      if (files.indexOf(file) < 0) files.push(file);
+    });
+    return files.sort(function (a, b) { return a - b; });
+  }
+
   /** One page of results for `state` ({q, kind, branch, year, page}). `loader` has meta(), shard(n), facets() and
-   *  doc(n), each returning a promise of the parsed file; only the files this query needs are asked for. */
+   *  docs(f), each returning a promise of the parsed file; only the files this query needs are asked for. */
   async function runSearch(loader, state) {
     var meta = await loader.meta();
     if (meta.version !== FORMAT_VERSION) throw new Error('搜索索引的格式版本不符（' + meta.version + '）');
@@ -348,7 +360,13 @@
     outcome.page = Math.min(Math.max(1, state.page || 1), Math.max(1, outcome.pages));
     outcome.first = (outcome.page - 1) * PAGE_SIZE + 1;
     var slice = results.slice(outcome.first - 1, outcome.first - 1 + PAGE_SIZE);
-    var docs = await Promise.all(slice.map(function (r) { return loader.doc(r.doc); }));
+    var files = neededDocFiles(slice.map(function (r) { return r.doc; }), meta.docsPerFile);
+    var records = await Promise.all(files.map(function (f) { return loader.docs(f); }));
+    var docs = slice.map(function (r) {
+      var doc = records[files.indexOf(Math.floor(r.doc / meta.docsPerFile))][r.doc % meta.docsPerFile];
+      if (!doc) throw new Error('索引数据有误');
+      return doc;
+    });
     // The shown page is ranked again with the phrase checked against each text.
     var shown = slice.map(function (r, i) {
       return { result: Object.assign({}, r, { phrase: r.phrase && holdsPhrases(parsed, docs[i]) }), doc: docs[i] };
@@ -413,7 +431,7 @@
       meta: function () { return get('meta.json'); },
       facets: function () { return get('facets.json'); },
       shard: function (n) { return get('shards/' + n + '.json'); },
-      doc: function (n) { return get('docs/' + n + '.json'); }
+      docs: function (f) { return get('docs/' + f + '.json'); }
     };
   }
 
@@ -614,7 +632,7 @@
 
   var api = {
     FORMAT_VERSION: FORMAT_VERSION, PAGE_SIZE: PAGE_SIZE, normalize: normalize, parseQuery: parseQuery, fnv1a: fnv1a,
-    shardOf: shardOf, neededShards: neededShards, decodePostings: decodePostings, resolveFilter: resolveFilter,
+    shardOf: shardOf, neededShards: neededShards, neededDocFiles: neededDocFiles, decodePostings: decodePostings, resolveFilter: resolveFilter,
     facetOf: facetOf, search: search, bigramsOf: bigramsOf, covers: covers, holdsPhrases: holdsPhrases, matchRanges: matchRanges, excerpt: excerpt,
     describe: describe, runSearch: runSearch, readState: readState, stateQuery: stateQuery
   };

@@ -1,11 +1,13 @@
 import Foundation
 
-/// The JSON of the index's small files: `meta.json`, `facets.json` and one file per document. Compact, keys sorted.
+/// The JSON of the index's small files: `meta.json`, `facets.json` and the document files. Compact, keys sorted.
 enum SearchRecords {
     struct Meta: Encodable {
         let version: Int
         let docs: Int
         let shards: Int
+        /// Documents per `search/docs/` file (`SearchIndexLayout.documentsPerFile`).
+        let docsPerFile: Int
         let kinds: [String]
         /// `[id, name]` pairs.
         let branches: [[String]]
@@ -32,7 +34,8 @@ enum SearchRecords {
     static func meta(_ facets: SearchFacets, documents: Int, shards: Int) -> Data {
         encode(
             Meta(
-                version: SearchIndexLayout.formatVersion, docs: documents, shards: shards, kinds: facets.kinds,
+                version: SearchIndexLayout.formatVersion, docs: documents, shards: shards,
+                docsPerFile: SearchIndexLayout.documentsPerFile, kinds: facets.kinds,
                 branches: facets.branches.map { [$0.id, $0.name] }, years: facets.years, facetWidth: facets.width))
     }
 
@@ -43,15 +46,19 @@ enum SearchRecords {
         return encode(Facets(facets: String(decoding: digits, as: UTF8.self)))
     }
 
-    static func document(_ document: SearchDocument) -> Data {
+    /// One document file: the records of `documents` (consecutive numbers), in order.
+    static func documents(_ documents: some Sequence<SearchDocument>) -> Data {
+        encode(documents.map(record))
+    }
+
+    static func record(_ document: SearchDocument) -> Document {
         let text = collapsingWhitespace(document.text)
         let limit = SearchIndexLayout.documentTextLimit
         let cut = text.unicodeScalars.count > limit
-        return encode(
-            Document(
-                title: document.title, url: document.url, kind: document.kind, branch: document.branchName,
-                date: document.date.description, text: cut ? String(text.unicodeScalars.prefix(limit)) : text,
-                truncated: cut ? true : nil))
+        return Document(
+            title: document.title, url: document.url, kind: document.kind, branch: document.branchName,
+            date: document.date.description, text: cut ? String(text.unicodeScalars.prefix(limit)) : text,
+            truncated: cut ? true : nil)
     }
 
     /// `text` with each run of whitespace (Unicode White_Space) made one space, and none at either end. Written

@@ -9,6 +9,7 @@ struct ReferenceSearch {
         let version: Int
         let docs: Int
         let shards: Int
+        let docsPerFile: Int
         let kinds: [String]
         let branches: [[String]]
         let years: [Int]
@@ -115,10 +116,16 @@ struct ReferenceSearch {
         return passing
     }
 
-    /// The document file of number `doc`.
+    /// The record of document number `doc`, from its document file.
     func document(_ doc: Int) throws -> Document {
-        try JSONDecoder().decode(Document.self, from: files[SearchIndexLayout.documentPath(doc)]!)
+        let (file, index) = (doc / meta.docsPerFile, doc % meta.docsPerFile)
+        let records = try JSONDecoder().decode([Document].self, from: files[SearchIndexLayout.documentPath(file: file)]!)
+        guard index < records.count else { throw BadIndex(file: SearchIndexLayout.documentPath(file: file)) }
+        return records[index]
     }
+
+    /// The document files holding `docs`, each once, ascending.
+    func documentFiles(_ docs: [Int]) -> [Int] { Set(docs.map { $0 / meta.docsPerFile }).sorted() }
 
     /// Whether the document holds every query term as it is written (the postings only prove its bigrams); a
     /// document whose text was cut is trusted.
@@ -136,7 +143,7 @@ struct ReferenceSearch {
         var bytes = files[SearchIndexLayout.metaPath]!.count
         bytes += shards(for: query).map { files[SearchIndexLayout.shardPath($0)]!.count }.reduce(0, +)
         if filter.kind != nil || filter.branchID != nil || filter.year != nil { bytes += files[SearchIndexLayout.facetsPath]!.count }
-        bytes += shown.map { files[SearchIndexLayout.documentPath($0.doc)]!.count }.reduce(0, +)
+        bytes += documentFiles(shown.map(\.doc)).map { files[SearchIndexLayout.documentPath(file: $0)]!.count }.reduce(0, +)
         let pairs = try shown.map { hit in
             let document = try document(hit.doc)
             let phrase = hit.phrase && Self.holdsPhrases(query, document)

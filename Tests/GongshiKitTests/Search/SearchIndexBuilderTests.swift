@@ -5,14 +5,14 @@ import Testing
 
 @Suite("Search index files")
 struct SearchIndexBuilderTests {
-    @Test func writesMetaFacetsShardsAndOneFilePerDocument() throws {
+    @Test func writesMetaFacetsShardsAndOneFilePerTwoDocuments() throws {
         let pages = SearchIndexBuilder.build(SearchFixtures.corpus, shardCount: 4)
         let paths = pages.map(\.path)
         #expect(Array(paths.prefix(6)) == ["search/meta.json", "search/facets.json"] + (0..<4).map { "search/shards/\($0).json" })
-        #expect(Array(paths.dropFirst(6)) == (0..<8).map { "search/docs/\($0).json" })
+        #expect(Array(paths.dropFirst(6)) == (0..<4).map { "search/docs/\($0).json" })
         let meta = try ReferenceSearch(pages).meta
         #expect(meta.version == SearchIndexLayout.formatVersion)
-        #expect(meta.docs == 8 && meta.shards == 4 && meta.facetWidth == 1)
+        #expect(meta.docs == 8 && meta.shards == 4 && meta.docsPerFile == 2 && meta.facetWidth == 1)
         #expect(meta.kinds == ["承诺", "公开", "典型", "支部"])
         #expect(meta.branches == [["a", "金桥社区党支部"], ["b", "水口村党支部"]])
         #expect(meta.years == [2026, 2025])
@@ -33,6 +33,49 @@ struct SearchIndexBuilderTests {
         #expect(dates == dates.sorted())
         let first = try search.document(0)
         #expect(first == .init(title: "环境卫生整治先进事迹", url: "examples/d5/", kind: "典型", branch: "水口村党支部", date: "2025-06-01", text: "李四带头清理垃圾。", truncated: nil))
+    }
+
+    @Test func documentFilesHoldConsecutiveDocumentsInOrder() throws {
+        // Seven documents: three files of two, and a last file of one.
+        let documents = Array(SearchFixtures.corpus.prefix(7))
+        let pages = SearchIndexBuilder.build(documents, shardCount: 2)
+        let files = pages.filter { $0.path.hasPrefix("search/docs/") }
+        #expect(files.map(\.path) == (0..<4).map { "search/docs/\($0).json" })
+        let counts = try files.map { try JSONDecoder().decode([ReferenceSearch.Document].self, from: $0.contents).count }
+        #expect(counts == [2, 2, 2, 1])
+        let search = try ReferenceSearch(pages)
+        let ordered = documents.sorted(by: SearchIndexBuilder.precedes)
+        #expect(try (0..<7).map { try search.document($0).url } == ordered.map(\.url))
+        #expect(SearchIndexLayout.documentFile(of: 5) == (2, 1) && SearchIndexLayout.documentFile(of: 6) == (3, 0))
+    }
+
+    /// A site of 1000 organisations has about 17,800 documents: with one file each, the index was 19,900 files.
+    @Test func aLargeCorpusNeedsHalfAFilePerDocument() {
+        let documents = SyntheticCorpus.documents(count: 3001, branches: 100, seed: 5)
+        let pages = SearchIndexBuilder.build(documents)
+        let shards = pages.filter { $0.path.hasPrefix("search/shards/") }.count
+        #expect(pages.filter { $0.path.hasPrefix("search/docs/") }.count == 1501)
+        #expect(pages.count == 2 + shards + 1501)
+    }
+
+    /// Editing one document's body (its date and title unchanged, so its number stays) changes its own document file
+    /// and the shards of the tokens it gained or lost, nothing else: the group's unchanged files are not rewritten.
+    @Test func editingOneBodyChangesOneDocumentFileAndFewShards() throws {
+        var documents = SyntheticCorpus.documents(count: 2000, branches: 100, seed: 3)
+        let before = SearchIndexBuilder.build(documents)
+        let old = documents[1234]
+        documents[1234] = SearchDocument(
+            id: old.id, kind: old.kind, title: old.title, text: old.text + "加装电梯犇骉。", url: old.url, branchID: old.branchID,
+            branchName: old.branchName, date: old.date, year: old.year)
+        let after = SearchIndexBuilder.build(documents)
+        #expect(after.map(\.path) == before.map(\.path))
+        let changed = zip(before, after).filter { $0.contents != $1.contents }.map(\.0.path)
+        let shards = before.filter { $0.path.hasPrefix("search/shards/") }.count
+        #expect(changed.filter { $0.hasPrefix("search/docs/") }.count == 1)
+        #expect(!changed.contains(SearchIndexLayout.metaPath) && !changed.contains(SearchIndexLayout.facetsPath))
+        // At most one shard per token of the added text (加 装 电 梯 犇 骉 and their five bigrams, some already held).
+        #expect(changed.filter { $0.hasPrefix("search/shards/") }.count <= 11, "\(changed)")
+        #expect(shards > 11)
     }
 
     @Test func sameDocumentsInAnyOrderGiveTheSameBytes() {

@@ -60,7 +60,7 @@ struct SearchScriptTests {
         };
         const loader = {
           meta: () => read('meta.json'), facets: () => read('facets.json'),
-          shard: (n) => read('shards/' + n + '.json'), doc: (n) => read('docs/' + n + '.json')
+          shard: (n) => read('shards/' + n + '.json'), docs: (f) => read('docs/' + f + '.json')
         };
         (async () => {
           const out = [];

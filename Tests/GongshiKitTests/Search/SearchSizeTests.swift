@@ -25,7 +25,8 @@ struct SearchSizeTests {
             search index: \(pages.count) files, \(kb(pages.map(\.contents.count).reduce(0, +))) in all; meta \
             \(kb(search.files[SearchIndexLayout.metaPath]!.count)), facets \(kb(search.files[SearchIndexLayout.facetsPath]!.count)); \
             \(shardSizes.count) shards of \(kb(shardSizes.reduce(0, +) / shardSizes.count)) on average, largest \(kb(shardSizes.max()!)); \
-            document files \(kb(documentSizes.reduce(0, +) / documentSizes.count)) on average
+            \(documentSizes.count) document files of \(kb(documentSizes.reduce(0, +) / documentSizes.count)) on average, \
+            largest \(kb(documentSizes.max()!))
             """)
         var downloads: [String: Int] = [:]
         let queries = ["党费", "环境卫生", "党员", "党", "卫生", "王芳", "王芳书记", "王芳 书记", "电梯加装", "党员 服务群众", "书记王建国"]
@@ -33,15 +34,18 @@ struct SearchSizeTests {
             let page = try search.page(query)
             downloads[query] = page.bytes
             print(
-                "search query 「\(query)」: \(page.total) results, downloads \(kb(page.bytes)) (\(search.shards(for: query).count) shards + \(page.hits.count) documents)"
+                "search query 「\(query)」: \(page.total) results, downloads \(kb(page.bytes)) (\(search.shards(for: query).count) shards + "
+                    + "\(search.documentFiles(page.hits.map(\.doc)).count) document files for \(page.hits.count) documents)"
             )
         }
         let filtered = try search.page("党费", filter: .init(kind: "公开", year: 2026))
         print("search query 「党费」 公开 2026: \(filtered.total) results, downloads \(kb(filtered.bytes)) (with facets)")
-        // Bound for every query of one or two characters (one token): meta, the largest shard, the 20 largest documents.
+        // Bound for every query of one or two characters (one token): meta, the largest shard, the 20 largest document
+        // files (20 hits in 20 different files).
         let worst = search.files[SearchIndexLayout.metaPath]!.count + shardSizes.max()! + documentSizes.sorted(by: >).prefix(20).reduce(0, +)
         print("search: any one- or two-character query downloads at most \(kb(worst))")
         #expect(worst < 300 * 1024)
+        #expect(documentSizes.count == (documents.count + 1) / 2, "two documents a file")
         for query in queries { #expect(downloads[query]! < 300 * 1024, "\(query)") }
         #expect(filtered.bytes < 300 * 1024)
         #expect(try search.page("党费").total > 1000)
