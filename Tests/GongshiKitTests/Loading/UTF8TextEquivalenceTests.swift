@@ -108,6 +108,16 @@ struct UTF8TextEquivalenceTests {
         }
     }
 
+    @Test("a line starting with an ideograph that is no numeral is no Word bullet, read whole or not")
+    func bulletShortcut() {
+        let lines = Self.values + Self.values.map { "说" + $0 } + Self.values.map { "一" + $0 } + Self.values.map { "\u{4E00}\u{0301}" + $0 }
+        for line in lines {
+            let whole = WordBullet(parsing: Substring(line))
+            let new = WordBullet(Substring(line))
+            #expect(new?.mark == whole?.mark && new?.isNumbered == whole?.isNumbered, "\(line.debugDescription)")
+        }
+    }
+
     @Test("the YAML layout lint reports what it reported")
     func layout() {
         var reported = 0
