@@ -83,7 +83,8 @@ enum PersonalDataScanner {
                 var scalar = UInt32(byte) & (0xFF >> (length + 1))
                 for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
                 if scalar == 0xFF20 || scalar == 0xFE6B { return true }
-                if let folded = NormalisedText.fold(scalar), NormalisedText.isDigit(folded) { digits += 1 }
+                // Ideographs, most of a Chinese text, fold to themselves (`fold`'s own first cases), no digit.
+                if !(0x4E00...0x9FFF).contains(scalar), let folded = NormalisedText.fold(scalar), NormalisedText.isDigit(folded) { digits += 1 }
                 index += length - 1
             default: break
             }

@@ -6,7 +6,7 @@ enum BodyChecker {
     static func diagnostics(_ body: String, path: String, firstLine: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var fence: (marker: Character, length: Int)?
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = UTF8Text.lines(body)
         /// Whether the neighbouring line is text, so that this one runs into the same paragraph.
         func isText(_ index: Int) -> Bool { lines.indices.contains(index) && !lines[index].allSatisfy(\.isWhitespace) }
         for (offset, line) in lines.enumerated() {

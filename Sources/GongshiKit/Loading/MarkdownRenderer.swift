@@ -35,9 +35,9 @@ public enum MarkdownRenderer {
 
     /// Every link and image destination of a Markdown body with its line (1 = the body's first line), from the parse
     /// tree, so reference links (`[x][1]` … `[1]: 地址`) count too. A body without `](` or `]:` has none and is not
-    /// parsed.
+    /// parsed (looked for byte by byte, as Foundation's `contains` finds them: see `UTF8Text`).
     public static func linkTargets(_ markdown: String) -> [BodyLink] {
-        guard markdown.contains("](") || markdown.contains("]:") else { return [] }
+        guard UTF8Text.contains("](", in: markdown) || UTF8Text.contains("]:", in: markdown) else { return [] }
         return markdown.withCString { pointer in
             guard let document = cmark_parse_document(pointer, strlen(pointer), options) else { return [] }
             defer { cmark_node_free(document) }

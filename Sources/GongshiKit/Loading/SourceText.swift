@@ -9,10 +9,16 @@ enum SourceText {
 
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         guard data.count <= maximumBytes else { return .failure(tooLarge(data.count, path: path)) }
-        if let text = String(validating: data, as: UTF8.self) {
+        // On the bytes, not through `Data`'s element access (a checked access per byte was 4 % of `check`).
+        let (decoded, nul) = data.withUnsafeBytes { raw -> (String?, Int?) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let nul = bytes.baseAddress.flatMap { base in memchr(base, 0, bytes.count).map { UnsafeRawPointer(base).distance(to: $0) } }
+            return (String(validating: bytes, as: UTF8.self), nul)
+        }
+        if let text = decoded {
             // libcmark and libyaml read C strings: everything after a NUL byte would silently disappear.
-            if let offset = data.firstIndex(of: 0) {
-                let position = offset - data.startIndex
+            if let position = nul {
+                let offset = data.startIndex + position
                 let line = data[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
                 return .failure(
                     Diagnostic(

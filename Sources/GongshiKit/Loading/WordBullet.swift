@@ -22,12 +22,20 @@ struct WordBullet {
     /// Word's Symbol and Wingdings bullets pasted as Latin letters, followed by a Tab.
     static let tabbedSymbols: Set<Character> = ["Ø", "ü", "§"]
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    private static let chineseNumeralScalars = chineseNumerals.compactMap(\.unicodeScalars.first)
     /// `①…⑳`, `⑴…⒇`, `⒈…⒛`, `❶…❿`, `➀…➓`, `㈠…㈩`, `Ⅰ…Ⅻ`: numbering in one character.
     static let numberCharacters: [ClosedRange<UInt32>] = [
         0x2460...0x249B, 0x2776...0x2793, 0x3220...0x3229, 0x2160...0x216B, 0x2170...0x217B,
     ]
 
     init?(_ line: Substring) {
+        // Most lines start with an ideograph: unless it is a Chinese numeral it starts no mark, whatever follows it.
+        if let lead = line.unicodeScalars.first, (0x4E00...0x9FFF).contains(lead.value), !Self.chineseNumeralScalars.contains(lead) { return nil }
+        self.init(parsing: line)
+    }
+
+    /// The line read character by character.
+    init?(parsing line: Substring) {
         guard let first = line.first else { return nil }
         let scalar = first.unicodeScalars.first!.value
         if Self.symbols.contains(first) || (0xF000...0xF0FF).contains(scalar) {

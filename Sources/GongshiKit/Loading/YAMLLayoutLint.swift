@@ -9,7 +9,7 @@ enum YAMLLayoutLint {
     /// `lineOffset` is added to the 1-based line within `yaml`.
     static func diagnostics(_ yaml: String, path: String, lineOffset: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = UTF8Text.lines(yaml).map(String.init)
         var previousItem: (indent: Int, text: String)?
         var blockScalarIndent: Int?
         for (index, text) in lines.enumerated() {
@@ -30,7 +30,7 @@ enum YAMLLayoutLint {
                 diagnostics.append(Diagnostic(.error, path, line: number, "YAML 格式错误：\(message)"))
                 continue
             }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = UTF8Text.trimmingWhitespaces(text)
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#") { continue }
             let line = YAMLLine(text)
@@ -62,7 +62,8 @@ enum YAMLLayoutLint {
     /// written as one (`# 说明`, with a space after `#`) is left alone.
     static func hiddenComment(_ line: YAMLLine) -> String? {
         let value = line.value
-        guard let first = value.first, !"\"'[{|>".contains(first) else { return nil }
+        // Only a `#` scalar can be the character `#`: most values have none and are not taken apart.
+        guard value.utf8.contains(UInt8(ascii: "#")), let first = value.first, !"\"'[{|>".contains(first) else { return nil }
         let chars = Array(value)
         for index in chars.indices where chars[index] == "#" && (index == 0 || chars[index - 1] == " " || chars[index - 1] == "\t") {
             guard index + 1 < chars.count, !chars[index + 1].isWhitespace else { continue }

@@ -19,14 +19,16 @@ struct YAMLLine {
             prefix += rest.prefix(2)
             rest = rest.dropFirst(min(2, rest.count))
         }
+        // Foundation's `range(of: ": ")` and `trimmingCharacters(in: .whitespaces)`, on bytes (`UTF8Text`); a line
+        // ending in the character `:` has it as its last scalar.
         if let first = rest.first, !"\"'[{#".contains(first),
-            let colon = rest.range(of: ": ") ?? (rest.hasSuffix(":") ? rest.range(of: ":", options: .backwards) : nil)
+            let colon = UTF8Text.range(of: ": ", in: rest) ?? (rest.hasSuffix(":") ? rest.unicodeScalars.index(before: rest.endIndex)..<rest.endIndex : nil)
         {
             key = String(rest[..<colon.lowerBound])
-            value = rest[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            value = UTF8Text.trimmingWhitespaces(rest[colon.upperBound...])
         } else {
             key = nil
-            value = rest.trimmingCharacters(in: .whitespaces)
+            value = UTF8Text.trimmingWhitespaces(rest)
         }
         self.prefix = prefix
     }

@@ -56,8 +56,50 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     /// spelling of its host (any path, port, scheme case or trailing dot), or any other placeholder's phrase
     /// anywhere in the value, spaces and the Markdown emphasis marks `*`, `_`, `` ` `` ignored.
     public static func matching(_ value: String) -> ScaffoldPlaceholder? {
-        // Every body line and field goes through here (100,000 lines on a large page): the costly comparisons run
-        // only on values that hold a `://` or one of the phrases' telltale characters.
+        // Every body line and field goes through here (100,000 lines on a large page). Text of plain scalars (see
+        // `UTF8Text`), which is nearly all text, is compared byte by byte; any other text as characters, through
+        // Foundation.
+        if let result = UTF8Text.withBytes(value, plainMatching) { return result }
+        return characterMatching(value)
+    }
+
+    /// `matching` for text of plain scalars, on its bytes: there every character is one scalar and equal text is equal
+    /// bytes. nil (rather than `.some(nil)`) for text that is not plain.
+    private static func plainMatching(_ bytes: UnsafeBufferPointer<UInt8>) -> ScaffoldPlaceholder?? {
+        var hasTelltale = false
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = UTF8Text.scalar(bytes, at: index)
+            guard UTF8Text.isPlain(scalar) else { return nil }
+            if length > 1, telltaleValues.contains(scalar) { hasTelltale = true }
+            index += length
+        }
+        let hasScheme = UTF8Text.occurs(schemeBytes, in: bytes)
+        guard hasScheme || hasTelltale || bytes.count <= longestWhole else { return .some(nil) }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[UTF8Text.plainTrimmed(bytes)])
+        if let exact = rawBytes.first(where: { $0.bytes.elementsEqual(trimmed) }) { return exact.placeholder }
+        if hasScheme, WebAddress.host(of: String(decoding: trimmed, as: UTF8.self)) == exampleHost { return .baseURL }
+        guard hasTelltale else { return .some(nil) }
+        // Without whitespace (among plain scalars: tab, LF, CR, space, U+3000) and the marks `*`, `_`, `` ` ``.
+        var plain: [UInt8] = []
+        plain.reserveCapacity(trimmed.count)
+        var k = 0
+        while k < trimmed.count {
+            switch trimmed[k] {
+            case 0x09, 0x0A, 0x0D, 0x20, 0x2A, 0x5F, 0x60:
+                k += 1
+            case 0xE3 where k + 2 < trimmed.count && trimmed[k + 1] == 0x80 && trimmed[k + 2] == 0x80:
+                k += 3
+            case let byte:
+                plain.append(byte)
+                k += 1
+            }
+        }
+        return plain.withUnsafeBufferPointer { plain in .some(phraseBytes.first { UTF8Text.occurs($0.bytes, in: plain) }?.placeholder) }
+    }
+
+    /// `matching` on characters, for text that is not plain.
+    private static func characterMatching(_ value: String) -> ScaffoldPlaceholder? {
         let scalars = value.unicodeScalars
         let hasScheme = value.utf8.contains(UInt8(ascii: ":")) && value.contains("://")
         guard hasScheme || scalars.contains(where: telltales.contains) || value.utf8.count <= longestWhole else { return nil }
@@ -68,6 +110,13 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
         let plain = String(trimmed.filter { !$0.isWhitespace && !"*_`".contains($0) })
         return phrases.first { plain.contains($0.phrase) }?.placeholder
     }
+
+    private static let schemeBytes = Array("://".utf8)
+    /// Each placeholder's text and each phrase, as bytes.
+    private static let rawBytes = allCases.map { (placeholder: $0, bytes: Array($0.rawValue.utf8)) }
+    private static let phraseBytes = phrases.map { (placeholder: $0.placeholder, bytes: Array($0.phrase.utf8)) }
+    /// The telltales as scalar values (each a CJK ideograph: three bytes of UTF-8).
+    private static let telltaleValues = telltales.map(\.value)
 
     /// Each placeholder with its phrase, made once.
     private static let phrases = allCases.compactMap { item in item.phrase.map { (placeholder: item, phrase: $0) } }
@@ -80,7 +129,15 @@ public enum ScaffoldPlaceholder: String, CaseIterable, Sendable {
     private static let longestWhole = allCases.filter { $0.phrase == nil }.map(\.rawValue.utf8.count).max()! + 16
 
     /// The example name of the scaffold's comments that `value` holds, if any.
-    public static func exampleName(in value: String) -> String? { exampleNames.first { value.contains($0) } }
+    public static func exampleName(in value: String) -> String? {
+        let plain = UTF8Text.withBytes(value) { bytes in
+            UTF8Text.isPlain(bytes) ? exampleNameBytes.first { UTF8Text.occurs($0.bytes, in: bytes) }.map(\.name) ?? "" : nil
+        }
+        guard let plain else { return exampleNames.first { value.contains($0) } }
+        return plain.isEmpty ? nil : plain
+    }
+
+    private static let exampleNameBytes = exampleNames.map { (name: $0, bytes: Array($0.utf8)) }
 
     /// The error for a field (`字段 title`) or the body (`正文中`) still holding this placeholder.
     func message(field: String?) -> String {
