@@ -117,14 +117,15 @@ extension ParseCache {
     }
 
     /// The cache file's bytes: pieces already stored are copied as they are, the others encoded on every core.
-    /// Entries whose piece cannot be encoded are left out (their files are parsed again next time).
-    func encoded() -> Data {
+    /// Entries whose piece cannot be encoded are left out (their files are parsed again next time). `program` is
+    /// the writer's (`program`; tests write another).
+    func encoded(program: String = Self.program) -> Data {
         let paths = entries.keys.sorted()
         let pieces: [Data?] = paths.concurrentMap { path in
             let entry = entries[path]!
             return entry.stored ?? entry.content.flatMap { try? ParseCache.makeEncoder().encode($0) }
         }
-        var index = Index(version: GongshiVersion.current, program: Self.program, settings: settings, files: [])
+        var index = Index(version: GongshiVersion.current, program: program, settings: settings, files: [])
         var body = Data()
         for (path, piece) in zip(paths, pieces) {
             guard let piece, let entry = entries[path] else { continue }
