@@ -112,7 +112,7 @@ public enum SiteBuilder {
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
-        let checked = check(options, cache: source)
+        var checked = check(options, cache: source)
         let (model, templates, diagnostics) = (checked.model, checked.templates, checked.diagnostics)
         var outcome = BuildOutcome(diagnostics: diagnostics, withheld: model?.withheld ?? [])
         outcome.phaseSeconds["check"] = clock.lap()
@@ -125,6 +125,8 @@ public enum SiteBuilder {
                 parseCache.save(to: options.resolvedCacheDirectory, source: options.sourceDirectory)
                 outcome.phaseSeconds["saveParseCache"] = clock.lap()
             }
+            // Its mapped file and pieces are not needed by the stages after this one.
+            checked.parseCache = nil
         }
         if let model {
             outcome.counts = [
