@@ -205,6 +205,37 @@ struct ParseCacheTests {
         }
     }
 
+    /// The command prints the note and the counts on standard error and writes them into `--report`.
+    @Test func theCommandReportsTheCountsAndAnIgnoredCache() throws {
+        let site = try CommandLineTests.site()
+        let report = site.root.appendingPathComponent("report.json")
+        let arguments = [
+            "build", "--source", site.root.path, "--output", site.output.path, "--templates", TestSite.templates.path, "--as-of", "2026-11-21",
+            "--report", report.path,
+        ]
+        let first = try CommandLineTests.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("读取内容文件：解析 2 个，沿用解析缓存 0 个。"))
+        #expect(!first.stderr.contains("注意："))
+        let second = try CommandLineTests.run(arguments)
+        #expect(second.stderr.contains("读取内容文件：解析 0 个，沿用解析缓存 2 个。"), "\(second.stderr)")
+        let file = Self.cacheFile(site)
+        var data = try Data(contentsOf: file)
+        data[data.count - 2] ^= 0x01
+        try data.write(to: file)
+        let third = try CommandLineTests.run(arguments)
+        #expect(third.status == 0)
+        #expect(third.stderr.contains("注意：解析缓存 \(file.lastPathComponent) 已损坏或不完整，已忽略"), "\(third.stderr)")
+        #expect(third.stderr.contains("读取内容文件：解析 2 个，沿用解析缓存 0 个。"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        #expect((json["notes"] as? [String])?.first?.contains("已损坏或不完整") == true)
+        #expect((json["sources"] as? [String: Int])?["parsed"] == 2)
+        // A cache written by another build of gongshi (this test process) is not trusted by the command.
+        _ = try SiteBuilder.build(site.options)
+        let fourth = try CommandLineTests.run(arguments)
+        #expect(fourth.stderr.contains("另一个版本或另一次编译的 gongshi"), "\(fourth.stderr)")
+    }
+
     @Test func cleanIgnoresTheCacheAndWritesAFreshOne() throws {
         let site = try BuildEndToEndTests.smallSite()
         _ = try Self.build(site)
