@@ -25,6 +25,9 @@ public actor PreviewBuilder {
     /// Builds run here, one at a time, off the concurrency pool that serves requests.
     private let queue = DispatchQueue(label: "gongshi.preview.build")
     public private(set) var state = PreviewState(version: 0, diagnostics: [])
+    /// What every content file gave at the latest build, kept in memory so that a save re-parses only the files
+    /// that changed (nothing is written to the cache directory).
+    private var parseCache: ParseCache?
 
     public init(sourceDirectory: URL, templatesDirectory: URL?, asOf: Day, siteDirectory: URL) {
         self.siteDirectory = siteDirectory
@@ -41,21 +44,26 @@ public actor PreviewBuilder {
     /// Builds the site once more and returns the new state.
     @discardableResult
     public func rebuild() async -> PreviewState {
-        let options = self.options
-        let (outcome, failure, baseURL) = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Self.build(options)) }
+        let (options, cache) = (self.options, parseCache)
+        let (outcome, failure, baseURL, kept) = await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Self.build(options, cache: cache)) }
         }
+        parseCache = kept
         state = PreviewState(version: state.version + 1, diagnostics: outcome, writeFailure: failure, baseURL: baseURL ?? state.baseURL)
         return state
     }
 
-    private static func build(_ options: BuildOptions) -> ([Diagnostic], String?, String?) {
+    /// The last build's counts of content files parsed and taken from the parse cache.
+    public var sources: ParseStatistics? { parseCache?.statistics }
+
+    private static func build(_ options: BuildOptions, cache: ParseCache?) -> ([Diagnostic], String?, String?, ParseCache?) {
+        var parseCache = cache ?? ParseCache()
         do {
-            let outcome = try SiteBuilder.build(options)
-            return (outcome.diagnostics, nil, outcome.hasErrors ? nil : readBaseURL(options.sourceDirectory))
+            let outcome = try SiteBuilder.build(options, parseCache: &parseCache)
+            return (outcome.diagnostics, nil, outcome.hasErrors ? nil : readBaseURL(options.sourceDirectory), parseCache)
         } catch {
             // The build throws away its diagnostics when writing fails; the page still lists the warnings.
-            return (SiteBuilder.check(options).2, String(describing: error), nil)
+            return (SiteBuilder.check(options, parseCache: &parseCache).2, String(describing: error), nil, parseCache)
         }
     }
 

@@ -77,6 +77,7 @@ struct Build: ParsableCommand {
             return try finish(.ioFailure, ExitStatus.ioFailure, nil, failure: String(describing: error))
         }
         Report.print(outcome.diagnostics)
+        Report.print(notes: outcome)
         if outcome.hasErrors {
             Report.line("有错误，未生成网站，已发布的网站保持不变。")
             return try finish(.contentErrors, ExitStatus.contentErrors, outcome)

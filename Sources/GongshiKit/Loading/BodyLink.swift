@@ -1,5 +1,5 @@
 /// A link or image in a Markdown body, as written (after the privacy mask), with its line in the file.
-public struct BodyLink: Sendable, Hashable {
+public struct BodyLink: Sendable, Hashable, Codable {
     /// The destination as written.
     public var url: String
     /// 1-based: in the body from `MarkdownRenderer.linkTargets`, in the file once loaded.

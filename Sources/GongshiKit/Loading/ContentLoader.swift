@@ -54,19 +54,27 @@ public enum ContentLoader {
     public static func load<Input: Sendable>(
         _ inputs: [Input], reading read: @Sendable (Input) -> Result<SourceFile, Diagnostic>, config: SiteConfig
     ) -> LoadedContent {
-        let parts = inputs.concurrentMap { input in
-            var content = LoadedContent()
-            let source = read(input)
-            switch source.flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
-            case .failure(let diagnostic):
-                content.diagnostics.append(diagnostic)
-                content.noteUnloaded(path: diagnostic.path, text: try? source.get().text)
-            case .success(let (file, document)):
-                load(document, file: file, config: config, into: &content)
-                if content.branches.isEmpty { content.noteUnloaded(path: file.path, text: document.yaml) }
-            }
-            return content
+        let settings = LoaderSettings(config: config)
+        return merged(inputs.concurrentMap { loadFile(read($0), settings: settings) })
+    }
+
+    /// What one file gives: at most one record, its diagnostics (not yet masked), privacy findings and body links.
+    /// Depends only on the file (path, kind, text) and `settings`, which is what lets the parse cache reuse it.
+    static func loadFile(_ source: Result<SourceFile, Diagnostic>, settings: LoaderSettings) -> LoadedContent {
+        var content = LoadedContent()
+        switch source.flatMap({ file in FrontMatterSplitter.split(file.text, path: file.path).map { (file, $0) } }) {
+        case .failure(let diagnostic):
+            content.diagnostics.append(diagnostic)
+            content.noteUnloaded(path: diagnostic.path, text: try? source.get().text)
+        case .success(let (file, document)):
+            load(document, file: file, settings: settings, into: &content)
+            if content.branches.isEmpty { content.noteUnloaded(path: file.path, text: document.yaml) }
         }
+        return content
+    }
+
+    /// The files' pieces in their original order, their diagnostics masked.
+    static func merged(_ parts: [LoadedContent]) -> LoadedContent {
         var content = LoadedContent()
         for part in parts {
             content.branches += part.branches
@@ -82,14 +90,14 @@ public enum ContentLoader {
         return content
     }
 
-    private static func load(_ split: SplitDocument, file: SourceFile, config: SiteConfig, into content: inout LoadedContent) {
+    private static func load(_ split: SplitDocument, file: SourceFile, settings: LoaderSettings, into content: inout LoadedContent) {
         var document = split
-        let rules = file.kind.rules(categories: config.allCategories)
+        let rules = file.kind.rules(categories: settings.categories)
         let offset = document.yamlLineOffset
         content.diagnostics += BodyChecker.diagnostics(document.body, path: file.path, firstLine: document.bodyLineOffset + 1)
         /// The record, where it came from, and how to mask its body.
         func decoded<T: Decodable>(_ type: T.Type) -> (T, SourceRef, (String) -> String)? {
-            let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: config.privacy)
+            let outcome = decode(document.yaml, lineOffset: offset, path: file.path, rules: rules, into: type, privacy: settings.privacy)
             content.diagnostics += outcome.diagnostics
             guard let (record, source) = outcome.value, let screen = outcome.screen else { return nil }
             // The body is masked as written too (numbers split by emphasis or a line break), before it is parsed.

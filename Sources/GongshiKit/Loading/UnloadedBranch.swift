@@ -5,7 +5,7 @@ import Foundation
 /// Every file referring to it would otherwise get a false "引用的组织不存在" error; the assembler instead names this
 /// file once. The id is read from the raw `id:` line when there is one, and the file name is tried too (README
 /// suggests naming files after their id).
-public struct UnloadedBranch: Sendable, Equatable {
+public struct UnloadedBranch: Sendable, Equatable, Codable {
     public let path: String
     public let ids: [String]
 

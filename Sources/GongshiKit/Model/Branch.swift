@@ -1,5 +1,5 @@
 /// 支部概况: one organisation of the tree.
-public struct Branch: Sendable, Decodable {
+public struct Branch: Sendable, Codable {
     public let id: String
     public let name: String
     public let type: OrgType
@@ -34,7 +34,7 @@ public struct Branch: Sendable, Decodable {
 }
 
 /// 群众测评: one year's residents' rating.
-public struct Rating: Sendable, Decodable {
+public struct Rating: Sendable, Codable {
     public let year: Int
     /// Percent, 0–100.
     public let satisfaction: Double

@@ -1,9 +1,9 @@
 /// One problem found in the source: printed as `path:line: error|warning: message`.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable { case error, warning }
 
     /// What sort of problem this is, so a report can count warnings by kind without reading their text.
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         /// 未发布: a disclosure that stays off the site.
         case unpublished
         /// 手机号打码

@@ -1,5 +1,5 @@
 /// 党务公开事项
-public struct Disclosure: Sendable, Decodable {
+public struct Disclosure: Sendable, Codable {
     public let id: String
     public let branch: String
     public let title: String
@@ -33,7 +33,7 @@ public struct Disclosure: Sendable, Decodable {
 }
 
 /// One step of 审核 or 审批: who signed and when.
-public struct Signoff: Sendable, Decodable {
+public struct Signoff: Sendable, Codable {
     public let by: String
     public let date: Day
 

@@ -1,5 +1,5 @@
 /// 典型事例
-public struct Example: Sendable, Decodable {
+public struct Example: Sendable, Codable {
     public let id: String
     public let title: String
     public let branch: String
@@ -27,7 +27,7 @@ public struct Example: Sendable, Decodable {
 }
 
 /// A free page such as 关于本站 or 办事指南.
-public struct FreePage: Sendable, Decodable {
+public struct FreePage: Sendable, Codable {
     public let id: String
     public let title: String
     /// This file's `privacy:` settings (already applied while loading).

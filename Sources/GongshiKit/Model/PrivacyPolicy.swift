@@ -11,7 +11,7 @@ public enum PrivacyHandling: String, Vocabulary {
 /// `privacy:` in site.yaml (the whole site) or in a content file's front matter (that file only): how the personal
 /// data `PrivacyLint` finds is handled. ID-card and bank-card numbers are always errors: their keys accept only
 /// `error`, and only `allow` can let one exact bank number (an organisation's public account) through.
-public struct PrivacyPolicy: Sendable, Decodable, Equatable {
+public struct PrivacyPolicy: Sendable, Codable, Equatable {
     public var mobile: PrivacyHandling?
     public var email: PrivacyHandling?
     /// The schema accepts only `error` here; written to make the rule visible.

@@ -1,5 +1,5 @@
 /// 承诺书: one letter of commitments by a member or an organisation.
-public struct PromiseLetter: Sendable, Decodable {
+public struct PromiseLetter: Sendable, Codable {
     public let id: String
     public let branch: String
     public let year: Int
@@ -20,7 +20,7 @@ public struct PromiseLetter: Sendable, Decodable {
 }
 
 /// 承诺事项
-public struct PromiseItem: Sendable, Decodable {
+public struct PromiseItem: Sendable, Codable {
     public let text: String
     public let service: Service
     public let due: Day
@@ -45,7 +45,7 @@ public struct PromiseItem: Sendable, Decodable {
 }
 
 /// 年终述职评议
-public struct Review: Sendable, Decodable {
+public struct Review: Sendable, Codable {
     public let date: Day
     public let method: String?
     public let votes: [String: Int]

@@ -1,5 +1,5 @@
 /// Where a record came from: its file relative to the source dir and the line of every front-matter key.
-public struct SourceRef: Sendable, Hashable {
+public struct SourceRef: Sendable, Hashable, Codable {
     public let path: String
     /// Dotted key path (`items.2.done`) → 1-based line in the file.
     public let keyLines: [String: Int]

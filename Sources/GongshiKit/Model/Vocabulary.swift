@@ -1,5 +1,5 @@
 /// A closed list of Chinese values that content may use for one field.
-public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable, Decodable
+public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable, Codable
 where RawValue == String {}
 
 extension Vocabulary {

@@ -54,8 +54,13 @@ public struct BuildOutcome: Sendable {
     public var counts: [String: Int] = [:]
     /// Nil when nothing was published (content errors, or `check`).
     public var publish: PublishResult?
-    /// Wall-clock seconds of each stage (`check`, `statistics`, `plan`, `write`), for `--report` and profiling.
+    /// Wall-clock seconds of each stage (`check`, `statistics`, `plan`, `write`), for `--report` and profiling;
+    /// `load` (reading and parsing the content files, part of `check`) and `saveParseCache` beside them.
     public var phaseSeconds: [String: Double] = [:]
+    /// Content files parsed and taken from the parse cache; nil when nothing was loaded (`site.yaml` unusable).
+    public var sources: ParseStatistics?
+    /// Notes for the operator that are not about the content, in Chinese (a parse cache that was ignored, and why).
+    public var notes: [String] = []
     public var hasErrors: Bool { diagnostics.hasErrors }
     public var pagesWritten: Int { publish?.written ?? 0 }
 }

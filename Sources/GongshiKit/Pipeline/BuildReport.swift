@@ -36,6 +36,11 @@ public struct BuildReport: Encodable, Sendable {
     /// (page contexts, feeds, search index, open data), write (render templated pages, write, verify links, swap in).
     let phaseSeconds: [String: Double]
     let counts: [String: Int]
+    /// Content files parsed and taken from the parse cache (`rehashed`: of those reused, how many were read and
+    /// hashed first).
+    let sources: ParseStatistics?
+    /// Why a parse cache was ignored, and other notes that are not about the content.
+    let notes: [String]
     let pages: Pages
     let archivedRelease: String?
     let unpublished: [Item]
@@ -49,6 +54,8 @@ public struct BuildReport: Encodable, Sendable {
         self.asOf = asOf.description
         self.durationSeconds = (duration * 1000).rounded() / 1000
         self.counts = outcome?.counts ?? [:]
+        self.sources = outcome?.sources
+        self.notes = outcome?.notes ?? []
         self.phaseSeconds = (outcome?.phaseSeconds ?? [:]).mapValues { ($0 * 1000).rounded() / 1000 }
         let publish = outcome?.publish
         self.pages = Pages(written: publish?.written ?? 0, reused: publish?.reused ?? 0, removed: publish?.removed ?? 0)

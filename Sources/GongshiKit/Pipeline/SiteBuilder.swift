@@ -2,8 +2,39 @@ import Foundation
 
 /// Runs the stages: load → validate → model → render → write.
 public enum SiteBuilder {
-    /// Loads and validates everything, writes nothing.
+    /// Loads and validates everything, writes nothing. Takes from the parse cache on disk what it can (unless
+    /// `--clean`), but never writes it.
     public static func check(_ options: BuildOptions) -> (SiteModel?, TemplateLibrary?, [Diagnostic]) {
+        let checked = check(options, cache: .disk(probe: false))
+        return (checked.model, checked.templates, checked.diagnostics)
+    }
+
+    /// `check` with a parse cache kept in memory by the caller (`gongshi serve`), which is left holding this load.
+    public static func check(_ options: BuildOptions, parseCache: inout ParseCache) -> (SiteModel?, TemplateLibrary?, [Diagnostic]) {
+        let checked = check(options, cache: .memory(parseCache))
+        if let cache = checked.parseCache { parseCache = cache }
+        return (checked.model, checked.templates, checked.diagnostics)
+    }
+
+    /// Where a run finds the parse cache.
+    enum CacheSource {
+        /// The cache directory's file (ignored with `--clean`); `probe` notes the time before loading in that
+        /// directory, so the next load can trust what this one records (a `check` writes nothing, not even that).
+        case disk(probe: Bool)
+        case memory(ParseCache)
+    }
+
+    /// What `check` found, and the parse cache after its load.
+    struct Checked {
+        var model: SiteModel?
+        var templates: TemplateLibrary?
+        var diagnostics: [Diagnostic]
+        /// Nil when `site.yaml` could not be loaded (nothing else was).
+        var parseCache: ParseCache?
+        var loadSeconds: Double?
+    }
+
+    static func check(_ options: BuildOptions, cache source: CacheSource) -> Checked {
         let scanner = ContentScanner(sourceDirectory: options.sourceDirectory)
         let config: SiteConfig?
         var diagnostics: [Diagnostic] = []
@@ -20,13 +51,32 @@ public enum SiteBuilder {
         diagnostics += templateDiagnostics
         let listed = scanner.list()
         diagnostics += listed.diagnostics
-        guard let config else { return (nil, templates, PrivacyLint.masking(diagnostics).sorted) }
-        var content = ContentLoader.load(listed.entries, reading: scanner.read, config: config)
+        guard let config else { return Checked(templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted) }
+        var clock = PhaseClock()
+        var cache = parseCache(from: source, options: options, settings: LoaderSettings(config: config))
+        let start: FileTime?
+        switch source {
+        case .disk(probe: false): start = nil
+        default: start = FileTime.now(in: options.resolvedCacheDirectory)
+        }
+        var content = ContentLoader.load(listed.entries, scanner: scanner, config: config, cache: &cache, start: start)
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
+        let loadSeconds = clock.lap()
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
         diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks, planned: templates.map { plannedFiles(model, $0) })
-        return (model, templates, PrivacyLint.masking(diagnostics).sorted)
+        return Checked(
+            model: model, templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted, parseCache: cache,
+            loadSeconds: loadSeconds)
+    }
+
+    /// The parse cache a run starts from: none with `--clean`, else the caller's or the cache directory's.
+    static func parseCache(from source: CacheSource, options: BuildOptions, settings: LoaderSettings) -> ParseCache {
+        if options.clean { return ParseCache(settings: settings) }
+        switch source {
+        case .memory(let cache): return cache
+        case .disk: return ParseCache.read(from: options.resolvedCacheDirectory, source: options.sourceDirectory, settings: settings)
+        }
     }
 
     /// Every file a build of `model` would publish, named by the renderer itself (open data, statistics files, feeds,
@@ -41,17 +91,43 @@ public enum SiteBuilder {
 
     /// Takes the output's lock, checks, then renders what changed and publishes a new release.
     /// Throws `LockError` when another build holds the lock and `OutputError` when writing fails; on content
-    /// errors it returns them and the published site is not touched.
+    /// errors it returns them and the published site is not touched. The parse cache is read from and saved to the
+    /// cache directory (even when the content has errors, so that the next build parses only the files changed since).
     public static func build(_ options: BuildOptions) throws -> BuildOutcome {
+        try build(options, cache: .disk(probe: true))
+    }
+
+    /// `build` with a parse cache kept in memory by the caller (`gongshi serve`) instead of the cache directory's
+    /// file; `parseCache` is left holding this build's load, also when the build throws after loading.
+    public static func build(_ options: BuildOptions, parseCache: inout ParseCache) throws -> BuildOutcome {
+        var kept: ParseCache?
+        defer { if let kept { parseCache = kept } }
+        return try build(options, cache: .memory(parseCache)) { kept = $0 }
+    }
+
+    static func build(_ options: BuildOptions, cache source: CacheSource, loaded: (ParseCache) -> Void = { _ in }) throws -> BuildOutcome {
         let layout = ReleaseLayout(output: options.outputDirectory)
         if let problem = OutputLocation.problem(layout.output) { throw OutputError(message: problem) }
         try layout.prepare()
         let lock = try BuildLock.acquire(layout.lockFile, wait: options.lockWait)
         defer { lock.release() }
         var clock = PhaseClock()
-        let (model, templates, diagnostics) = check(options)
+        var checked = check(options, cache: source)
+        let (model, templates, diagnostics) = (checked.model, checked.templates, checked.diagnostics)
         var outcome = BuildOutcome(diagnostics: diagnostics, withheld: model?.withheld ?? [])
         outcome.phaseSeconds["check"] = clock.lap()
+        if let parseCache = checked.parseCache {
+            outcome.sources = parseCache.statistics
+            outcome.notes += parseCache.note.map { [$0] } ?? []
+            if let loadSeconds = checked.loadSeconds { outcome.phaseSeconds["load"] = loadSeconds }
+            loaded(parseCache)
+            if case .disk = source {
+                parseCache.save(to: options.resolvedCacheDirectory, source: options.sourceDirectory)
+                outcome.phaseSeconds["saveParseCache"] = clock.lap()
+            }
+            // Its mapped file and pieces are not needed by the stages after this one.
+            checked.parseCache = nil
+        }
         if let model {
             outcome.counts = [
                 "branches": model.branches.count, "promises": model.promises.count,
