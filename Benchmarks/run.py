@@ -42,7 +42,7 @@ Environment:
   BENCH_SETTLE=70              seconds waited after deleting a size's outputs (see settle())
   BENCH_ONLY=privacy           run only the personal-data scan's case (Benchmarks/privacy_bench.py: one 5 MB
                                page with 100,000 mobile numbers), which every full run also runs at its end;
-                               its results go to Benchmarks/results-privacy.md
+                               its results go to Benchmarks/results-privacy.md; BENCH_PRIVACY=0 leaves it out
 """
 
 import datetime as dt
@@ -81,6 +81,7 @@ CALLGRIND = os.environ.get("BENCH_CALLGRIND", "1") != "0"
 RECORD_BUDGET = os.environ.get("BENCH_RECORD_BUDGET") == "1"
 SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
 ONLY = os.environ.get("BENCH_ONLY", "")
+PRIVACY = os.environ.get("BENCH_PRIVACY", "1") != "0"
 PRIVACY_RESULTS = os.path.join(HERE, "results-privacy.md")
 
 SEARCH_QUERIES = ["党费", "环境卫生", "王芳", "王芳书记", "王芳 书记", "电梯加装", "党员 服务群众"]
@@ -860,7 +861,8 @@ def main():
         for size in sorted(SIZES):
             all_results[size], facts[size] = SizeBench(gongshi, size, tmp, previous).run()
             previous.update({name: m for name, m in all_results[size].items() if m.ok})
-        bench_privacy(gongshi, tmp)
+        if PRIVACY:
+            bench_privacy(gongshi, tmp)
         if CALLGRIND:
             total, seconds_taken, inclusive, exclusive = callgrind(gongshi, tmp)
             guard_line, passed = guard(total)
