@@ -562,9 +562,12 @@ def demangle(text):
 
 
 # Frames that merely contain the whole run: the process entry, the async runtime and the command.
+# Also the thread-pool frames that contain every parallel stage (libdispatch's apply, concurrentMap) and the
+# "partial apply for" forwarders, listed right beside the function they forward to.
 ENTRY = re.compile(r"^\(below main\)$|^main$|gongshi_main|async_Main|__libc_start|^0x[0-9a-f]+$|swift_job_run|"
                    r"runJobInEstablishedExecutorContext|future_adapter|thunk for @escaping|ParsableCommand\.run|"
-                   r"^Build\.run|SiteBuilder\.build\(")
+                   r"^Build\.run|SiteBuilder\.build\(|_dispatch_|dispatch_apply|swift_dispatch|concurrentPerform|"
+                   r"concurrentMap|^partial apply for |thunk for @callee_guaranteed|start_thread|_dispatch_worker")
 
 
 def top_functions(annotated, count=10, skip_entry=True):
@@ -813,7 +816,7 @@ def write_profile(total, seconds_taken, inclusive, exclusive):
 
 ## 包含子调用的开销（inclusive）前 10 名
 
-不列只是包住整个运行的入口（main、异步运行时、`Build.run()`、`SiteBuilder.build(_:)`）和递归的重复层次。
+不列只是包住整个运行的入口（main、异步运行时、`Build.run()`、`SiteBuilder.build(_:)`）、包住各个并行阶段的线程池帧（libdispatch 的 apply、`concurrentMap`）、“partial apply for”转发帧和递归的重复层次。
 
 | # | 指令占比 | 函数 | 所在文件 |
 | ---: | ---: | --- | --- |

@@ -43,12 +43,17 @@ def peak_rss_kb(pid):
 
 
 def fetch(url):
-    """(status, body) of a GET on loopback; (None, reason) when it could not be made."""
+    """(status, body) of a GET on loopback; (None, reason) when it could not be made. The preview's error page
+    (HTTP 500: the last build had errors or could not write the site) stops the measurement at once."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
+        body = error.read().decode("utf-8", "replace")
+        if error.code >= 500:
+            text = re.sub(r"<[^>]+>", " ", body)
+            raise ServeFailure(f"{url} 返回 {error.code}（预览的错误页）：" + " ".join(text.split())[:600])
+        return error.code, body
     except (urllib.error.URLError, OSError) as error:
         return None, str(error)
 
