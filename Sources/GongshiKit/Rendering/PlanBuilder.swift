@@ -37,7 +37,7 @@ struct PlanBuilder {
         let templates = self.templates
         addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
             // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
-            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? [String: Any]()
+            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? .object([:])
             return Data(templates.render(tree, template: template).utf8)
         }
     }

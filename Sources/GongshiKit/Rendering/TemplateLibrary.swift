@@ -50,7 +50,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `context` through the template `name`.
-    public func render(_ context: Any, template name: String) -> String {
+    func render(_ context: TemplateValue, template name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }
