@@ -38,7 +38,7 @@ struct PlanBuilder {
         addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
             // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
             let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? .object([:])
-            return Data(templates.render(tree, template: template).utf8)
+            return Data(templates.renderBytes(tree, template: template))
         }
     }
 

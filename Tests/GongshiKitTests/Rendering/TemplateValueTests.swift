@@ -1,33 +1,31 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import GongshiKit
 
-/// Pages render from typed `TemplateValue` trees exactly as they rendered from the `[String: Any]` trees before.
-@Suite("Typed template values")
+/// Pages render from typed `TemplateValue` trees through gongshi's renderer exactly as swift-mustache rendered the
+/// `[String: Any]` trees before (the reference: the plain tree through swift-mustache 2.1.1).
+@Suite("Typed template values and the renderer")
 struct TemplateValueTests {
-    /// The tree as the old encoder made it: `[String: Any]`, `[Any]` and leaves (the reference).
-    static func plain(_ value: TemplateValue) -> Any {
-        switch value {
-        case .string(let string): string
-        case .int(let int): int
-        case .bool(let bool): bool
-        case .double(let double): double
-        case .list(let elements): elements.map(plain) as [Any]
-        case .object(let fields): fields.mapValues(plain) as [String: Any]
+    /// A library of `templates` (name → text) beside empty required templates, and swift-mustache's of the same.
+    struct Pair {
+        let library: TemplateLibrary
+        let reference: MustacheLibrary
+
+        init(_ templates: [String: String]) throws {
+            var all = Dictionary(uniqueKeysWithValues: TemplateLibrary.required.map { ($0, "") })
+            all.merge(templates) { $1 }
+            library = try #require(TemplateLibrary.make(from: TemplateSource(templates: all, assets: [:])).0)
+            var reference = MustacheLibrary()
+            for (name, text) in all { try reference.register(text, named: name) }
+            self.reference = reference
         }
-    }
 
-    /// `templates` (name → text) beside empty required templates.
-    static func library(_ templates: [String: String]) throws -> TemplateLibrary {
-        var all = Dictionary(uniqueKeysWithValues: TemplateLibrary.required.map { ($0, "") })
-        all.merge(templates) { $1 }
-        return try #require(TemplateLibrary.make(from: TemplateSource(templates: all, assets: [:])).0)
-    }
-
-    /// What swift-mustache renders for the reference tree.
-    static func reference(_ library: TemplateLibrary, _ value: TemplateValue, _ template: String) -> String {
-        library.library.render(plain(value), withTemplate: template) ?? ""
+        /// Both renderings of `value` through `template`.
+        func render(_ value: TemplateValue, _ template: String) -> (String, String) {
+            (library.render(value, template: template), reference.render(value.plain, withTemplate: template) ?? "")
+        }
     }
 
     @Test func contextsBecomeObjectsListsAndLeaves() throws {
@@ -82,21 +80,17 @@ struct TemplateValueTests {
 
     @Test(arguments: ["probe-leaves", "probe-sections", "probe-dots", "probe-transforms", "probe-partials"])
     func probeRendersAsFromThePlainTree(_ template: String) throws {
-        let library = try Self.library(Self.probes)
-        let tree = try TemplateValueEncoder.encode(Probe())
-        let rendered = library.render(tree, template: template)
-        #expect(rendered == Self.reference(library, tree, template))
+        let (rendered, reference) = try Pair(Self.probes).render(try TemplateValueEncoder.encode(Probe()), template)
+        #expect(rendered == reference)
         #expect(!rendered.isEmpty)
     }
 
     /// Printing a list or an object (no template of ours does) gives what the plain tree printed.
     @Test func listsAndObjectsPrintAsThePlainTree() throws {
-        let library = try Self.library(["probe": "{{tags}}|{{grid}}|{{numbers}}|{{#items}}{{.}}{{/items}}"])
-        let tree = try TemplateValueEncoder.encode(Probe())
-        #expect(library.render(tree, template: "probe") == Self.reference(library, tree, "probe"))
-        let single = try TemplateValueEncoder.encode(["only": ["k": "v"]])
-        let one = try Self.library(["probe": "{{only}}"])
-        #expect(one.render(single, template: "probe") == Self.reference(one, single, "probe"))
+        let lists = try Pair(["probe": "{{tags}}|{{grid}}|{{numbers}}"]).render(try TemplateValueEncoder.encode(Probe()), "probe")
+        #expect(lists.0 == lists.1)
+        let object = try Pair(["probe": "{{only}}"]).render(try TemplateValueEncoder.encode(["only": ["k": "v"]]), "probe")
+        #expect(object.0 == object.1)
     }
 
     /// The template each page context of `ContextDigestTests.contexts` renders through; nil for the feeds.
@@ -111,16 +105,46 @@ struct TemplateValueTests {
     }
 
     @Test func everyPageOfTheSampleSiteRendersAsFromThePlainTree() throws {
-        let (model, stats, templates) = try ContextDigestTests.sampleSite()
+        let (model, stats, _) = try ContextDigestTests.sampleSite()
+        guard case .success(let source) = TemplateSource.read(from: TestSite.repoRoot.appendingPathComponent("templates"), label: "templates") else {
+            Issue.record("the sample site's templates should load")
+            return
+        }
+        let pair = try Pair(source.templates)
         var rendered = 0
         for (name, context) in ContextDigestTests.contexts(model, stats: stats) {
             guard let template = Self.template(of: name) else { continue }
-            let tree = try TemplateValueEncoder.encode(context)
-            let page = templates.render(tree, template: template)
-            #expect(page == Self.reference(templates, tree, template), "\(name)")
+            let (page, reference) = pair.render(try TemplateValueEncoder.encode(context), template)
+            #expect(page == reference, "\(name)")
             #expect(page.contains("</html>"), "\(name) through \(template)")
             rendered += 1
         }
         #expect(rendered > 40)
+    }
+
+    /// Every text of the sample site escaped as swift-mustache escaped it, and a quote or bracket followed by a
+    /// combining mark escaped too (swift-mustache compared characters, so `"` + U+0301 passed through unescaped
+    /// and could end an attribute).
+    @Test func escapingIsByteByByte() throws {
+        let pair = try Pair(["probe": "<a title=\"{{text}}\">{{text}}</a>{{{text}}}"])
+        let plain = pair.render(.object(["text": .string("甲&乙 <丙> \"丁\" '戊'")]), "probe")
+        #expect(plain.0 == plain.1)
+        #expect(plain.0 == "<a title=\"甲&amp;乙 &lt;丙&gt; &quot;丁&quot; &#39;戊&#39;\">甲&amp;乙 &lt;丙&gt; &quot;丁&quot; &#39;戊&#39;</a>甲&乙 <丙> \"丁\" '戊'")
+        let marked = pair.library.render(.object(["text": .string("x\"\u{301} onmouseover=y <\u{301}")]), template: "probe")
+        #expect(marked.hasPrefix("<a title=\"x&quot;\u{301} onmouseover=y &lt;\u{301}\">"), "\(marked)")
+    }
+
+    /// A template the parser reads differently from swift-mustache would render differently: templates of every
+    /// construct the themes use, as users might vary them (standalone lines, indentation, CRLF, delimiters).
+    @Test(arguments: [
+        "a\n  {{#flag}}\n  in\n  {{/flag}}\nb", "a\r\n{{#items}}\r\n- {{name}}\r\n{{/items}}\r\nb", "  {{! note }}\n{{title}}\n",
+        "x\n  {{>probe-row}}\ny", "<ul>\n  {{#items}}\n    {{>probe-row}}\n  {{/items}}\n</ul>", "{{=<% %>=}}<% title %>\n  <%={{ }}=%>\n{{count}}",
+        "{{<probe-frame}}\n{{$body}}\n  体\n  {{title}}\n{{/body}}\n{{/probe-frame}}\n", "  {{$solo}}\n  默认\n  {{/solo}}\n",
+        "{{#nested}}{{#items}}{{name}}{{/items}}{{/nested}}", "{{%CONTENT_TYPE:TEXT}}{{title}}", "\t{{^off}}\t\n否\n\t{{/off}}\t\n",
+        "{{title}} {{> probe-row }}z",
+    ])
+    func templateVariantsRenderAsSwiftMustache(_ text: String) throws {
+        let (rendered, reference) = try Pair(Self.probes.merging(["variant": text]) { $1 }).render(try TemplateValueEncoder.encode(Probe()), "variant")
+        #expect(rendered == reference)
     }
 }
