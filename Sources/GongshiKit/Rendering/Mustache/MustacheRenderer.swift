@@ -2,7 +2,7 @@
 ///
 /// The semantics are swift-mustache 2.1.1's, which the templates were written against, checked by the Mustache
 /// specification's own tests (`MustacheSpecTests`) and by comparing every page with swift-mustache's rendering
-/// (`TemplateRendererTests`): `false`, a missing value and an empty list are false, anything else is true (`0` and
+/// (`TemplateValueTests`): `false`, a missing value and an empty list are false, anything else is true (`0` and
 /// `""` included); a list section repeats for each element; a name is looked up from the innermost context out, its
 /// dotted rest only inside what the first part found; transforms (`empty(list)`, `equalzero(n)`, `index()`) as
 /// swift-mustache names them. Nothing is cast: every value is a case of one enum.
