@@ -117,11 +117,24 @@ extension TemplateValue {
     }
 }
 
-/// One value under construction: a leaf, a keyed container or an unkeyed one.
+/// One value under construction: a leaf, a keyed container or an unkeyed one. A leaf inside a container is stored
+/// as it is, without a node of its own (most values are leaves).
 private final class Node {
+    enum Slot {
+        case value(TemplateValue)
+        case node(Node)
+
+        var materialized: TemplateValue {
+            switch self {
+            case .value(let value): value
+            case .node(let node): node.materialized
+            }
+        }
+    }
+
     var leaf: TemplateValue?
-    var keyed: [String: Node]?
-    var unkeyed: [Node]?
+    var keyed: [String: Slot]?
+    var unkeyed: [Slot]?
 
     var materialized: TemplateValue {
         if let keyed { return .object(keyed.mapValues(\.materialized)) }
@@ -163,13 +176,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> Node {
         let child = Node()
-        node.keyed![key.stringValue] = child
+        node.keyed![key.stringValue] = .node(child)
         return child
     }
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: child(key), codingPath: codingPath)
+        if let leaf = TemplateLeaf(value) {
+            node.keyed![key.stringValue] = .value(leaf.value)
+        } else {
+            try value.encode(to: TreeEncoder(node: child(key), codingPath: codingPath))
+        }
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: child(key), codingPath: codingPath).container(keyedBy: keyType)
@@ -188,13 +205,17 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     private func next() -> Node {
         let child = Node()
-        node.unkeyed!.append(child)
+        node.unkeyed!.append(.node(child))
         return child
     }
 
-    mutating func encodeNil() throws { next().leaf = .object([:]) }
+    mutating func encodeNil() throws { node.unkeyed!.append(.value(.object([:]))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: next(), codingPath: codingPath)
+        if let leaf = TemplateLeaf(value) {
+            node.unkeyed!.append(.value(leaf.value))
+        } else {
+            try value.encode(to: TreeEncoder(node: next(), codingPath: codingPath))
+        }
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: next(), codingPath: codingPath).container(keyedBy: keyType)
