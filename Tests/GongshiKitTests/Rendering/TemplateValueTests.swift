@@ -122,7 +122,7 @@ struct TemplateValueTests {
         #expect(rendered > 40)
     }
 
-    /// Every text of the sample site escaped as swift-mustache escaped it, and a quote or bracket followed by a
+    /// Field values are escaped as swift-mustache escaped them, and a quote or bracket followed by a
     /// combining mark escaped too (swift-mustache compared characters, so `"` + U+0301 passed through unescaped
     /// and could end an attribute).
     @Test func escapingIsByteByByte() throws {
