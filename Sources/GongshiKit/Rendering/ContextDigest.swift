@@ -20,7 +20,7 @@ enum ContextDigest {
             hasher.update(bytes)
         } else {
             // Encoding these plain value types cannot fail; a context that did would render as an empty one.
-            TemplateValue.digest((try? TemplateValueEncoder.encode(value)) ?? [String: Any](), into: &hasher)
+            TemplateValue.digest((try? TemplateValueEncoder.encode(value)) ?? .object([:]), into: &hasher)
         }
     }
 

@@ -37,8 +37,8 @@ struct PlanBuilder {
         let templates = self.templates
         addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
             // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
-            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? [String: Any]()
-            return Data(templates.render(tree, template: template).utf8)
+            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? .object([:])
+            return Data(templates.renderBytes(tree, template: template))
         }
     }
 

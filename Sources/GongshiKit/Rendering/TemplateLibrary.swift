@@ -9,7 +9,8 @@ public struct TemplateLibrary: Sendable {
         "examples", "example", "stats", "page", "404", "search", "poster", "branch-stats", "definitions",
     ]
 
-    let library: MustacheLibrary
+    /// Every template, compiled once; rendered by `MustacheRenderer`.
+    let compiled: [String: [MustacheNode]]
     /// Files copied verbatim into the site under `assets/`.
     public let assets: [RenderedPage]
     /// SHA-256 over every template's name and text: part of each page's cache key.
@@ -25,16 +26,21 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses the templates of `source`; reports syntax errors and missing templates.
     public static func make(from source: TemplateSource, label: String = "templates") -> (TemplateLibrary?, [Diagnostic]) {
-        var library = MustacheLibrary()
+        var compiled: [String: [MustacheNode]] = [:]
         var diagnostics: [Diagnostic] = []
         var found: Set<String> = []
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
             let path = "\(label)/\(name).mustache"
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // swift-mustache reads it first, for the syntax errors (and their line numbers) users know.
+                _ = try MustacheTemplate(string: text)
+                compiled[name] = try MustacheParser.parse(text)
                 found.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(.error, path, line: error.context.lineNumber, "模板语法错误：\(error.error)"))
+            } catch let error as MustacheParser.Failure {
+                let line = 1 + text.utf8.prefix(error.offset).filter { $0 == UInt8(ascii: "\n") }.count
+                diagnostics.append(Diagnostic(.error, path, line: line, "模板语法错误：\(error.message)"))
             } catch {
                 diagnostics.append(Diagnostic(.error, path, line: 1, "模板语法错误：\(error)"))
             }
@@ -46,11 +52,16 @@ public struct TemplateLibrary: Sendable {
         let assets = source.assets.sorted { $0.key < $1.key }.map { RenderedPage(path: "assets/\($0.key)", contents: $0.value) }
         var hasher = SHA256()
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) { hasher.update(Data("\(name)\0\(text)\0".utf8)) }
-        return (TemplateLibrary(library: library, assets: assets, digest: hasher.finalizeHex()), diagnostics)
+        return (TemplateLibrary(compiled: compiled, assets: assets, digest: hasher.finalizeHex()), diagnostics)
     }
 
     /// Renders `context` through the template `name`.
-    public func render(_ context: Any, template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ context: TemplateValue, template name: String) -> String {
+        String(decoding: renderBytes(context, template: name), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `render`.
+    func renderBytes(_ context: TemplateValue, template name: String) -> [UInt8] {
+        MustacheRenderer.render(context, template: name, in: compiled) ?? []
     }
 }

@@ -1,12 +1,12 @@
-/// Turns an `Encodable` page context into the plain values swift-mustache looks up fastest: `[String: Any]`
-/// dictionaries (found by hashing, not by `Mirror` reflection, which was half of a build's rendering time),
-/// `[Any]` arrays, and `String`/`Int`/`Double`/`Bool` leaves. A `nil` optional leaves its key out, so a
-/// template looks it up in the enclosing context, as it would with reflection.
+/// Turns an `Encodable` page context into a `TemplateValue` tree: objects found by hashing (not by `Mirror`
+/// reflection, which was half of a build's rendering time), lists, and `String`/`Int`/`Double`/`Bool` leaves.
+/// A `nil` optional leaves its key out, so a template looks it up in the enclosing context, as it would with
+/// reflection.
 ///
 /// Only pages that are rendered need the tree: their cache key comes from `ContextDigest`, which writes the
 /// tree's canonical bytes straight from the context.
 enum TemplateValueEncoder {
-    static func encode(_ value: some Encodable) throws -> Any {
+    static func encode(_ value: some Encodable) throws -> TemplateValue {
         let root = Node()
         try value.encode(to: TreeEncoder(node: root, codingPath: []))
         return root.materialized
@@ -33,12 +33,12 @@ enum TemplateLeaf {
         }
     }
 
-    var value: Any {
+    var value: TemplateValue {
         switch self {
-        case .string(let string): string
-        case .int(let int): int
-        case .bool(let bool): bool
-        case .double(let double): double
+        case .string(let string): .string(string)
+        case .int(let int): .int(int)
+        case .bool(let bool): .bool(bool)
+        case .double(let double): .double(double)
         }
     }
 
@@ -84,52 +84,62 @@ enum TemplateLeaf {
 /// length-prefixed, so the form can be read back one way only: different trees have different bytes.
 /// `ContextDigest` writes the same bytes without the tree; this is its fallback and the reference it is tested
 /// against.
-enum TemplateValue {
-    static func digest(_ value: Any, into hasher: inout SHA256) {
+extension TemplateValue {
+    static func digest(_ value: TemplateValue, into hasher: inout SHA256) {
         hasher.update(canonicalBytes(value))
     }
 
-    static func canonicalBytes(_ value: Any) -> [UInt8] {
+    static func canonicalBytes(_ value: TemplateValue) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4096)
-        append(value, to: &bytes)
+        value.append(to: &bytes)
         return bytes
     }
 
-    private static func append(_ value: Any, to bytes: inout [UInt8]) {
-        switch value {
-        case let dictionary as [String: Any]:
+    private func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .object(let dictionary):
             bytes.append(0x7B)
             for key in dictionary.keys.sorted() {
                 TemplateLeaf.appendString(key, to: &bytes)
-                append(dictionary[key]!, to: &bytes)
+                dictionary[key]!.append(to: &bytes)
             }
             bytes.append(0x7D)
-        case let array as [Any]:
+        case .list(let array):
             bytes.append(0x5B)
-            for element in array { append(element, to: &bytes) }
+            for element in array { element.append(to: &bytes) }
             bytes.append(0x5D)
-        case let string as String: TemplateLeaf.string(string).append(to: &bytes)
-        case let bool as Bool: TemplateLeaf.bool(bool).append(to: &bytes)
-        case let int as Int: TemplateLeaf.int(int).append(to: &bytes)
-        case let double as Double: TemplateLeaf.double(double).append(to: &bytes)
-        default:
-            bytes.append(0x3F)
-            bytes += "\(value);".utf8
+        case .string(let string): TemplateLeaf.string(string).append(to: &bytes)
+        case .bool(let bool): TemplateLeaf.bool(bool).append(to: &bytes)
+        case .int(let int): TemplateLeaf.int(int).append(to: &bytes)
+        case .double(let double): TemplateLeaf.double(double).append(to: &bytes)
         }
     }
 }
 
-/// One value under construction: a leaf, a keyed container or an unkeyed one.
+/// One value under construction: a leaf, a keyed container or an unkeyed one. A leaf inside a container is stored
+/// as it is, without a node of its own (most values are leaves).
 private final class Node {
-    var leaf: Any?
-    var keyed: [String: Node]?
-    var unkeyed: [Node]?
+    enum Slot {
+        case value(TemplateValue)
+        case node(Node)
 
-    var materialized: Any {
-        if let keyed { return keyed.mapValues(\.materialized) as [String: Any] }
-        if let unkeyed { return unkeyed.map(\.materialized) as [Any] }
-        return leaf ?? ([String: Any]() as Any)
+        var materialized: TemplateValue {
+            switch self {
+            case .value(let value): value
+            case .node(let node): node.materialized
+            }
+        }
+    }
+
+    var leaf: TemplateValue?
+    var keyed: [String: Slot]?
+    var unkeyed: [Slot]?
+
+    var materialized: TemplateValue {
+        if let keyed { return .object(keyed.mapValues(\.materialized)) }
+        if let unkeyed { return .list(unkeyed.map(\.materialized)) }
+        return leaf ?? .object([:])
     }
 }
 
@@ -166,13 +176,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> Node {
         let child = Node()
-        node.keyed![key.stringValue] = child
+        node.keyed![key.stringValue] = .node(child)
         return child
     }
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: child(key), codingPath: codingPath)
+        if let leaf = TemplateLeaf(value) {
+            node.keyed![key.stringValue] = .value(leaf.value)
+        } else {
+            try value.encode(to: TreeEncoder(node: child(key), codingPath: codingPath))
+        }
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: child(key), codingPath: codingPath).container(keyedBy: keyType)
@@ -191,13 +205,17 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     private func next() -> Node {
         let child = Node()
-        node.unkeyed!.append(child)
+        node.unkeyed!.append(.node(child))
         return child
     }
 
-    mutating func encodeNil() throws { next().leaf = [String: Any]() }
+    mutating func encodeNil() throws { node.unkeyed!.append(.value(.object([:]))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: next(), codingPath: codingPath)
+        if let leaf = TemplateLeaf(value) {
+            node.unkeyed!.append(.value(leaf.value))
+        } else {
+            try value.encode(to: TreeEncoder(node: next(), codingPath: codingPath))
+        }
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: next(), codingPath: codingPath).container(keyedBy: keyType)

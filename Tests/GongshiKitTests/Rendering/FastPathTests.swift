@@ -27,16 +27,22 @@ struct FastPathTests {
         title: "承诺栏", flag: true, ratio: 0.5, missing: nil, present: "有", items: [Inner(name: "一", count: 1), Inner(name: "二", count: 2)],
         nested: Inner(name: "内", count: 3))
 
-    @Test func contextsBecomeDictionariesArraysAndLeaves() throws {
-        let tree = try #require(try TemplateValueEncoder.encode(Self.sample) as? [String: Any])
-        #expect(tree["title"] as? String == "承诺栏")
-        #expect(tree["flag"] as? Bool == true)
-        #expect(tree["ratio"] as? Double == 0.5)
+    @Test func contextsBecomeObjectsListsAndLeaves() throws {
+        guard case .object(let tree) = try TemplateValueEncoder.encode(Self.sample) else {
+            Issue.record("the context should be an object")
+            return
+        }
+        #expect(tree["title"] == .string("承诺栏"))
+        #expect(tree["flag"] == .bool(true))
+        #expect(tree["ratio"] == .double(0.5))
         #expect(tree["missing"] == nil, "a nil optional leaves its key out, so templates look it up further out")
-        #expect(tree["present"] as? String == "有")
-        let items = try #require(tree["items"] as? [Any])
-        #expect((items[1] as? [String: Any])?["count"] as? Int == 2)
-        #expect((tree["nested"] as? [String: Any])?["name"] as? String == "内")
+        #expect(tree["present"] == .string("有"))
+        guard case .list(let items) = tree["items"] else {
+            Issue.record("items should be a list")
+            return
+        }
+        #expect(items[1] == .object(["name": .string("二"), "count": .int(2)]))
+        #expect(tree["nested"] == .object(["name": .string("内"), "count": .int(3)]))
     }
 
     @Test func templatesRenderTheTreeLikeTheStruct() throws {
