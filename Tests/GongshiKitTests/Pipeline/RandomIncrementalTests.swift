@@ -16,6 +16,8 @@ struct RandomIncrementalTests {
     static let organisations = 50
     /// `GONGSHI_RANDOM_VERBOSE=1` prints every step and its outcome.
     static let verbose = environment["GONGSHI_RANDOM_VERBOSE"] == "1"
+    /// `GONGSHI_RANDOM_KEEP=1` keeps the source and outputs of the run (its folder is printed) for a closer look.
+    static let keep = environment["GONGSHI_RANDOM_KEEP"] == "1"
 
     /// One build by the binary.
     struct BuildRun {
@@ -107,11 +109,13 @@ struct RandomIncrementalTests {
     }
 
     @Test func incrementalBuildsEqualCleanBuildsThroughARandomSequence() throws {
-        let replay = "GONGSHI_RANDOM_SEED=\(Self.seed) GONGSHI_RANDOM_STEPS=\(Self.steps)"
         var g = SeededGenerator(seed: Self.seed)
         var site = RandomSite.generate(organisations: Self.organisations, &g)
         let work = Workspace()
-        defer { try? FileManager.default.removeItem(at: work.root) }
+        var failed = true
+        defer {
+            if Self.keep || failed { print("[random \(Self.seed)] kept \(work.root.path)") } else { try? FileManager.default.removeItem(at: work.root) }
+        }
         var files = site.files
         try Self.sync(work.source, from: [:], to: files, mutation: SiteMutation(description: "initial site"))
         var published = PublishedTree(work.output)
@@ -144,7 +148,8 @@ struct RandomIncrementalTests {
             let context = """
                 step \(step) of seed \(Self.seed): \(mutation)
                 expected: \(mustFail ? "refused (\(mutation.mustFail ? "invalid on purpose" : problems.joined(separator: "; ")))" : "published")
-                replay: \(replay) swift test --disable-xctest --filter RandomIncrementalTests
+                replay: GONGSHI_RANDOM_SEED=\(Self.seed) GONGSHI_RANDOM_STEPS=\(step) swift test --disable-xctest --filter RandomIncrementalTests
+                (GONGSHI_RANDOM_KEEP=1 keeps the site and both outputs; this run's are kept in \(work.root.path))
                 incremental build exit \(a.status):
                 \(a.stderr.split(separator: "\n").filter { $0.contains("error") || $0.contains("错误") }.prefix(8).joined(separator: "\n"))
                 clean build exit \(b.status):
@@ -191,6 +196,7 @@ struct RandomIncrementalTests {
             published = incrementalTree
             publishedCounts = site.guardedCounts
         }
+        failed = false
         #expect(refused < Self.steps / 2 + 1, "most steps were refused: the generator is off (\(refused) of \(Self.steps))")
     }
 

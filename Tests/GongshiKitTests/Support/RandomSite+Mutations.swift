@@ -249,7 +249,7 @@ extension RandomSite {
         }
         records[index].fields["scope"] = .plain("社会公开")
         for key in ["reviewed", "approved"] where records[index].fields[key] == nil {
-            records[index].fields[key] = value(for: key, of: records[index], &g)
+            records[index].fields[key] = value(for: "\(key).by", of: records[index], &g)
         }
         if let published = SimpleDate.parse(records[index].fields["published"]?.text), asOf < published {
             records[index].fields["published"] = .plain(asOf.description)
