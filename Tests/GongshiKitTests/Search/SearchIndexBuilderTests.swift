@@ -177,6 +177,22 @@ struct SearchIndexBuilderTests {
         }
     }
 
+    /// The index is reused whole when its key is the same, so the key must change with every part a document's
+    /// text is made from (HTML, the facts before and after it), and only with what the index reads.
+    @Test func theIndexKeyFollowsEveryPartOfTheBody() {
+        func document(_ prefix: String, _ html: String, _ suffix: String) -> SearchDocument {
+            SearchDocument(
+                id: "d", kind: "公开", title: "标题", body: .html(prefix: prefix, html, suffix: suffix), url: "disclosures/d/",
+                branchID: "a", branchName: "甲", date: Day(year: 2026, month: 3, day: 1)!)
+        }
+        let base = PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳\n")])
+        #expect(base == PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 党费\n", "<p>正文。</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 团费\n", "<p>正文</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("", "<p>类别 党费\n正文</p>", "审核 王芳\n")]))
+    }
+
     @Test func shardCountGrowsWithTheCorpus() {
         #expect(SearchIndexLayout.shardCount(forPostingBytes: 0) == 1)
         #expect(SearchIndexLayout.shardCount(forPostingBytes: SearchIndexLayout.targetShardBytes) == 1)
