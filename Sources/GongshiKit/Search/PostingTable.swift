@@ -26,7 +26,7 @@ struct PostingTable {
         let id = self.id(of: key)
         let previous = last[id]
         if previous.document == Int32(document) {
-            // A repeat in the same document: most occurrences of a token are, and they change nothing.
+            // A repeat in the same document, in a field already recorded, changes nothing.
             let fields = previous.fields | field
             guard fields != previous.fields else { return }
             // Another field: the flags are the low bits of the posting's first character.
