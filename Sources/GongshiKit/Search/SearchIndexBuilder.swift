@@ -56,12 +56,12 @@ public enum SearchIndexBuilder {
         var keys: [UInt64] = []
         for (number, document) in documents.enumerated() {
             // Collected first, so the closure does not capture the table: measurably faster.
-            let body = document.text
-            for (text, field) in [(document.title, PostingCodec.title), (body, PostingCodec.body)] {
-                keys.removeAll(keepingCapacity: true)
-                SearchTokenizer.forEachKey(in: text) { keys.append($0) }
-                for key in keys { table.add(key, document: number, field: field) }
-            }
+            SearchTokenizer.forEachKey(in: document.title) { keys.append($0) }
+            for key in keys { table.add(key, document: number, field: PostingCodec.title) }
+            keys.removeAll(keepingCapacity: true)
+            SearchTokenizer.forEachKey(in: document.text) { keys.append($0) }
+            for key in keys { table.add(key, document: number, field: PostingCodec.body) }
+            keys.removeAll(keepingCapacity: true)
         }
         return table
     }

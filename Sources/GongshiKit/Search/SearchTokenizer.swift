@@ -8,14 +8,19 @@
 public enum SearchTokenizer {
     /// The folded form of a kept scalar, or nil when the scalar separates runs.
     public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        let value = scalar.value
+        foldedValue(scalar.value).flatMap(Unicode.Scalar.init)
+    }
+
+    /// `fold` on a scalar's value: the folded value of a kept scalar, or nil.
+    @inline(__always)
+    static func foldedValue(_ value: UInt32) -> UInt32? {
         switch value {
         case 0x30...0x39, 0x61...0x7A, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
-            return scalar
-        case 0x41...0x5A: return Unicode.Scalar(UInt8(value + 0x20))
-        case 0xFF10...0xFF19: return Unicode.Scalar(UInt8(value - 0xFF10 + 0x30))
-        case 0xFF21...0xFF3A: return Unicode.Scalar(UInt8(value - 0xFF21 + 0x61))
-        case 0xFF41...0xFF5A: return Unicode.Scalar(UInt8(value - 0xFF41 + 0x61))
+            return value
+        case 0x41...0x5A: return value + 0x20
+        case 0xFF10...0xFF19: return value - 0xFF10 + 0x30
+        case 0xFF21...0xFF3A: return value - 0xFF21 + 0x61
+        case 0xFF41...0xFF5A: return value - 0xFF41 + 0x61
         default: return nil
         }
     }
@@ -88,18 +93,40 @@ public enum SearchTokenizer {
     }
 
     /// Calls `body` with the key of every token occurrence in `text` (repeats included): the builder's fast path,
-    /// which avoids making a `String` per occurrence.
+    /// which avoids making a `String` per occurrence and decodes the UTF-8 bytes itself (a Swift string's are always
+    /// valid, so every sequence is complete).
     static func forEachKey(in text: String, _ body: (UInt64) -> Void) {
-        var previous: UInt64? = nil
-        for scalar in text.unicodeScalars {
-            guard let kept = fold(scalar) else {
-                previous = nil
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var previous: UInt64? = nil
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                let value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    index += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value =
+                        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                guard let kept = foldedValue(value) else {
+                    previous = nil
+                    continue
+                }
+                let key = UInt64(kept)
+                body(key)
+                if let previous { body(bigramFlag | previous << 21 | key) }
+                previous = key
             }
-            let value = UInt64(kept.value)
-            body(value)
-            if let previous { body(bigramFlag | previous << 21 | value) }
-            previous = value
         }
     }
 

@@ -145,6 +145,54 @@ struct SearchIndexBuilderTests {
         #expect(expected.values.contains { $0.contains { $0 & 3 == 3 } }, "some documents hold a token in both fields")
     }
 
+    /// Bigram keys go through the table's own hash table: tens of thousands of them (so it grows many times and
+    /// probes past collisions), each document repeating some in the same field and some in both.
+    @Test func theTableKeepsBigramsApartAndRepeatsChangeNothing() {
+        var generator = SyntheticCorpus.Random(seed: 11)
+        var table = PostingTable()
+        var expected: [UInt64: [UInt32]] = [:]
+        let pool = (0..<40_000).map { _ in
+            SearchTokenizer.bigramFlag | UInt64.random(in: 0x4E00...0x9FFF, using: &generator) << 21
+                | UInt64.random(in: 0x4E00...0x9FFF, using: &generator)
+        }
+        for document in 0..<4000 {
+            let picks = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pool[Int.random(in: 0..<pool.count, using: &generator)] }
+            // Each pick a few times, in one field or in both, in the order a document's text would repeat it.
+            for key in picks + picks.prefix(10) + [0x5158, 0x5158] {
+                let field = Bool.random(using: &generator) ? PostingCodec.title : PostingCodec.body
+                table.add(key, document: document, field: field)
+                if expected[key]?.last.map({ $0 >> 2 }) == UInt32(document) {
+                    expected[key]![expected[key]!.count - 1] |= UInt32(field)
+                } else {
+                    expected[key, default: []].append(UInt32(document) << 2 | UInt32(field))
+                }
+            }
+        }
+        #expect(table.keys.count == expected.count && Set(table.keys) == Set(expected.keys))
+        #expect(expected.count > 30_000, "the table grew past many collisions")
+        for (id, key) in table.keys.enumerated() {
+            var bytes: [UInt8] = []
+            PostingCodec.encode(expected[key]!, into: &bytes)
+            #expect(table.encoded[id] == bytes, "token \(key)")
+        }
+    }
+
+    /// The index is reused whole when its key is the same, so the key must change with every part a document's
+    /// text is made from (HTML, the facts before and after it), and only with what the index reads.
+    @Test func theIndexKeyFollowsEveryPartOfTheBody() {
+        func document(_ prefix: String, _ html: String, _ suffix: String) -> SearchDocument {
+            SearchDocument(
+                id: "d", kind: "公开", title: "标题", body: .html(prefix: prefix, html, suffix: suffix), url: "disclosures/d/",
+                branchID: "a", branchName: "甲", date: Day(year: 2026, month: 3, day: 1)!)
+        }
+        let base = PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳\n")])
+        #expect(base == PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 党费\n", "<p>正文。</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 团费\n", "<p>正文</p>", "审核 王芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("类别 党费\n", "<p>正文</p>", "审核 王芳芳\n")]))
+        #expect(base != PageRenderer.searchKey([document("", "<p>类别 党费\n正文</p>", "审核 王芳\n")]))
+    }
+
     @Test func shardCountGrowsWithTheCorpus() {
         #expect(SearchIndexLayout.shardCount(forPostingBytes: 0) == 1)
         #expect(SearchIndexLayout.shardCount(forPostingBytes: SearchIndexLayout.targetShardBytes) == 1)

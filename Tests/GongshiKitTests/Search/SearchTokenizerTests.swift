@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GongshiKit
@@ -28,6 +29,42 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.runs("𠀀㐀﨑") == ["𠀀㐀﨑"])
         // Other scripts separate runs: the index is for Chinese text with Latin letters and digits.
         #expect(SearchTokenizer.runs("café の 한") == ["caf"])
+    }
+
+    /// The builder's fast path reads UTF-8 bytes itself: it must give the keys `fold` gives over the scalars, for
+    /// one-, two-, three- and four-byte characters, at each edge of every kept range and just outside it.
+    @Test func theBuildersKeysAreTheFoldedScalarsAndTheirPairs() {
+        let edges: [UInt32] = [
+            0x00, 0x09, 0x20, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xA0, 0xE9,
+            0x7FF, 0x800, 0x3000, 0x3006, 0x3007, 0x3008, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000,
+            0xD7FF, 0xE000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xFF0F, 0xFF10, 0xFF19, 0xFF1A, 0xFF20, 0xFF21, 0xFF3A, 0xFF3B,
+            0xFF40, 0xFF41, 0xFF5A, 0xFF5B, 0xFFFF, 0x10000, 0x1F600, 0x1FFFF, 0x20000, 0x2A6DF, 0x3134F, 0x31350, 0x10FFFF,
+        ]
+        var generator = SyntheticCorpus.Random(seed: 3)
+        for _ in 0..<200 {
+            let scalars = (0..<Int.random(in: 0...40, using: &generator)).compactMap { _ in
+                Unicode.Scalar(edges[Int.random(in: 0..<edges.count, using: &generator)])
+            }
+            let text = String(String.UnicodeScalarView(scalars))
+            var expected: [UInt64] = []
+            var previous: UInt64? = nil
+            for scalar in text.unicodeScalars {
+                guard let kept = SearchTokenizer.fold(scalar) else {
+                    previous = nil
+                    continue
+                }
+                expected.append(UInt64(kept.value))
+                if let previous { expected.append(SearchTokenizer.bigramFlag | previous << 21 | UInt64(kept.value)) }
+                previous = UInt64(kept.value)
+            }
+            var keys: [UInt64] = []
+            SearchTokenizer.forEachKey(in: text) { keys.append($0) }
+            #expect(keys == expected, "\(scalars.map { String($0.value, radix: 16) })")
+        }
+        // A bridged (non-native) string takes the same path.
+        var keys: [UInt64] = []
+        SearchTokenizer.forEachKey(in: String(NSString(string: "Ａ党𠀀"))) { keys.append($0) }
+        #expect(keys == [0x61, 0x515A, SearchTokenizer.bigramFlag | 0x61 << 21 | 0x515A, 0x20000, SearchTokenizer.bigramFlag | 0x515A << 21 | 0x20000])
     }
 
     @Test func queriesLookUpTheUnigramOrEveryBigram() {
