@@ -112,37 +112,38 @@ final class BinaryDecoding: Decoder {
 }
 
 extension BinaryDecoding {
-    /// Scalar reads shared by the three kinds of container.
+    /// Scalar reads shared by the three kinds of container. The coding path is built only for an error or a nested
+    /// decoder, not for every field.
     static func mismatch(_ type: Any.Type, _ path: [any CodingKey]) -> DecodingError {
         .typeMismatch(type, .init(codingPath: path, debugDescription: "the binary value is not a \(type)"))
     }
 
-    static func bool(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: [any CodingKey]) throws -> Bool {
+    static func bool(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
         switch try reader.tag(at: position, limit: limit) {
         case .true: return true
         case .false: return false
-        default: throw mismatch(Bool.self, path)
+        default: throw mismatch(Bool.self, path())
         }
     }
 
-    static func string(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: [any CodingKey]) throws -> String {
-        guard try reader.tag(at: position, limit: limit) == .string else { throw mismatch(String.self, path) }
+    static func string(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard try reader.tag(at: position, limit: limit) == .string else { throw mismatch(String.self, path()) }
         return try reader.string(at: position + 1, limit: limit).value
     }
 
-    static func double(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: [any CodingKey]) throws -> Double {
-        guard try reader.tag(at: position, limit: limit) == .double else { throw mismatch(Double.self, path) }
-        guard position + 9 <= limit else { throw reader.damaged(at: position, path) }
+    static func double(_ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: @autoclosure () -> [any CodingKey]) throws -> Double {
+        guard try reader.tag(at: position, limit: limit) == .double else { throw mismatch(Double.self, path()) }
+        guard position + 9 <= limit else { throw reader.damaged(at: position, path()) }
         var pattern: UInt64 = 0
         for index in 0..<8 { pattern |= UInt64(reader.bytes[position + 1 + index]) << UInt64(8 * index) }
         return Double(bitPattern: pattern)
     }
 
-    static func integer<T: FixedWidthInteger>(_ type: T.Type, _ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: [any CodingKey])
+    static func integer<T: FixedWidthInteger>(_ type: T.Type, _ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: @autoclosure () -> [any CodingKey])
         throws -> T
     {
         let tag = try reader.tag(at: position, limit: limit)
-        guard tag == .int || tag == .uint else { throw mismatch(T.self, path) }
+        guard tag == .int || tag == .uint else { throw mismatch(T.self, path()) }
         let raw = try reader.varint(at: position + 1, limit: limit).value
         let value: T?
         if tag == .uint {
@@ -152,15 +153,17 @@ extension BinaryDecoding {
             value = T(exactly: signed)
         }
         guard let value else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "the number does not fit in \(T.self)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "the number does not fit in \(T.self)"))
         }
         return value
     }
 
-    static func value<T: Decodable>(_ type: T.Type, _ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: [any CodingKey]) throws -> T {
-        if T.self == String.self { return try string(reader, position, limit, path) as! T }
-        if T.self == Int.self { return try integer(Int.self, reader, position, limit, path) as! T }
-        if T.self == Bool.self { return try bool(reader, position, limit, path) as! T }
-        return try T(from: BinaryDecoding(reader: reader, position: position, limit: limit, codingPath: path))
+    static func value<T: Decodable>(_ type: T.Type, _ reader: BinaryReader, _ position: Int, _ limit: Int, _ path: @autoclosure () -> [any CodingKey]) throws
+        -> T
+    {
+        if T.self == String.self { return try string(reader, position, limit, path()) as! T }
+        if T.self == Int.self { return try integer(Int.self, reader, position, limit, path()) as! T }
+        if T.self == Bool.self { return try bool(reader, position, limit, path()) as! T }
+        return try T(from: BinaryDecoding(reader: reader, position: position, limit: limit, codingPath: path()))
     }
 }

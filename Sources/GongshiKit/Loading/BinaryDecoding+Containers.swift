@@ -126,12 +126,12 @@ extension BinaryDecoding {
             (self.reader, self.end, self.codingPath, self.count, self.cursor) = (reader, end, codingPath, count, cursor)
         }
 
-        private var path: [any CodingKey] { codingPath + [BinaryIndexKey(currentIndex)] }
+        private func path(_ index: Int) -> [any CodingKey] { codingPath + [BinaryIndexKey(index)] }
 
         /// Where the next element starts; moves past it.
         private mutating func next() throws -> Int {
             guard !isAtEnd else {
-                throw DecodingError.valueNotFound(Any.self, .init(codingPath: path, debugDescription: "the array has no more elements"))
+                throw DecodingError.valueNotFound(Any.self, .init(codingPath: path(currentIndex), debugDescription: "the array has no more elements"))
             }
             let start = cursor
             cursor = try reader.end(ofValueAt: start, limit: end)
@@ -146,16 +146,16 @@ extension BinaryDecoding {
         }
 
         mutating func decode(_ type: Bool.Type) throws -> Bool {
-            let path = self.path
-            return try BinaryDecoding.bool(reader, try next(), end, path)
+            let index = currentIndex
+            return try BinaryDecoding.bool(reader, try next(), end, path(index))
         }
         mutating func decode(_ type: String.Type) throws -> String {
-            let path = self.path
-            return try BinaryDecoding.string(reader, try next(), end, path)
+            let index = currentIndex
+            return try BinaryDecoding.string(reader, try next(), end, path(index))
         }
         mutating func decode(_ type: Double.Type) throws -> Double {
-            let path = self.path
-            return try BinaryDecoding.double(reader, try next(), end, path)
+            let index = currentIndex
+            return try BinaryDecoding.double(reader, try next(), end, path(index))
         }
         mutating func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
         mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
@@ -169,28 +169,28 @@ extension BinaryDecoding {
         mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
         mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            let path = self.path
-            return try BinaryDecoding.value(type, reader, try next(), end, path)
+            let index = currentIndex
+            return try BinaryDecoding.value(type, reader, try next(), end, path(index))
         }
 
         private mutating func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-            let path = self.path
-            return try BinaryDecoding.integer(type, reader, try next(), end, path)
+            let index = currentIndex
+            return try BinaryDecoding.integer(type, reader, try next(), end, path(index))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-            let path = self.path
-            return KeyedDecodingContainer(try KeyedContainer<NestedKey>(reader: reader, position: try next(), limit: end, codingPath: path))
+            let index = currentIndex
+            return KeyedDecodingContainer(try KeyedContainer<NestedKey>(reader: reader, position: try next(), limit: end, codingPath: path(index)))
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            let path = self.path
-            return try UnkeyedContainer(reader: reader, position: try next(), limit: end, codingPath: path)
+            let index = currentIndex
+            return try UnkeyedContainer(reader: reader, position: try next(), limit: end, codingPath: path(index))
         }
 
         mutating func superDecoder() throws -> any Decoder {
-            let path = self.path
-            return BinaryDecoding(reader: reader, position: try next(), limit: end, codingPath: path)
+            let index = currentIndex
+            return BinaryDecoding(reader: reader, position: try next(), limit: end, codingPath: path(index))
         }
     }
 

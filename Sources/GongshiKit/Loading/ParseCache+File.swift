@@ -12,7 +12,7 @@ import Foundation
 ///      text SHA-256, and where its piece lies>
 ///     <pieces: one value per file, back to back>
 ///
-/// The index and the pieces are in `BinaryEncoder`'s format (format 1 was JSON, whose decoding was a tenth of a
+/// The index and the pieces are in `BinaryEncoder`'s format (format 1 was JSON, whose decoding was about 12 % of a
 /// one-edit rebuild's CPU). The first line is checked before anything else is read: a file of another format, cut
 /// short or with any byte changed is ignored whole, with a note. Pieces are decoded only for the files that are
 /// reused, on every core.
