@@ -188,7 +188,7 @@ struct ParseCacheTests {
     @Test func aTruncatedCacheIsIgnoredWithANote() throws {
         try expectIgnored(note: "已损坏或不完整") { _, data in data = data.prefix(data.count / 2) }
         try expectIgnored(note: "已损坏或不完整") { _, data in data = Data() }
-        try expectIgnored(note: "已损坏或不完整") { _, data in data = Data("gongshi-parse-cache 1 10 10 00\n".utf8) }
+        try expectIgnored(note: "已损坏或不完整") { _, data in data = Data("gongshi-parse-cache \(ParseCache.format) 10 10 00\n".utf8) }
     }
 
     @Test func aCacheOfAnotherProgramIsIgnoredWithANote() throws {
@@ -198,10 +198,13 @@ struct ParseCacheTests {
             #expect(cache.entries.count == Self.contentFiles)
             data = cache.encoded(program: "0.1.0 123 456.789 42")
         }
-        try expectIgnored(note: "缓存格式 2") { _, data in
-            let newline = try #require(data.firstIndex(of: 0x0A))
-            let fields = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
-            data.replaceSubrange(..<newline, with: Data("\(fields[0]) 2 \(fields[2...].joined(separator: " "))".utf8))
+        // A later format, and format 1 (JSON pieces, before the binary encoding).
+        for format in [ParseCache.format + 1, 1] {
+            try expectIgnored(note: "缓存格式 \(format)") { _, data in
+                let newline = try #require(data.firstIndex(of: 0x0A))
+                let fields = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
+                data.replaceSubrange(..<newline, with: Data("\(fields[0]) \(format) \(fields[2...].joined(separator: " "))".utf8))
+            }
         }
     }
 
