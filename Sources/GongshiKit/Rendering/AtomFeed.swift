@@ -20,6 +20,12 @@ struct AtomFeed: Encodable, Sendable {
     /// Used as `updated` when there are no entries.
     let fallbackDate: Day
     let entries: [Entry]
+    /// Whether entries carry their whole body as `content`. Without it an entry's `summary` also gives the body's
+    /// opening (`excerptLength` characters of its text) and the reader follows the link for the rest.
+    var fullText = true
+
+    /// Characters of body text a summary-only entry quotes.
+    static let excerptLength = 80
 
     /// Dates are published without a time; they are given as midnight China Standard Time.
     static func timestamp(_ day: Day) -> String { "\(day)T00:00:00+08:00" }
@@ -44,10 +50,65 @@ struct AtomFeed: Encodable, Sendable {
             out += "<id>\(entry.url.xmlEscaped)</id>\n"
             out += "<published>\(Self.timestamp(entry.date))</published>\n<updated>\(Self.timestamp(entry.date))</updated>\n"
             if let category = entry.category { out += "<category term=\"\(category.xmlEscaped)\"/>\n" }
-            out += "<summary>\(entry.summary.xmlEscaped)</summary>\n"
-            if let html = entry.contentHTML { out += "<content type=\"html\">\(html.xmlEscaped)</content>\n" }
+            if fullText {
+                out += "<summary>\(entry.summary.xmlEscaped)</summary>\n"
+                if let html = entry.contentHTML { out += "<content type=\"html\">\(html.xmlEscaped)</content>\n" }
+            } else {
+                let excerpt = entry.contentHTML.map { Self.excerpt(of: $0) } ?? ""
+                out += "<summary>\((excerpt.isEmpty ? entry.summary : "\(entry.summary)：\(excerpt)").xmlEscaped)</summary>\n"
+            }
             out += "</entry>\n"
         }
         return out + "</feed>\n"
+    }
+
+    /// The first `excerptLength` characters of the text of cmark's HTML, with "…" when there is more. A block
+    /// boundary (heading, paragraph, list item) becomes one space, as does a whitespace run, except a line break
+    /// between two Chinese characters; inline tags vanish.
+    /// cmark escapes only `&`, `<`, `>` and `"` in text, and attribute values sit inside tags, which are dropped.
+    static func excerpt(of html: String) -> String {
+        var text = ""
+        var pendingBlock = false, pendingSpace = false
+        var count = 0
+        var scalars = html.unicodeScalars[...]
+        while let c = scalars.popFirst() {
+            if c == "<" {
+                let end = scalars.firstIndex(of: ">") ?? scalars.endIndex
+                let tag = scalars[..<end].drop { $0 == "/" }
+                let name = String(String.UnicodeScalarView(tag.prefix { $0 != " " && $0 != "/" && $0 != "\n" }))
+                if blockTags.contains(name.lowercased()) { pendingBlock = true }
+                scalars = end < scalars.endIndex ? scalars[scalars.index(after: end)...] : scalars[end...]
+                continue
+            }
+            if c == " " || c == "\n" || c == "\t" || c == "\r" {
+                pendingSpace = true
+                continue
+            }
+            var character = Character(c)
+            if c == "&", let end = scalars.prefix(5).firstIndex(of: ";"),
+                let decoded = entities[String(String.UnicodeScalarView(scalars[..<end]))]
+            {
+                character = decoded
+                scalars = scalars[scalars.index(after: end)...]
+            }
+            if count == excerptLength { return text + "…" }
+            if let last = text.last, pendingBlock || pendingSpace && !(isCJK(last) && isCJK(character)) { text.append(" ") }
+            (pendingBlock, pendingSpace) = (false, false)
+            text.append(character)
+            count += 1
+        }
+        return text
+    }
+
+    private static let blockTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "blockquote", "pre", "table", "tr", "td", "th", "hr",
+        "div",
+    ]
+    private static let entities: [String: Character] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'"]
+
+    /// Chinese characters and full-width punctuation, between which a line break is no space.
+    private static func isCJK(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return (0x2E80...0x9FFF).contains(value) || (0xFF00...0xFFEF).contains(value)
     }
 }

@@ -15,7 +15,7 @@ public enum QRCode {
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(pixels)" height="\(pixels)" \
             viewBox="0 0 \(side) \(side)" shape-rendering="crispEdges"><title>\(title.xmlEscaped)</title>\
-            <rect width="\(side)" height="\(side)" fill="#fff"/><path fill="#000" d="\(pathData(modules, offset: quietZone))"/></svg>
+            <rect width="\(side)" height="\(side)" fill="#fff"/><path fill="none" stroke="#000" d="\(pathData(modules, offset: quietZone))"/></svg>
             """
     }
 
@@ -32,11 +32,15 @@ public enum QRCode {
         return (0..<width).map { y in (0..<width).map { x in data[y * width + x] & 1 != 0 } }
     }
 
-    /// One subpath per horizontal run of dark modules: `M x y h length v1 h -length z`.
+    /// Each row of modules as one line one module wide, stroked through the middle of the row: `M x y.5` moves to the
+    /// row's first dark run, `h length` draws a run and `m gap 0` skips the light modules to the next one. About 6
+    /// bytes a run, where a filled rectangle per run (`M x y h length v1 h -length z`) took 14: a poster's 13 codes
+    /// were 87 % of its bytes.
     private static func pathData(_ modules: [[Bool]], offset: Int) -> String {
         var path = ""
         for (y, row) in modules.enumerated() {
             var x = 0
+            var end: Int? = nil  // where the row's previous run ended
             while x < row.count {
                 guard row[x] else {
                     x += 1
@@ -44,7 +48,12 @@ public enum QRCode {
                 }
                 let start = x
                 while x < row.count, row[x] { x += 1 }
-                path += "M\(start + offset) \(y + offset)h\(x - start)v1h-\(x - start)z"
+                if let end {
+                    path += "m\(start - end) 0h\(x - start)"
+                } else {
+                    path += "M\(start + offset) \(y + offset).5h\(x - start)"
+                }
+                end = x
             }
         }
         return path

@@ -130,6 +130,12 @@ struct OpenDataTests {
         #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "组织,说明\r\na,\"含,逗号和\"\"引号\"\"\"\r\n")
     }
 
+    @Test func jsonIsCompactWithSortedKeys() throws {
+        struct Row: Encodable { let 组织, id: String; let 数量: Int; let 网址: String }
+        let data = OpenData.json([Row(组织: "a党支部", id: "a", 数量: 3, 网址: "https://example.org/a/")])
+        #expect(String(decoding: data, as: UTF8.self) == "[{\"id\":\"a\",\"数量\":3,\"组织\":\"a党支部\",\"网址\":\"https://example.org/a/\"}]\n")
+    }
+
     @Test func statisticsAndRecordsAreExportedFromThePublishedSetOnly() throws {
         let site = try BuildEndToEndTests.smallSite()
         _ = try site.build()

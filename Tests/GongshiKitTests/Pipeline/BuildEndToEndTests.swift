@@ -184,6 +184,8 @@ struct BuildEndToEndTests {
         let branchFeed = try site.page("branches/b/feed.xml")
         #expect(branchFeed.contains("disclosures/d2/") && branchFeed.contains("examples/e1/") && branchFeed.contains("promises/p2/"))
         #expect(!branchFeed.contains("disclosures/d1/"))
+        #expect(!branchFeed.contains("<content"), "an organisation's feed carries summaries; the bodies are in feeds/")
+        #expect(feed.contains("<content type=\"html\">"))
         let home = try site.page("index.html")
         #expect(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"党务公开\" href=\"feeds/disclosures.xml\">"))
         #expect(home.contains("<meta property=\"og:title\" content=\"测试街道党务公开网\">"))

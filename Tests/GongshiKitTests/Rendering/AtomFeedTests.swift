@@ -38,4 +38,31 @@ struct AtomFeedTests {
         #expect(xml.contains("<content type=\"html\">&lt;p&gt;正文&lt;/p&gt;</content>"))
         #expect(xml.contains("<updated>2026-01-01T00:00:00+08:00</updated>"))
     }
+
+    @Test func summaryOnlyFeedQuotesTheBodysOpeningInsteadOfCarryingIt() {
+        let body = "<h2>具体内容</h2>\n<p>第一段 &amp; <strong>重点</strong>。</p>\n<ul>\n<li>Plan A</li>\n<li>Plan B</li>\n</ul>\n"
+        let entry = AtomFeed.Entry(
+            title: "事项", url: "https://example.org/disclosures/d1/", date: Day(year: 2026, month: 1, day: 1)!, category: nil,
+            summary: "金桥社区党支部 · 党费管理", contentHTML: body)
+        var feed = AtomFeed(
+            title: "金桥", subtitle: "公开", selfURL: "https://example.org/branches/b/feed.xml", pageURL: "https://example.org/",
+            author: "街道党工委", fallbackDate: Day(year: 2026, month: 11, day: 1)!, entries: [entry])
+        #expect(feed.xml.contains("<content type=\"html\">"), "full text by default")
+        feed.fullText = false
+        let xml = feed.xml
+        #expect(!xml.contains("<content"))
+        #expect(xml.contains("<summary>金桥社区党支部 · 党费管理：具体内容 第一段 &amp; 重点。 Plan A Plan B</summary>"), "\(xml)")
+        #expect(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/disclosures/d1/\"/>"))
+    }
+
+    @Test func excerptStopsAtTheLimitAndKeepsWordsApart() {
+        let long = "<p>" + String(repeating: "党", count: AtomFeed.excerptLength + 5) + "</p>"
+        #expect(AtomFeed.excerpt(of: long) == String(repeating: "党", count: AtomFeed.excerptLength) + "…")
+        let exact = "<p>" + String(repeating: "党", count: AtomFeed.excerptLength) + "</p>\n"
+        #expect(AtomFeed.excerpt(of: exact) == String(repeating: "党", count: AtomFeed.excerptLength), "nothing cut, no …")
+        #expect(AtomFeed.excerpt(of: "<p>one<br />\ntwo</p><p>three</p>") == "one two three")
+        #expect(AtomFeed.excerpt(of: "<h2>标题</h2>\n<p>一行\n二行<em>强调</em>。</p><p>三段</p>") == "标题 一行二行强调。 三段")
+        #expect(AtomFeed.excerpt(of: "<p><a href=\"x?a=1&amp;b=2\">链接</a> &lt;b&gt; &quot;引&quot; &#39;号&#39;</p>") == "链接 <b> \"引\" '号'")
+        #expect(AtomFeed.excerpt(of: "") == "")
+    }
 }

@@ -21,6 +21,7 @@ struct QRCodeTests {
         #expect(svg.contains("shape-rendering=\"crispEdges\""))
         #expect(svg.contains("<title>扫码访问</title><rect width=\"33\" height=\"33\" fill=\"#fff\"/>"))
         #expect(svg.components(separatedBy: "<path ").count == 2)
+        #expect(svg.contains("<path fill=\"none\" stroke=\"#000\" d=\"M2 2.5h7"), "top-left finder row, 2 modules in")
         #expect(!svg.contains("<?xml"))
         #expect(!svg.contains("href"))
         #expect(!svg.contains("url("))
@@ -42,6 +43,16 @@ struct QRCodeTests {
         }
         #expect(sides == sides.sorted())
         #expect(Set(sides).count == sides.count, "\(sides)")
+    }
+
+    /// A poster carries 13 codes, so their size is most of its bytes: the path spends about 6 bytes a run (`m2 0h3`),
+    /// plus one absolute move per row, not a closed rectangle per run (14 bytes).
+    @Test(arguments: [url, "https://dangjian.example.org/bench/disclosures/anlin-shiye-00309-gk02/", "金桥社区党支部承诺栏"])
+    func pathSpendsFewBytesPerRun(text: String) throws {
+        let svg = try #require(QRCode.svg(for: text, title: "t", moduleSize: 3, quietZone: 2))
+        let symbol = try DecodedSymbol(svg)
+        let path = try #require(svg.firstMatch(of: /d="([^"]*)"/)).1
+        #expect(path.utf8.count <= 7 * symbol.runs + 8 * symbol.side, "\(path.utf8.count) bytes for \(symbol.runs) runs")
     }
 
     @Test func titleIsEscaped() throws {
@@ -94,7 +105,9 @@ struct QRCodeTests {
     }
 }
 
-/// The module grid read back from the SVG's single path, so tests check what a browser would draw.
+/// The module grid read back from the SVG's single stroked path, so tests check what a browser would draw: the path
+/// is interpreted command by command (`M x y`, `m dx dy`, `h length`), and every `h` paints the modules its one-unit
+/// stroke covers, which must be whole modules of one row.
 private struct DecodedSymbol {
     let side: Int
     private var dark: [[Bool]]
@@ -104,21 +117,39 @@ private struct DecodedSymbol {
         side = try #require(Int(viewBox.1))
         #expect(viewBox.1 == viewBox.2)
         dark = Array(repeating: Array(repeating: false, count: side), count: side)
-        let data = try #require(svg.firstMatch(of: /<path fill="#000" d="([^"]*)"\/>/)).1
+        #expect(!svg.contains("stroke-width"), "the stroke is one module wide only at the default width")
+        let data = try #require(svg.firstMatch(of: /<path fill="none" stroke="#000" d="([^"]*)"\/>/)).1
+        var (x, y) = (0.0, 0.0)
         var consumed = 0
-        for run in data.matches(of: /M(\d+) (\d+)h(\d+)v1h-(\d+)z/) {
-            let (x, y, length) = (Int(run.1)!, Int(run.2)!, Int(run.3)!)
-            #expect(run.3 == run.4 && length > 0 && x + length <= side && y < side, "bad run \(run.0)")
-            for column in x..<min(x + length, side) where y < side {
-                #expect(!dark[y][column], "module \(column),\(y) drawn twice")
-                dark[y][column] = true
+        for command in data.matches(of: /([Mmh])(-?\d+(?:\.\d+)?)(?: (-?\d+(?:\.\d+)?))?/) {
+            consumed += command.0.count
+            let first = try #require(Double(command.2))
+            switch command.1 {
+            case "M", "m":
+                let second = try #require(command.3.flatMap { Double($0) }, "move without y: \(command.0)")
+                (x, y) = command.1 == "M" ? (first, second) : (x + first, y + second)
+            default:
+                #expect(command.3 == nil, "h takes one number: \(command.0)")
+                let row = y - 0.5
+                #expect(first > 0 && x == x.rounded() && first == first.rounded(), "run \(command.0) at \(x)")
+                #expect(row == row.rounded() && row >= 0 && Int(row) < side, "stroke off the module rows at y \(y)")
+                #expect(x >= 0 && Int(x + first) <= side, "run \(command.0) at \(x) leaves the symbol")
+                for column in Int(x)..<min(Int(x + first), side) where (0..<side).contains(Int(row)) {
+                    #expect(!dark[Int(row)][column], "module \(column),\(Int(row)) drawn twice")
+                    dark[Int(row)][column] = true
+                }
+                x += first
             }
-            consumed += run.0.count
         }
-        #expect(consumed == data.count, "path has commands other than runs")
+        #expect(consumed == data.count, "path has commands other than moves and runs")
     }
 
     func isDark(_ x: Int, _ y: Int) -> Bool { dark[y][x] }
+
+    /// Horizontal runs of dark modules: the fewest `h` commands any row-wise path needs.
+    var runs: Int {
+        dark.map { row in row.indices.filter { row[$0] && ($0 == 0 || !row[$0 - 1]) }.count }.reduce(0, +)
+    }
 }
 
 /// Renders SVG to PNG with rsvg-convert and reads it with zbarimg, the way a phone camera would.
