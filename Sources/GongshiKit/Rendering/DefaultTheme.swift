@@ -154,12 +154,12 @@ public enum DefaultTheme {
         <dl class="facts">
         <div><dt>发布组织</dt><dd><a href="{{branchHref}}">{{branchName}}</a></dd></div>
         <div><dt>类别</dt><dd><a href="{{categoryHref}}">{{category}}</a></dd></div>
-        <div><dt>发布日期</dt><dd><time datetime="{{date}}">{{date}}</time></dd></div>
+        <div><dt>发布日期</dt><dd><time>{{date}}</time></dd></div>
         {{#notice}}<div><dt>公示状态</dt><dd><span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span></dd></div>{{/notice}}
         {{/item}}<div><dt>公开范围</dt><dd>{{scope}}</dd></div>
         {{#cadence}}<div><dt>公开方式</dt><dd>{{.}}</dd></div>{{/cadence}}
         {{#period}}<div><dt>所属期间</dt><dd>{{.}}</dd></div>{{/period}}
-        {{#until}}<div><dt>公示截止</dt><dd><time datetime="{{.}}">{{.}}</time></dd></div>{{/until}}
+        {{#until}}<div><dt>公示截止</dt><dd><time>{{.}}</time></dd></div>{{/until}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
         {{^empty(attachments)}}<section aria-labelledby="h-attachments">
@@ -192,7 +192,7 @@ public enum DefaultTheme {
         {{^empty(disclosures)}}<ul class="entries">
         {{#disclosures}}<li class="entry">
         <a class="entry-title" href="{{href}}">{{title}}</a>
-        <p class="entry-meta"><time datetime="{{date}}">{{date}}</time> · <a href="{{categoryHref}}">{{category}}</a> · <a href="{{branchHref}}">{{branchName}}</a>{{#notice}} · <span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span>{{/notice}}</p>
+        <p class="entry-meta"><time>{{date}}</time> · <a href="{{categoryHref}}">{{category}}</a> · <a href="{{branchHref}}">{{branchName}}</a>{{#notice}} · <span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span>{{/notice}}</p>
         </li>
         {{/disclosures}}</ul>{{/empty(disclosures)}}
 
@@ -218,7 +218,7 @@ public enum DefaultTheme {
         {{#example}}<h1>{{title}}</h1>
         <dl class="facts">
         <div><dt>组织</dt><dd><a href="{{branchHref}}">{{branchName}}</a></dd></div>
-        <div><dt>日期</dt><dd><time datetime="{{date}}">{{date}}</time></dd></div>
+        <div><dt>日期</dt><dd><time>{{date}}</time></dd></div>
         {{#field}}<div><dt>领域</dt><dd>{{.}}</dd></div>{{/field}}
         {{#service}}<div><dt>服务类别</dt><dd>{{.}}</dd></div>{{/service}}
         {{/example}}{{^empty(people)}}<div><dt>人物</dt><dd>{{#people}}<span class="tag">{{.}}</span> {{/people}}</dd></div>{{/empty(people)}}
@@ -238,7 +238,7 @@ public enum DefaultTheme {
         {{^empty(examples)}}<ul class="entries">
         {{#examples}}<li class="entry">
         <a class="entry-title" href="{{href}}">{{title}}</a>
-        <p class="entry-meta"><time datetime="{{date}}">{{date}}</time> · <a href="{{branchHref}}">{{branchName}}</a>{{#field}} · {{.}}{{/field}}{{#service}} · {{.}}{{/service}}</p>
+        <p class="entry-meta"><time>{{date}}</time> · <a href="{{branchHref}}">{{branchName}}</a>{{#field}} · {{.}}{{/field}}{{#service}} · {{.}}{{/service}}</p>
         <p>{{summary}}</p>
         </li>
         {{/examples}}</ul>{{/empty(examples)}}
@@ -435,7 +435,7 @@ public enum DefaultTheme {
         <div><dt>身份</dt><dd>{{role}}</dd></div>
         {{#post}}<div><dt>岗位</dt><dd>{{.}}</dd></div>{{/post}}
         <div><dt>所在组织</dt><dd><a href="{{branchHref}}">{{branchName}}</a></dd></div>
-        <div><dt>公示日期</dt><dd><time datetime="{{published}}">{{published}}</time></dd></div>
+        <div><dt>公示日期</dt><dd><time>{{published}}</time></dd></div>
         <div><dt>兑现情况</dt><dd>已兑现 {{fulfilledCount}} 项，共 {{itemCount}} 项{{#overdueCount}}{{^equalzero(overdueCount)}}，<strong class="overdue-count">逾期 {{overdueCount}} 项</strong>{{/equalzero(overdueCount)}}{{/overdueCount}}</dd></div>
         </dl>
         <section aria-labelledby="h-items">
@@ -444,7 +444,7 @@ public enum DefaultTheme {
         <caption>承诺事项及践诺情况</caption>
         <thead><tr><th scope="col">承诺内容</th><th scope="col">服务类别</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">说明</th></tr></thead>
         <tbody>
-        {{#items}}<tr{{#overdue}} class="row-overdue"{{/overdue}}><th scope="row">{{text}}</th><td data-label="服务类别">{{service}}</td><td data-label="期限" class="date"><time datetime="{{due}}">{{due}}</time></td><td data-label="状态"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}}<br><span class="done-on">兑现于 {{.}}</span>{{/done}}</td><td data-label="说明">{{note}}</td></tr>
+        {{#items}}<tr{{#overdue}} class="row-overdue"{{/overdue}}><th scope="row">{{text}}</th><td data-label="服务类别">{{service}}</td><td data-label="期限" class="date"><time>{{due}}</time></td><td data-label="状态"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}}<br><span class="done-on">兑现于 {{.}}</span>{{/done}}</td><td data-label="说明">{{note}}</td></tr>
         {{/items}}</tbody>
         </table>
         </section>{{/letter}}
@@ -454,7 +454,7 @@ public enum DefaultTheme {
         </section>
         {{#review}}<section aria-labelledby="h-review">
         <h2 id="h-review">践诺评议</h2>
-        <p>评议日期：<time datetime="{{date}}">{{date}}</time>{{#method}}；方式：{{.}}{{/method}}。满意和基本满意合计 {{approval}}。</p>
+        <p>评议日期：<time>{{date}}</time>{{#method}}；方式：{{.}}{{/method}}。满意和基本满意合计 {{approval}}。</p>
         {{#suppressionNote}}<p>{{.}}</p>
         {{/suppressionNote}}<table class="stat-table" tabindex="0">
         <caption>评议票数{{#total}}（共 {{.}} 票）{{/total}}</caption>

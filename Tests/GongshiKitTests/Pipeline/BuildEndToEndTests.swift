@@ -165,12 +165,24 @@ struct BuildEndToEndTests {
         #expect(outcome.diagnostics.errorCount == 0, "\(outcome.diagnostics)")
         #expect(outcome.withheld.count >= 2)
         #expect(LinkChecker.brokenLinks(in: out, baseURL: "https://dangjian.example.org/qingxi/") == [])
+        var bareTimes = 0
         let enumerator = FileManager.default.enumerator(atPath: out.path)
         while let path = enumerator?.nextObject() as? String {
             guard let data = FileManager.default.contents(atPath: out.appendingPathComponent(path).path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("NEIBU-MARKER-7Q3") && !text.contains("DAISHEN-MARKER-5K8"), "marker leaked into \(path)")
+            guard path.hasSuffix(".html") else { continue }
+            // A <time> whose text is a valid date needs no datetime attribute repeating it (HTML's "valid date string").
+            for time in text.matches(of: /<time( datetime="([^"]*)")?>([^<]*)<\/time>/) {
+                if let attribute = time.2 {
+                    #expect(attribute != time.3, "\(path): \(time.0) repeats its text as datetime")
+                } else {
+                    bareTimes += 1
+                    #expect(time.3.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, "\(path): \(time.0) is not a date without datetime")
+                }
+            }
         }
+        #expect(bareTimes > 50, "dates on the sample's lists and pages are bare <time> elements")
     }
 
     @Test func feedsDiscoveryTagsAndRobots() throws {
