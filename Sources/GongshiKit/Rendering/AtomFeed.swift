@@ -54,12 +54,20 @@ struct AtomFeed: Encodable, Sendable {
                 out += "<summary>\(entry.summary.xmlEscaped)</summary>\n"
                 if let html = entry.contentHTML { out += "<content type=\"html\">\(html.xmlEscaped)</content>\n" }
             } else {
-                let excerpt = entry.contentHTML.map { Self.excerpt(of: $0) } ?? ""
-                out += "<summary>\((excerpt.isEmpty ? entry.summary : "\(entry.summary)：\(excerpt)").xmlEscaped)</summary>\n"
+                out += "<summary>\(Self.summary(entry).xmlEscaped)</summary>\n"
             }
             out += "</entry>\n"
         }
         return out + "</feed>\n"
+    }
+
+    /// A summary-only entry's text: its summary, then the body's opening; just the opening when the summary is
+    /// the body's first sentences already (an example without a written summary shows its first paragraph).
+    static func summary(_ entry: Entry) -> String {
+        let excerpt = entry.contentHTML.map { Self.excerpt(of: $0) } ?? ""
+        if excerpt.isEmpty { return entry.summary }
+        if entry.summary.isEmpty || excerpt.hasPrefix(entry.summary) { return excerpt }
+        return "\(entry.summary)：\(excerpt)"
     }
 
     /// The first `excerptLength` characters of the text of cmark's HTML, with "…" when there is more. A block

@@ -55,6 +55,18 @@ struct AtomFeedTests {
         #expect(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/disclosures/d1/\"/>"))
     }
 
+    @Test func summaryThatIsTheBodysOpeningIsNotRepeated() {
+        func entry(_ summary: String, _ body: String?) -> AtomFeed.Entry {
+            AtomFeed.Entry(
+                title: "t", url: "https://example.org/e/", date: Day(year: 2026, month: 1, day: 1)!, category: nil, summary: summary,
+                contentHTML: body)
+        }
+        #expect(AtomFeed.summary(entry("修通了村组道路。", "<p>修通了村组道路。</p>\n<p>受益群众 600 余人。</p>")) == "修通了村组道路。 受益群众 600 余人。")
+        #expect(AtomFeed.summary(entry("共 3 项承诺，已兑现 1 项", nil)) == "共 3 项承诺，已兑现 1 项")
+        #expect(AtomFeed.summary(entry("金桥社区党支部 · 其他", "<p>正文</p>")) == "金桥社区党支部 · 其他：正文")
+        #expect(AtomFeed.summary(entry("", "<p>正文</p>")) == "正文")
+    }
+
     @Test func excerptStopsAtTheLimitAndKeepsWordsApart() {
         let long = "<p>" + String(repeating: "党", count: AtomFeed.excerptLength + 5) + "</p>"
         #expect(AtomFeed.excerpt(of: long) == String(repeating: "党", count: AtomFeed.excerptLength) + "…")
