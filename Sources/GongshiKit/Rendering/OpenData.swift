@@ -20,7 +20,7 @@ enum OpenData {
     }
 
     /// Compact JSON, one line: the files are for programs, and indenting `data/` and the `stats.json` files of
-    /// 1000 organisations took 5 MB more.
+    /// 1000 organisations took about 4 MB more.
     static func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -65,8 +65,8 @@ struct FeedMaker {
             pageURL: url(.exampleIndex), author: author, fallbackDate: model.asOf, entries: Self.newest(model.examples.map(entry)))
     }
 
-    /// The organisation's disclosures, examples and promise letters, newest first, as summaries: the whole bodies
-    /// are in the site-wide feeds and on the pages, and 1000 organisations' full-text feeds were 39 MB.
+    /// The organisation's disclosures, examples and promise letters, newest first, as summaries that link to the
+    /// pages: every new item still reaches the subscriber, and 1000 organisations' full-text feeds were 39 MB.
     func branch(_ branch: Branch) -> AtomFeed {
         let entries =
             (model.disclosuresByBranch[branch.id] ?? []).map(entry) + (model.examplesByBranch[branch.id] ?? []).map(entry)
