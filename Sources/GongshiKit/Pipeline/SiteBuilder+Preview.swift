@@ -187,6 +187,11 @@ extension SiteBuilder {
             }
             if let error = failure.error { throw error }
             var run = Run(keys: plan.keys)
+            // Files the plan reused outright (their key was the kept one).
+            for path in plan.reused {
+                guard let file = kept(path) else { return nil }
+                run.files.append(file)
+            }
             for piece in results {
                 if piece.missing { return nil }
                 run.files += piece.files

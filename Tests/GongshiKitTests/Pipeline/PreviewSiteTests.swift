@@ -57,7 +57,7 @@ struct PreviewSiteTests {
             "content/branches/b.md": Sample.branch("b", parent: "a"),
             "content/disclosures/d1.md": Sample.disclosure("d1"),
             "content/disclosures/d2.md": Sample.disclosure("d2", branch: "b", published: "2026-04-01"),
-            "content/promises/p.md": Sample.promise("p", items: [("已完成", "2026-06-30", "2026-06-01", nil)]),
+            "content/promises/p.md": Sample.promise("p", items: [("已兑现", "2026-06-30", "2026-06-01", nil)]),
             "content/pages/about.md": "---\nid: about\ntitle: 关于\n---\n正文。\n",
         ])
         let templates = site.root.appendingPathComponent("theme")
@@ -91,6 +91,7 @@ struct PreviewSiteTests {
         try expectSame("delete")
         #expect(preview.pages.lookup("disclosures/d2/index.html") == .missing, "a deleted record's page is no longer served")
 
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/disclosures/x"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(
             at: site.root.appendingPathComponent("content/disclosures/d3.md"), to: site.root.appendingPathComponent("content/disclosures/x/d3.md"))
         try expectSame("rename")
@@ -114,7 +115,10 @@ struct PreviewSiteTests {
 
     /// A page linking to a missing page: the save is refused and the last good pages stay.
     @Test func aBrokenLinkKeepsTheLastGoodPages() throws {
-        let site = try TestSite(["site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a"), "content/disclosures/d.md": Sample.disclosure("d")])
+        let site = try TestSite([
+            "site.yaml": Sample.site, "content/branches/a.md": Sample.branch("a"), "content/disclosures/d.md": Sample.disclosure("d"),
+            "content/pages/p.md": "---\nid: p\ntitle: 关于\n---\n正文。\n",
+        ])
         let templates = site.root.appendingPathComponent("theme")
         try FileManager.default.copyItem(at: TestSite.templates, to: templates)
         defer { try? FileManager.default.removeItem(at: site.root) }
