@@ -17,58 +17,57 @@ public struct PreviewState: Sendable {
     public var showsErrorPage: Bool { diagnostics.hasErrors || writeFailure != nil }
 }
 
-/// Runs builds into the preview's own folder and holds the latest state.
+/// Builds the preview once, then brings it up to date on every save without writing a release
+/// (`SiteBuilder.Preview`), and holds the latest state and pages.
 public actor PreviewBuilder {
-    /// Where the site is written; the writer creates it.
+    /// Where the first good build writes the site (and a save's pages go once they are too many to hold).
     public nonisolated let siteDirectory: URL
-    private let options: BuildOptions
     /// Builds run here, one at a time, off the concurrency pool that serves requests.
     private let queue = DispatchQueue(label: "gongshi.preview.build")
+    /// Changed only on `queue`.
+    private nonisolated let engine: SiteBuilder.Preview
     public private(set) var state = PreviewState(version: 0, diagnostics: [])
-    /// What every content file gave at the latest build, kept in memory so that a save re-parses only the files
-    /// that changed (nothing is written to the cache directory).
-    private var parseCache: ParseCache?
+    /// The pages of the last good build, as the server shows them.
+    public private(set) var pages: SiteBuilder.Preview.Pages
+    /// What the latest rebuild did, for the terminal.
+    public private(set) var lastUpdate: SiteBuilder.Preview.Update?
 
     public init(sourceDirectory: URL, templatesDirectory: URL?, asOf: Day, siteDirectory: URL) {
         self.siteDirectory = siteDirectory
         var options = BuildOptions(
             sourceDirectory: sourceDirectory, outputDirectory: siteDirectory, templatesDirectory: templatesDirectory, asOf: asOf)
-        // The cache and the releases live and die with the preview's own temp folder.
+        // The probe file of the parse cache lives and dies with the preview's own temp folder; nothing else is written there.
         options.cacheDirectory = siteDirectory.deletingLastPathComponent().appendingPathComponent("cache")
-        options.keepReleases = 0
         // The preview's folder is no public site: deleting most records while editing must still show the result.
         options.allowShrink = true
-        self.options = options
+        engine = SiteBuilder.Preview(options: options, directory: siteDirectory)
+        pages = engine.pages
     }
 
-    /// Builds the site once more and returns the new state.
+    /// Brings the site up to date with the source and returns the new state.
     @discardableResult
     public func rebuild() async -> PreviewState {
-        let (options, cache) = (self.options, parseCache)
-        let (outcome, failure, baseURL, kept) = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Self.build(options, cache: cache)) }
+        let engine = self.engine
+        let (update, pages) = await withCheckedContinuation { continuation in
+            queue.async {
+                let update = engine.update()
+                continuation.resume(returning: (update, engine.pages))
+            }
         }
-        parseCache = kept
-        state = PreviewState(version: state.version + 1, diagnostics: outcome, writeFailure: failure, baseURL: baseURL ?? state.baseURL)
+        self.pages = pages
+        lastUpdate = update
+        state = PreviewState(
+            version: state.version + 1, diagnostics: update.diagnostics, writeFailure: update.failure, baseURL: pages.baseURL ?? state.baseURL)
         return state
     }
 
     /// The last build's counts of content files parsed and taken from the parse cache.
-    public var sources: ParseStatistics? { parseCache?.statistics }
-
-    private static func build(_ options: BuildOptions, cache: ParseCache?) -> ([Diagnostic], String?, String?, ParseCache?) {
-        var parseCache = cache ?? ParseCache()
-        do {
-            let outcome = try SiteBuilder.build(options, parseCache: &parseCache)
-            return (outcome.diagnostics, nil, outcome.hasErrors ? nil : readBaseURL(options.sourceDirectory), parseCache)
-        } catch {
-            // The build throws away its diagnostics when writing fails; the page still lists the warnings.
-            return (SiteBuilder.check(options, parseCache: &parseCache).2, String(describing: error), nil, parseCache)
+    public var sources: ParseStatistics? {
+        get async {
+            let engine = self.engine
+            return await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: engine.parseCache.statistics) }
+            }
         }
-    }
-
-    private static func readBaseURL(_ sourceDirectory: URL) -> String? {
-        guard case .success(let text) = ContentScanner(sourceDirectory: sourceDirectory).readSiteConfig() else { return nil }
-        return ContentLoader.loadSiteConfig(text).0?.baseURL
     }
 }

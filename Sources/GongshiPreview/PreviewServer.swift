@@ -27,7 +27,7 @@ struct PreviewServer: HTTPHandler {
         guard PreviewRequest.isLoopbackHost(request.headers[.host]) else {
             return Self.text(.forbidden, "预览只接受通过 127.0.0.1 或 localhost 的访问")
         }
-        let state = await builder.state
+        let (state, pages) = (await builder.state, await builder.pages)
         let rawPath = request.target.path(percentEncoded: true)
         switch PreviewRequest.target(forRawPath: rawPath) {
         case .invalid: return Self.text(.badRequest, "无效的网址")
@@ -36,36 +36,45 @@ struct PreviewServer: HTTPHandler {
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .init("Cache-Control"): "no-store"],
                 body: Data(LiveReload.source.utf8))
-        case .hidden: return notFound(state)
-        case .file(let path): return file(path, rawPath: rawPath, state: state)
+        case .hidden: return notFound(state, pages: pages)
+        case .file(let path): return file(path, rawPath: rawPath, state: state, pages: pages)
         }
     }
 
-    private func file(_ path: String, rawPath: String, state: PreviewState) -> HTTPResponse {
-        let root = builder.siteDirectory.standardizedFileURL
-        let url = root.appendingPathComponent(path).standardizedFileURL
-        // Defence in depth: the path was checked segment by segment; symlinks must not lead out either.
-        guard url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/") else {
-            return notFound(state)
-        }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
+    private func file(_ path: String, rawPath: String, state: PreviewState, pages: SiteBuilder.Preview.Pages) -> HTTPResponse {
+        let type = ContentType.forPath(path)
+        let data: Data?
+        switch pages.lookup(path) {
+        case .folder:
             // Pages link relatively, so a folder must be seen with its trailing slash.
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: rawPath + "/"]))
+        case .memory(let bytes): data = bytes
+        case .disk(let url): data = Self.read(url, root: pages.directory)
+        case .missing: data = nil
         }
-        let type = ContentType.forPath(path)
-        if state.showsErrorPage && (type == ContentType.html || !exists) { return errorPage(state) }
-        guard exists, let data = FileManager.default.contents(atPath: url.path) else { return notFound(state) }
+        if state.showsErrorPage && (type == ContentType.html || data == nil) { return errorPage(state) }
+        guard let data else { return notFound(state, pages: pages) }
         guard type == ContentType.html else { return HTTPResponse(statusCode: .ok, headers: [.contentType: type], body: data) }
         return Self.html(.ok, LiveReload.inject(into: String(decoding: data, as: UTF8.self), version: state.version))
     }
 
+    /// A file of the disk copy; defence in depth: symlinks must not lead out of the site's folder.
+    static func read(_ url: URL, root: URL) -> Data? {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath().path
+        guard url.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root + "/") else { return nil }
+        return FileManager.default.contents(atPath: url.path)
+    }
+
     /// The site's own 404 page, with its absolute `base_url` links pointed back at the preview.
-    private func notFound(_ state: PreviewState) -> HTTPResponse {
+    private func notFound(_ state: PreviewState, pages: SiteBuilder.Preview.Pages) -> HTTPResponse {
         if state.showsErrorPage { return errorPage(state) }
-        let url = builder.siteDirectory.appendingPathComponent(Route.notFound.outputPath)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return Self.text(.notFound, "页面不存在") }
+        let data: Data?
+        switch pages.lookup(Route.notFound.outputPath) {
+        case .memory(let bytes): data = bytes
+        case .disk(let url): data = Self.read(url, root: pages.directory)
+        case .folder, .missing: data = nil
+        }
+        guard let data else { return Self.text(.notFound, "页面不存在") }
         var page = String(decoding: data, as: UTF8.self)
         if let baseURL = state.baseURL { page = Self.pointingAtPreview(page, baseURL: baseURL) }
         return Self.html(.notFound, LiveReload.inject(into: page, version: state.version))

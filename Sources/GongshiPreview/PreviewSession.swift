@@ -70,7 +70,7 @@ public final class PreviewSession: Sendable {
             sourceDirectory: options.sourceDirectory, templatesDirectory: options.templatesDirectory, asOf: options.asOf,
             siteDirectory: work.appendingPathComponent("site"))
         let watcher = SiteWatcher(initial: snapshot(options), settle: options.settle)
-        report(await builder.rebuild(), log: log)
+        report(await builder.rebuild(), update: await builder.lastUpdate, log: log)
         let listening: (HTTPServer, Task<Void, Never>, UInt16)
         do {
             listening = try await listen(port: options.port, handler: PreviewServer(builder: builder))
@@ -104,11 +104,11 @@ public final class PreviewSession: Sendable {
             guard let changed = watcher.observe(snapshot(options), at: .now) else { continue }
             let shown = changed.prefix(3).joined(separator: "、") + (changed.count > 3 ? " 等 \(changed.count) 个文件" : "")
             log("检测到改动：\(shown)，重新生成……")
-            report(await builder.rebuild(), log: log)
+            report(await builder.rebuild(), update: await builder.lastUpdate, log: log)
         }
     }
 
-    private static func report(_ state: PreviewState, log: (String) -> Void) {
+    private static func report(_ state: PreviewState, update: SiteBuilder.Preview.Update?, log: (String) -> Void) {
         let listing = DiagnosticListing(state.diagnostics)
         for line in listing.lines.dropLast() { log(line) }
         if let failure = state.writeFailure {
@@ -123,7 +123,9 @@ public final class PreviewSession: Sendable {
             log("有错误，浏览器中显示错误页；改正并保存后会自动恢复。")
         } else {
             log(listing.summary)
-            log("已生成预览（第 \(state.version) 次），打开的页面会自动刷新。")
+            let seconds = update.map { String(format: "%.2f", $0.phaseSeconds.values.reduce(0, +)) } ?? "?"
+            let changes = update.map { "更新 \($0.changed) 个文件、去掉 \($0.removed) 个，" } ?? ""
+            log("已生成预览（第 \(state.version) 次，\(changes)用时 \(seconds) 秒），打开的页面会自动刷新。")
         }
     }
 

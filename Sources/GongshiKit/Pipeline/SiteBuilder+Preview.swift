@@ -1,0 +1,321 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension SiteBuilder {
+    /// A site built for `gongshi serve` and kept between saves: the parse cache, every file's cache key and manifest
+    /// entry, and the bytes of the files re-rendered since they were last written to `directory`.
+    ///
+    /// The first good build writes every file to `directory`. A save then loads with the in-memory parse cache (only
+    /// the changed files are parsed), assembles, plans against the kept keys and runs only the pages whose key
+    /// changed; their new bytes are held in memory (`Pages.overlay`) and served before the copy on disk. No release,
+    /// staging folder or lock. When the held bytes pass `overlayLimit`, they are written over the disk copy.
+    /// A save with errors (content, or a broken link) changes nothing: the last good pages stay.
+    ///
+    /// Not thread-safe: one caller runs `update` at a time; `pages` is a value that can be read anywhere.
+    public final class Preview: @unchecked Sendable {
+        /// Read at every update (a test moves `asOf`).
+        public var options: BuildOptions
+        /// Where every file is written by the first good build and when the overlay is flushed.
+        public let directory: URL
+        /// Bytes held in memory before they are written over the disk copy.
+        public var overlayLimit = 64 << 20
+        public private(set) var parseCache = ParseCache()
+        /// Path → cache key of every file of the last good build (nil before one), with the groups' own keys.
+        private var keys: [String: String]?
+        /// What the server shows.
+        public private(set) var pages: Pages
+
+        public init(options: BuildOptions, directory: URL) {
+            self.options = options
+            self.directory = directory
+            pages = Pages(directory: directory)
+        }
+
+        /// What one `update` did.
+        public struct Update: Sendable {
+            public var diagnostics: [Diagnostic] = []
+            /// Why the site was not updated although the content has no errors (a broken link, a write failure).
+            public var failure: String?
+            /// Files whose bytes changed, and files no longer in the site.
+            public var changed = 0
+            public var removed = 0
+            /// Seconds per phase (check, statistics, plan, render, store).
+            public var phaseSeconds: [String: Double] = [:]
+        }
+
+        /// Loads the source again and brings the pages up to date with it.
+        public func update() -> Update {
+            var clock = PhaseClock()
+            var update = Update()
+            let checked = SiteBuilder.check(options, cache: .memory(parseCache))
+            if let cache = checked.parseCache { parseCache = cache }
+            update.diagnostics = checked.diagnostics
+            update.phaseSeconds["check"] = clock.lap()
+            guard !checked.diagnostics.hasErrors, let model = checked.model, let templates = checked.templates else { return update }
+            let stats = StatisticsCalculator.calculate(model)
+            update.phaseSeconds["statistics"] = clock.lap()
+            var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: keys)
+            plan.rendered += templates.assets
+            update.phaseSeconds["plan"] = clock.lap()
+            // No good build yet: there is nothing to keep, so every file goes straight to disk.
+            let direct = keys == nil
+            var outcome: Run?
+            do {
+                outcome = try run(plan, direct: direct, baseURL: model.config.baseURL)
+                if outcome == nil {
+                    // A reused key whose file is not kept: not expected (keys and pages change together), but the
+                    // file would be wrong, so every page is made again.
+                    var full = PageRenderer(templates: templates).plan(model, stats: stats, previous: nil)
+                    full.rendered += templates.assets
+                    outcome = try run(full, direct: direct, baseURL: model.config.baseURL)
+                }
+            } catch {
+                update.failure = "写入预览目录 \(directory.path) 失败：\(OutputLocation.reason(of: error))"
+                return update
+            }
+            guard let outcome else { return update }
+            update.phaseSeconds["render"] = clock.lap()
+            let paths = Set(outcome.files.map(\.path))
+            let broken = outcome.broken.filter { !LinkVerifier.exists($0.target, in: paths) }
+            guard broken.isEmpty else {
+                let sample = broken.map(\.shown).sorted().prefix(5).joined(separator: "；")
+                update.failure = "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（预览保持上一次的结果）：\(sample)"
+                return update
+            }
+            var next = direct ? Pages(directory: directory) : pages
+            let removed = Set(next.entries.keys).subtracting(paths)
+            for path in removed { next.remove(path) }
+            for file in outcome.files {
+                guard let contents = file.contents else { continue }
+                next.set(file.path, contents, entry: file.entry, onDisk: direct)
+            }
+            next.counts = ShrinkGuard.counts(model)
+            next.baseURL = model.config.baseURL
+            next.refreshFolders(force: direct || !removed.isEmpty)
+            if next.overlayBytes > overlayLimit { next.flush() }
+            keys = outcome.keys
+            pages = next
+            update.changed = outcome.files.count(where: { $0.contents != nil })
+            update.removed = removed.count
+            update.phaseSeconds["store"] = clock.lap()
+            return update
+        }
+
+        /// One file the plan made.
+        struct File: Sendable {
+            let path: String
+            var entry: Manifest.Entry
+            /// The new bytes, when they differ from the kept file's (empty when written straight to disk).
+            var contents: Data?
+        }
+
+        /// What running a plan gave.
+        struct Run {
+            var files: [File] = []
+            var keys: [String: String] = [:]
+            var broken: [LinkVerifier.Broken] = []
+        }
+
+        /// Runs the plan's jobs and groups against the kept keys on every core; a file written straight to disk
+        /// (`direct`) is not kept in memory. nil when a reused file is not kept.
+        private func run(_ plan: RenderPlan, direct: Bool, baseURL: String?) throws -> Run? {
+            let known = pages.entries
+            let root = directory.path + "/"
+            let previousKeys = plan.previousKeys
+            // What the link check knows before the groups run; a link to a group's file is checked against all files after.
+            let planned = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path)).union([
+                Manifest.fileName, Publisher.markerName,
+            ])
+            if direct { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+            let made: @Sendable (String, Data) throws -> (File, [LinkVerifier.Broken]) = { path, contents in
+                let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
+                let page = RenderedPage(path: path, contents: contents)
+                let broken = baseURL.map { LinkVerifier.brokenTargets(in: page, files: planned, baseURL: $0) } ?? []
+                if direct {
+                    try Publisher.writeNew(contents, toPath: root + path)
+                    return (File(path: path, entry: entry, contents: Data()), broken)
+                }
+                return (File(path: path, entry: entry, contents: known[path] == entry ? nil : contents), broken)
+            }
+            let kept: @Sendable (String) -> File? = { path in known[path].map { File(path: path, entry: $0) } }
+            let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
+            let failure = FirstFailure()
+            let results = work.concurrentMap { item -> Piece in
+                var piece = Piece()
+                guard !failure.isSet else { return piece }
+                do {
+                    switch item {
+                    case .ready(let page):
+                        let (file, broken) = try made(page.path, page.contents)
+                        piece.files.append(file)
+                        piece.broken += broken
+                    case .page(let job):
+                        let (key, contents) = job.run(previousKeys?[job.path])
+                        piece.keys.append((job.path, key))
+                        if let contents {
+                            let (file, broken) = try made(job.path, contents)
+                            piece.files.append(file)
+                            piece.broken += broken
+                        } else if let file = kept(job.path) {
+                            piece.files.append(file)
+                        } else {
+                            piece.missing = true
+                        }
+                    case .group(let group):
+                        try group.run(previousKeys) { file in
+                            piece.keys.append((file.path, file.key))
+                            guard file.isFile else { return }
+                            if let contents = file.contents {
+                                let (made, broken) = try made(file.path, contents)
+                                piece.files.append(made)
+                                piece.broken += broken
+                            } else if let kept = kept(file.path) {
+                                piece.files.append(kept)
+                            } else {
+                                piece.missing = true
+                            }
+                        }
+                        FreedMemory.returnToSystem()
+                    }
+                } catch {
+                    failure.record(error)
+                }
+                return piece
+            }
+            if let error = failure.error { throw error }
+            var run = Run(keys: plan.keys)
+            // Files the plan reused outright (their key was the kept one).
+            for path in plan.reused {
+                guard let file = kept(path) else { return nil }
+                run.files.append(file)
+            }
+            for piece in results {
+                if piece.missing { return nil }
+                run.files += piece.files
+                run.broken += piece.broken
+                for (path, key) in piece.keys { run.keys[path] = key }
+            }
+            return run
+        }
+
+        private enum Work: Sendable {
+            case ready(RenderedPage)
+            case page(PageJob)
+            case group(GroupJob)
+        }
+
+        private struct Piece: Sendable {
+            var files: [File] = []
+            var keys: [(String, String)] = []
+            var broken: [LinkVerifier.Broken] = []
+            var missing = false
+        }
+
+        /// Every file of the last good build: held bytes first, then the copy on disk.
+        public struct Pages: Sendable {
+            public let directory: URL
+            /// Path → hash and size of every file of the site (as its `manifest.json` lists them).
+            public private(set) var entries: [String: Manifest.Entry] = [:]
+            /// Files whose bytes on disk are not theirs (re-rendered since the last flush).
+            public private(set) var overlay: [String: Data] = [:]
+            public private(set) var overlayBytes = 0
+            /// Every folder that holds a file, for redirecting `/folder` to `/folder/`.
+            private var folders: Set<String> = []
+            /// Records per kind, for `manifest.json`.
+            var counts: [String: Int] = [:]
+            public internal(set) var baseURL: String?
+
+            init(directory: URL) { self.directory = directory }
+
+            /// Where the server finds a path.
+            public enum Lookup: Equatable, Sendable {
+                case memory(Data)
+                case disk(URL)
+                case folder
+                case missing
+            }
+
+            /// `path` is relative to the site's root, without a leading slash.
+            public func lookup(_ path: String) -> Lookup {
+                if path == Manifest.fileName, !entries.isEmpty { return .memory(manifest.json) }
+                if entries[path] != nil {
+                    if let data = overlay[path] { return .memory(data) }
+                    return .disk(directory.appendingPathComponent(path))
+                }
+                return folders.contains(path) ? .folder : .missing
+            }
+
+            /// Every path of the site, `manifest.json` included.
+            public var paths: Set<String> { entries.isEmpty ? [] : Set(entries.keys).union([Manifest.fileName]) }
+
+            /// The `manifest.json` a build of the same input publishes.
+            var manifest: Manifest {
+                var manifest = Manifest(counts: counts)
+                manifest.entries = entries
+                return manifest
+            }
+
+            mutating func set(_ path: String, _ contents: Data, entry: Manifest.Entry, onDisk: Bool) {
+                if entries[path] == nil { folders.formUnion(Self.parents(of: path)) }
+                entries[path] = entry
+                overlayBytes -= overlay[path]?.count ?? 0
+                overlay[path] = onDisk ? nil : contents
+                if !onDisk { overlayBytes += contents.count }
+            }
+
+            mutating func remove(_ path: String) {
+                entries[path] = nil
+                overlayBytes -= overlay.removeValue(forKey: path)?.count ?? 0
+                unlink(directory.path + "/" + path)
+            }
+
+            mutating func refreshFolders(force: Bool) {
+                guard force else { return }
+                folders = Set(entries.keys.flatMap(Self.parents))
+            }
+
+            /// Writes the held bytes over the disk copy, each file replaced in one rename; a file that cannot be
+            /// written stays held.
+            mutating func flush() {
+                let root = directory.path + "/"
+                let written = overlay.map { ($0.key, $0.value) }.concurrentMap { path, contents -> String? in
+                    let temporary = root + path + ".gongshi-tmp"
+                    do {
+                        try Publisher.writeNew(contents, toPath: temporary)
+                    } catch {
+                        return nil
+                    }
+                    guard rename(temporary, root + path) == 0 else {
+                        unlink(temporary)
+                        return nil
+                    }
+                    return path
+                }
+                for path in written.compactMap({ $0 }) { overlayBytes -= overlay.removeValue(forKey: path)?.count ?? 0 }
+            }
+
+            static func parents(of path: String) -> [String] {
+                var result: [String] = []
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty {
+                    result.append(parts.joined(separator: "/"))
+                    parts = parts.dropLast()
+                }
+                return result
+            }
+        }
+    }
+}
+
+/// The first error of concurrent work.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    var isSet: Bool { lock.withLock { first != nil } }
+    var error: (any Error)? { lock.withLock { first } }
+    func record(_ error: any Error) { lock.withLock { if first == nil { first = error } } }
+}
