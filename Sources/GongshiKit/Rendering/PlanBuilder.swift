@@ -114,15 +114,22 @@ struct PlanBuilder {
                     return
                 }
                 try produce(value) { page in
-                    let fileKey = Self.contentKey(page.contents)
-                    try emit(GroupJob.File(path: page.path, key: fileKey, contents: previous?[page.path] == fileKey ? nil : page.contents))
+                    let digest = SHA256.hex(page.contents)
+                    let fileKey = Self.contentKey(sha256: digest)
+                    let changed = previous?[page.path] != fileKey
+                    try emit(GroupJob.File(path: page.path, key: fileKey, contents: changed ? page.contents : nil, sha256: changed ? digest : nil))
                 }
             })
     }
 
     /// The key of a file keyed by its own bytes.
     static func contentKey(_ contents: Data) -> String {
-        SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(SHA256.hex(contents))".utf8))
+        contentKey(sha256: SHA256.hex(contents))
+    }
+
+    /// The key of a file keyed by its own bytes, from their SHA-256 (which its manifest entry reuses).
+    static func contentKey(sha256: String) -> String {
+        SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(sha256)".utf8))
     }
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
@@ -152,6 +159,8 @@ struct GroupJob: Sendable {
         let contents: Data?
         /// false for the group's own key, which is recorded with the keys but is not a file.
         var isFile = true
+        /// SHA-256 of `contents` when the group computed it for the key, so that the manifest does not hash them again.
+        var sha256: String?
     }
 
     /// Folders the files go in, relative to the site's root.
