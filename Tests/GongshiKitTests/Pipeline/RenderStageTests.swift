@@ -44,9 +44,11 @@ struct RenderStageTests {
     @Test func aReusedPageIsNotScannedForLinks() throws {
         let output = PublisherTests.freshOutput()
         let publisher = Publisher(outputDirectory: output)
-        try publisher.publish(
-            [Self.page("index.html", "<a href=\"a/\">1</a><a href=\"b/\">b</a>"), Self.page("a/index.html", "<a href=\"../\">a</a>"),
-             Self.page("b/index.html", "<a href=\"../\">b</a>")], baseURL: Self.base)
+        let first = [
+            Self.page("index.html", "<a href=\"a/\">1</a><a href=\"b/\">b</a>"), Self.page("a/index.html", "<a href=\"../\">a</a>"),
+            Self.page("b/index.html", "<a href=\"../\">b</a>"),
+        ]
+        try publisher.publish(first, baseURL: Self.base)
         var plan = RenderPlan(rendered: [Self.page("index.html", "<a href=\"a/\">2</a><a href=\"b/\">b</a>")], reused: ["b/index.html"])
         plan.jobs = [Self.job("a/index.html", key: "ka", "<a href=\"../\">never rendered</a>")]
         plan.previousKeys = ["a/index.html": "ka"]
@@ -122,7 +124,8 @@ struct RenderStageTests {
     }
 
     @Test func aGroupHandsOnTheDigestOfEveryFileItKeysByItsBytes() throws {
-        var builder = PlanBuilder(templates: try #require(TemplateLibrary.make(from: DefaultTheme.source).0), previous: ["search/b.json": PlanBuilder.contentKey(Data("b".utf8))])
+        let templates = try #require(TemplateLibrary.make(from: DefaultTheme.source).0)
+        var builder = PlanBuilder(templates: templates, previous: ["search/b.json": PlanBuilder.contentKey(Data("b".utf8))])
         builder.addGroup(prefix: "search/", excluding: "", folders: ["search"], inputs: { ["a", "b"] }, key: { $0.joined() }) { names, emit in
             for name in names { try emit(RenderedPage(path: "search/\(name).json", text: name)) }
         }
