@@ -134,7 +134,9 @@ struct PlanBuilder {
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
     mutating func addContent(_ page: RenderedPage) {
-        place(page.path, key: Self.contentKey(page.contents)) { page }
+        let digest = SHA256.hex(page.contents)
+        plan.digests[page.path] = digest
+        place(page.path, key: Self.contentKey(sha256: digest)) { page }
     }
 
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
