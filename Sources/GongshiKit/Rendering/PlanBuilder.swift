@@ -20,7 +20,7 @@ struct PlanBuilder {
 
     /// Adds the page at `route`, rendered through `template` unless the published page has the same key.
     /// The context is built, keyed and rendered later, inside a job that runs in parallel with the other pages
-    /// (`Publisher`), so contexts are made on every core and each is freed as soon as its page is written.
+    /// (`RenderStage`), so contexts are made on every core and each is freed as soon as its page is written.
     mutating func add<Context: Encodable & Sendable>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context
     ) {
@@ -63,7 +63,7 @@ struct PlanBuilder {
             })
     }
 
-    /// The plan, with the templated pages still to run (`Publisher` runs them, or `RenderPlan.materialized()`).
+    /// The plan, with the templated pages still to run (`RenderStage` runs them, or `RenderPlan.materialized()`).
     func finish() -> RenderPlan {
         var plan = self.plan
         plan.jobs = jobs
