@@ -1,17 +1,9 @@
 import Foundation
 
-/// Checks a staged site before it goes live: every `href`/`src` that points inside the site names a file of it.
+/// How a link of the site resolves to a site path, and whether that path is a file of the release: the check of every
+/// `href`/`src` before a release goes live (the links themselves are collected where the pages are rendered,
+/// `LinkCollector`).
 enum LinkVerifier {
-    /// Broken links as `page → link`, sorted; `files` is every path of the site.
-    static func brokenLinks(pages: [RenderedPage], files: Set<String>, baseURL: String) -> [String] {
-        pages.flatMap { brokenLinks(in: $0, files: files, baseURL: baseURL) }.sorted()
-    }
-
-    /// The broken links of one page (none unless it is HTML).
-    static func brokenLinks(in page: RenderedPage, files: Set<String>, baseURL: String) -> [String] {
-        brokenTargets(in: page, files: files, baseURL: baseURL).map(\.shown)
-    }
-
     /// Whether the site path `target` (as `resolve` gives it) names one of `files`: a folder stands for its index.html.
     static func exists(_ target: String, in files: some Collection<String>) -> Bool {
         target.isEmpty || target.hasSuffix("/")
@@ -21,58 +13,6 @@ enum LinkVerifier {
     /// A broken link as shown (`page → link`) and the site path it resolves to.
     struct Broken: Sendable {
         let shown, target: String
-    }
-
-    /// The broken links of one page, with their targets.
-    static func brokenTargets(in page: RenderedPage, files: Set<String>, baseURL: String) -> [Broken] {
-        guard page.path.hasSuffix(".html") else { return [] }
-        var broken: [Broken] = []
-        let html = String(decoding: page.contents, as: UTF8.self)
-        var checked: Set<String> = []
-        for link in links(in: html) where checked.insert(link).inserted {
-            guard let target = resolve(link, from: page.path, baseURL: baseURL) else { continue }
-            let exists = Self.exists(target, in: files)
-            // Shown as written (cmark percent-encodes Chinese file names in links).
-            if !exists { broken.append(Broken(shown: "\(page.path) → \(link.removingPercentEncoding ?? link)", target: target)) }
-        }
-        return broken
-    }
-
-    /// Every ` href="…"` and ` src="…"` value, scanning the UTF-8 bytes once (Foundation's `range(of:)` on long
-    /// pages was the largest single cost of a build).
-    static func links(in html: String) -> [String] {
-        var result: [String] = []
-        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
-        var text = html
-        text.makeContiguousUTF8()
-        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for pattern in patterns {
-                var index = 0
-                let last = bytes.count - pattern.count
-                while index <= last {
-                    guard bytes[index] == 0x20, bytes[index + 1] == pattern[1] else {
-                        index += 1
-                        continue
-                    }
-                    var matches = true
-                    for offset in 2..<pattern.count where bytes[index + offset] != pattern[offset] {
-                        matches = false
-                        break
-                    }
-                    guard matches else {
-                        index += 1
-                        continue
-                    }
-                    let start = index + pattern.count
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x22 { end += 1 }
-                    guard end < bytes.count else { break }
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                    index = end + 1
-                }
-            }
-        }
-        return result
     }
 
     /// A percent-encoded path segment's bytes decoded; as written when it does not decode.

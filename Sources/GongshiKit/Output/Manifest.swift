@@ -38,8 +38,41 @@ public struct Manifest: Sendable, Equatable {
 
     /// Reads a manifest written by `json`; nil when missing or unreadable.
     public static func read(from url: URL) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = contents(of: url) else { return nil }
         return parse(data)
+    }
+
+    /// The bytes of the manifest file at `url`: every manifest gongshi reads is read here (`Reads` counts them).
+    static func contents(of url: URL) -> Data? {
+        Reads.shared.note(url.path)
+        return FileManager.default.contents(atPath: url.path)
+    }
+
+    /// Test seam: how often the manifest files of watched paths were read (a build reads the live one once).
+    final class Reads: @unchecked Sendable {
+        static let shared = Reads()
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+
+        /// Starts counting the reads of the manifest file at `path`, from zero.
+        func watch(_ path: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            counts[path] = 0
+        }
+
+        /// The reads of a watched path since `watch`; nil when not watched.
+        func count(_ path: String) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            return counts[path]
+        }
+
+        func note(_ path: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let count = counts[path] { counts[path] = count + 1 }
+        }
     }
 
     /// Parses a manifest: `json`'s own layout directly (an incremental build reads the manifests of 42,000 files

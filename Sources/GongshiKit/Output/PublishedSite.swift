@@ -22,7 +22,7 @@ public struct PublishedSite: Sendable {
 
     /// Reads `output/manifest.json`.
     public static func read(_ output: URL) -> PublishedSite {
-        let data = FileManager.default.contents(atPath: output.appendingPathComponent(Manifest.fileName).path)
+        let data = Manifest.contents(of: output.appendingPathComponent(Manifest.fileName))
         return PublishedSite(output: output, manifest: data.flatMap(Manifest.parse), manifestDigest: data.map(SHA256.hex))
     }
 
@@ -45,6 +45,9 @@ public struct PublishedSite: Sendable {
         }
         altered = Set(found.joined())
     }
+
+    /// Whether `verify(since:)` ran, so that `isVerified` can say yes.
+    var wasVerified: Bool { since != nil }
 
     /// Whether the published file at `path` was verified to be the manifest's.
     func isVerified(_ path: String) -> Bool {

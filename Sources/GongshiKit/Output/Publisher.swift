@@ -23,8 +23,6 @@ public struct PublishResult: Sendable {
     public var removed = 0
     /// The name under `ReleaseLayout.releases` of the site this publish replaced, if it was kept.
     public var archivedRelease: String?
-    /// Cache keys of the deferred pages (path → key), for the next incremental build.
-    public var keys: [String: String] = [:]
     /// SHA-256 of the `manifest.json` just published.
     public var manifestDigest: String?
 
@@ -62,22 +60,19 @@ public struct Publisher: Sendable {
             message: "输出目录 \(outputDirectory.path) 不是 gongshi 生成的站点（没有 \(Self.markerName) 标记），为防止误删，拒绝覆盖；请换一个空目录")
     }
 
-    /// Publishes `pages` plus the files of `reusing` hard-linked from the current site (unchanged pages).
-    @discardableResult
-    public func publish(_ pages: [RenderedPage], reusing: [String] = [], baseURL: String? = nil) throws(OutputError) -> PublishResult {
-        try publish(RenderPlan(rendered: pages, reused: reusing), baseURL: baseURL)
-    }
+    /// The two files every release has besides the site's own (written anew by every publish, never recycled).
+    static let ownFiles: Set<String> = [Manifest.fileName, markerName]
 
-    /// Publishes a render plan: its ready files, its reused files, and its deferred page jobs, which run here on
-    /// every core, each writing its page into the staging folder and checking its links as soon as it is rendered,
-    /// so no more than a few pages are ever held in memory. `live` is the output as the build read it (its manifest is
-    /// then not read again); a reused file keeps its manifest entry only when `live` verified it, any other is hashed.
-    /// `counts` (records per kind) go into the new `manifest.json`.
+    /// Publishes a new release: `produce` hands every file of it to the sink it is given (from any number of threads),
+    /// each written into the staging folder at once; then the links still pending are checked against the final file
+    /// set, `manifest.json` (with `counts`, records per kind) is written, and the release is swapped in. `outline`
+    /// names the files known in advance. `live` is the output as the build read it, once: its manifest is not read
+    /// again, and a reused file keeps its manifest entry only when `live` verified it (any other is hashed). The first
+    /// error `produce` throws stops the publish; the published site is untouched and the staging folder removed.
     @discardableResult
-    public func publish(
-        _ plan: consuming RenderPlan, baseURL: String? = nil, counts: [String: Int] = [:], live: PublishedSite? = nil
+    func publish(
+        _ outline: ReleaseOutline, counts: [String: Int] = [:], live: PublishedSite, files produce: (StagingSink) throws -> Void
     ) throws(OutputError) -> PublishResult {
-        var plan = plan
         try checkReplaceable()
         let fm = FileManager.default
         layout.migrateLegacyReleases()
@@ -87,53 +82,31 @@ public struct Publisher: Sendable {
         do {
             TreeRemover.remove(staging)
             try layout.prepare()
-            let previous = live.map(\.manifest) ?? Manifest.read(from: outputDirectory.appendingPathComponent(Manifest.fileName))
-            let files = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path))
+            let previous = live.manifest
+            let files = outline.files
             // With the two files every release has, which a recycled release must not keep (they are written anew).
-            let siteFiles = files.union([Manifest.fileName, Self.markerName])
-            let groupFolders = Set(plan.groups.flatMap(\.folders))
-            let folders = Self.folders(for: siteFiles, plus: groupFolders)
+            let folders = Self.folders(for: files.union(Self.ownFiles), plus: outline.openFolders)
             var leftover = ReleaseRecycler.Leftover()
             if let previous, let recycled = ReleaseRecycler.claim(layout, keep: keepReleases, published: previous, to: staging) {
                 // A group's files are known only when it runs; any it does not make again are deleted below.
-                let wanted = files.union(recycled.entries.keys.filter { groupFolders.contains(Self.folder(of: $0)) })
-                // A full render reuses nothing, so no recycled file is worth verifying.
-                let reuses = plan.previousKeys != nil || !plan.reused.isEmpty
+                let wanted = files.union(recycled.entries.keys.filter { outline.openFolders.contains(Self.folder(of: $0)) })
                 leftover = ReleaseRecycler.trim(
-                    staging, recycled: recycled, published: previous, wanted: reuses ? wanted : [], folders: folders, live: live)
+                    staging, recycled: recycled, published: previous, wanted: outline.reusesPublished ? wanted : [], folders: folders,
+                    live: live.wasVerified ? live : nil)
             } else {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             }
             try Self.makeDirectories(folders.subtracting(leftover.folders), in: staging)
-            var manifest = Manifest(counts: counts)
-            var broken: [LinkVerifier.Broken] = []
-            let counter = WriteCounter()
             let roots = Roots(staging: staging, output: outputDirectory)
-            let writer = FileWriter(
-                roots: roots, previous: previous, live: live, leftover: leftover.files, files: siteFiles,
-                baseURL: baseURL, counter: counter, hooks: hooks)
-            for path in plan.reused {
-                manifest.entries[path] = try writer.reuse(path, key: nil).entry
-                result.reused += 1
-            }
-            // The groups (the search index) first: each is the longest single piece of work, done on one core while
-            // the others render pages.
-            let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
-            let previousKeys = plan.previousKeys
-            // The work holds the ready files now; the plan's copies need not stay in memory.
-            plan = RenderPlan()
-            let outcomes = try run(work, with: writer, previousKeys: previousKeys)
-            for outcome in outcomes {
-                if let key = outcome.key { result.keys[outcome.path] = key }
-                guard let entry = outcome.entry else { continue }
-                manifest.entries[outcome.path] = entry
-                broken += outcome.broken
-                if outcome.written { result.written += 1 } else { result.reused += 1 }
-            }
+            let sink = StagingSink(roots: roots, live: live, leftover: leftover.files, hooks: hooks)
+            try produce(sink)
+            let manifest = Manifest(entries: sink.manifestEntries, counts: counts)
+            (result.written, result.reused) = (sink.written, sink.reused)
             // Recycled files that the new site does not have (a search file no longer made).
             for path in leftover.files where manifest.entries[path] == nil { unlink(roots.staging + path) }
-            // A group's files (the search index) are known only now: a link to one of them is not broken.
-            broken.removeAll { LinkVerifier.exists($0.target, in: manifest.entries.keys) }
+            // Links to files made late (the search index) are known only now.
+            let finalFiles = Set(manifest.entries.keys).union(Self.ownFiles)
+            let broken = sink.pendingLinks.filter { !LinkVerifier.exists($0.target, in: finalFiles) }
             guard broken.isEmpty else {
                 let sample = broken.map(\.shown).sorted().prefix(5).joined(separator: "；")
                 throw OutputError(message: "生成的网站有 \(broken.count) 个站内链接指向不存在的页面（原站点保持不变）：\(sample)")
@@ -146,7 +119,7 @@ public struct Publisher: Sendable {
             // One flush of the whole file system before the swap, instead of one per file: after a crash the
             // new site is either complete on disk or not live.
             Self.syncFileSystem(of: staging)
-            result.removed = previous.map { Set($0.entries.keys).subtracting(manifest.entries.keys).count } ?? 0
+            result.removed = previous.map { Set($0.entries.keys).subtracting(finalFiles).count } ?? 0
             result.archivedRelease = try swapIn(staging)
         } catch let error as OutputError {
             TreeRemover.remove(staging)
@@ -157,92 +130,6 @@ public struct Publisher: Sendable {
         }
         pruneReleases()
         return result
-    }
-
-    /// One piece of the parallel work: a ready file, a page job or a group of files.
-    private enum Work: Sendable {
-        case ready(RenderedPage)
-        case page(PageJob)
-        case group(GroupJob)
-    }
-
-    /// What one file of the work left in the staging folder.
-    struct FileOutcome {
-        let path: String
-        /// The cache key, for deferred pages and groups.
-        var key: String?
-        /// nil for a group's own key, which is not a file.
-        var entry: Manifest.Entry?
-        var written = false
-        var broken: [LinkVerifier.Broken] = []
-    }
-
-    /// Writes or links one file into the staging folder and says what it did.
-    struct FileWriter: Sendable {
-        let roots: Roots
-        let previous: Manifest?
-        /// The output as the build found it, with the files it verified.
-        let live: PublishedSite?
-        /// Files of a recycled staging folder that are already the published file (`ReleaseRecycler`).
-        let leftover: Set<String>
-        /// Every path of the new site, for the link check.
-        let files: Set<String>
-        let baseURL: String?
-        let counter: WriteCounter
-        let hooks: PublishHooks
-
-        func write(_ path: String, _ contents: Data, key: String?) throws -> FileOutcome {
-            try Publisher.writeNew(contents, toPath: roots.staging + path)
-            let page = RenderedPage(path: path, contents: contents)
-            let broken = baseURL.map { LinkVerifier.brokenTargets(in: page, files: files, baseURL: $0) } ?? []
-            let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
-            try hooks.afterWritingFile?(counter.next())
-            return FileOutcome(path: path, key: key, entry: entry, written: true, broken: broken)
-        }
-
-        func reuse(_ path: String, key: String?) throws -> FileOutcome {
-            let known = previous?.entries[path]
-            // A recycled file is only left in place when it is verified to be the published file (so `known` exists).
-            if let known, leftover.contains(path) { return FileOutcome(path: path, key: key, entry: known) }
-            // A published file keeps its recorded entry only when it was verified against it; any other is hashed.
-            let verified = live?.isVerified(path) == true ? known : nil
-            return FileOutcome(path: path, key: key, entry: try Publisher.link(path, roots, known: verified))
-        }
-
-        func outcome(of file: GroupJob.File) throws -> FileOutcome {
-            guard file.isFile else { return FileOutcome(path: file.path, key: file.key) }
-            return try file.contents.map { try write(file.path, $0, key: file.key) } ?? reuse(file.path, key: file.key)
-        }
-    }
-
-    /// Runs the work on every core, each file written as soon as it is made; the first error stops the remaining
-    /// work and is rethrown.
-    private func run(_ work: [Work], with writer: FileWriter, previousKeys: [String: String]?) throws -> [FileOutcome] {
-        let failure = FirstError()
-        let outcomes = work.concurrentMap { item -> [FileOutcome]? in
-            guard !failure.isSet else { return nil }
-            do {
-                switch item {
-                case .ready(let page):
-                    return [try writer.write(page.path, page.contents, key: nil)]
-                case .page(let job):
-                    let (key, contents) = job.run(previousKeys?[job.path])
-                    return [try contents.map { try writer.write(job.path, $0, key: key) } ?? writer.reuse(job.path, key: key)]
-                case .group(let group):
-                    var outcomes: [FileOutcome] = []
-                    try group.run(previousKeys) { outcomes.append(try writer.outcome(of: $0)) }
-                    // The group's build (the search index) is over: its memory goes back to the system while pages render.
-                    FreedMemory.returnToSystem()
-                    return outcomes
-                }
-            } catch {
-                failure.record(error)
-                return nil
-            }
-        }
-        if let error = failure.error { throw error }
-        // With no error every item ran and returned its outcomes.
-        return outcomes.flatMap { $0! }
     }
 
     /// Every folder the files need and the `extra` folders, with their parents.
@@ -392,39 +279,6 @@ struct POSIXFailure: Error, LocalizedError {
     let operation: String
     let code: Int32
     var errorDescription: String? { "\(operation)：\(String(cString: strerror(code)))" }
-}
-
-/// Counts written files across threads, for `PublishHooks`.
-final class WriteCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
-    }
-}
-
-/// The first error thrown by any of several concurrent jobs.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var isSet: Bool { error != nil }
-
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-
-    func record(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if stored == nil { stored = error }
-    }
 }
 
 #if os(Linux)

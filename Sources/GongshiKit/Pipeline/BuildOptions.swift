@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     /// Publish even when far fewer records remain than the published site has (see `ShrinkGuard`).
     public var allowShrink = false
     public var hooks = PublishHooks()
+    /// Test seam: called with the path of every file whose links the render stage collects.
+    var linksCollected: (@Sendable (String) -> Void)?
 
     public init(sourceDirectory: URL, outputDirectory: URL, templatesDirectory: URL? = nil, asOf: Day) {
         self.sourceDirectory = sourceDirectory

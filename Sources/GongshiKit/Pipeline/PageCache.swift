@@ -18,10 +18,6 @@ struct PageCache: Codable, Equatable {
         return directory.appendingPathComponent("pages-\(id).json")
     }
 
-    static func manifestDigest(of output: URL) -> String? {
-        FileManager.default.contents(atPath: output.appendingPathComponent(Manifest.fileName).path).map(SHA256.hex)
-    }
-
     /// The keys of the published pages, when the cache matches the output as it is now. The published files are
     /// verified first (`site` records what was found): a file that is no longer the manifest's loses its key, and so
     /// does the group it belongs to (the search index), so that it is made again.
@@ -46,9 +42,9 @@ struct PageCache: Codable, Equatable {
     }
 
     /// Records the keys of the site just published; a failure here only costs the next build its reuse.
-    /// `manifest` is the SHA-256 of the published `manifest.json` (read from the output when nil).
-    static func save(_ pages: [String: String], to directory: URL, output: URL, manifest: String? = nil) {
-        guard let manifest = manifest ?? manifestDigest(of: output), let savedAt = FileTime.now(in: directory) else { return }
+    /// `manifest` is the SHA-256 of the `manifest.json` just published (never read back from the output).
+    static func save(_ pages: [String: String], to directory: URL, output: URL, manifest: String) {
+        guard let savedAt = FileTime.now(in: directory) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let cache = PageCache(version: GongshiVersion.current, manifest: manifest, pages: pages, savedAt: savedAt)

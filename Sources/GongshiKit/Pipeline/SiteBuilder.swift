@@ -159,11 +159,12 @@ public enum SiteBuilder {
             guard problems.isEmpty else { return outcome }
         }
         let publisher = Publisher(outputDirectory: layout.output, keepReleases: options.keepReleases, hooks: options.hooks)
-        let keys = plan.keys
-        let published = try publisher.publish(consume plan, baseURL: model.config.baseURL, counts: ShrinkGuard.counts(model), live: live)
+        // Rendering and writing overlap: each file goes into the staging folder as soon as the render stage makes it.
+        let (published, keys) = try RenderStage(baseURL: model.config.baseURL, collected: options.linksCollected).publish(
+            consume plan, with: publisher, counts: ShrinkGuard.counts(model), live: live)
         outcome.publish = published
         outcome.phaseSeconds["write"] = clock.lap()
-        PageCache.save(keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output, manifest: published.manifestDigest)
+        if let digest = published.manifestDigest { PageCache.save(keys, to: cacheDirectory, output: layout.output, manifest: digest) }
         return outcome
     }
 }

@@ -20,7 +20,7 @@ struct PlanBuilder {
 
     /// Adds the page at `route`, rendered through `template` unless the published page has the same key.
     /// The context is built, keyed and rendered later, inside a job that runs in parallel with the other pages
-    /// (`Publisher`), so contexts are made on every core and each is freed as soon as its page is written.
+    /// (`RenderStage`), so contexts are made on every core and each is freed as soon as its page is written.
     mutating func add<Context: Encodable & Sendable>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context
     ) {
@@ -63,7 +63,7 @@ struct PlanBuilder {
             })
     }
 
-    /// The plan, with the templated pages still to run (`Publisher` runs them, or `RenderPlan.materialized()`).
+    /// The plan, with the templated pages still to run (`RenderStage` runs them, or `RenderPlan.materialized()`).
     func finish() -> RenderPlan {
         var plan = self.plan
         plan.jobs = jobs
@@ -114,20 +114,29 @@ struct PlanBuilder {
                     return
                 }
                 try produce(value) { page in
-                    let fileKey = Self.contentKey(page.contents)
-                    try emit(GroupJob.File(path: page.path, key: fileKey, contents: previous?[page.path] == fileKey ? nil : page.contents))
+                    let digest = SHA256.hex(page.contents)
+                    let fileKey = Self.contentKey(sha256: digest)
+                    let changed = previous?[page.path] != fileKey
+                    try emit(GroupJob.File(path: page.path, key: fileKey, contents: changed ? page.contents : nil, sha256: changed ? digest : nil))
                 }
             })
     }
 
     /// The key of a file keyed by its own bytes.
     static func contentKey(_ contents: Data) -> String {
-        SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(SHA256.hex(contents))".utf8))
+        contentKey(sha256: SHA256.hex(contents))
+    }
+
+    /// The key of a file keyed by its own bytes, from their SHA-256 (which its manifest entry reuses).
+    static func contentKey(sha256: String) -> String {
+        SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(sha256)".utf8))
     }
 
     /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
     mutating func addContent(_ page: RenderedPage) {
-        place(page.path, key: Self.contentKey(page.contents)) { page }
+        let digest = SHA256.hex(page.contents)
+        plan.digests[page.path] = digest
+        place(page.path, key: Self.contentKey(sha256: digest)) { page }
     }
 
     /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
@@ -152,6 +161,8 @@ struct GroupJob: Sendable {
         let contents: Data?
         /// false for the group's own key, which is recorded with the keys but is not a file.
         var isFile = true
+        /// SHA-256 of `contents` when the group computed it for the key, so that the manifest does not hash them again.
+        var sha256: String?
     }
 
     /// Folders the files go in, relative to the site's root.

@@ -107,6 +107,6 @@ struct BodyLinkCheckerTests {
 
     @Test func thePublishersMessageShowsTheLinkAsWritten() {
         let page = RenderedPage(path: "disclosures/d1/index.html", text: "<img src=\"%E9%99%84%E4%BB%B6/%E7%85%A7%E7%89%87.jpg\">")
-        #expect(LinkVerifier.brokenLinks(in: page, files: [], baseURL: "https://e.org/") == ["disclosures/d1/index.html → 附件/照片.jpg"])
+        #expect(LinkCollector.brokenLinks(in: page, files: [], baseURL: "https://e.org/") == ["disclosures/d1/index.html → 附件/照片.jpg"])
     }
 }
