@@ -150,7 +150,8 @@ public enum SiteBuilder {
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
         let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, site: &live)
-        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
+        let searchStore = SearchIndexStore(directory: cacheDirectory, output: layout.output, reads: !options.clean)
+        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous, searchStore: searchStore)
         plan.rendered += templates.assets
         outcome.phaseSeconds["plan"] = clock.lap()
         if !options.allowShrink {
@@ -162,6 +163,7 @@ public enum SiteBuilder {
         let keys = plan.keys
         let published = try publisher.publish(consume plan, baseURL: model.config.baseURL, counts: ShrinkGuard.counts(model), live: live)
         outcome.publish = published
+        outcome.notes += searchStore.note.map { [$0] } ?? []
         outcome.phaseSeconds["write"] = clock.lap()
         PageCache.save(keys.merging(published.keys) { $1 }, to: cacheDirectory, output: layout.output, manifest: published.manifestDigest)
         return outcome
