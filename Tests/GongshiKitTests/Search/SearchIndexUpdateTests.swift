@@ -176,6 +176,35 @@ struct SearchIndexUpdateTests {
         #expect(incremental > 40)
     }
 
+    @Test func aChangeOutsideTheTokensRewritesNoShard() throws {
+        let folder = Folder()
+        var documents = Self.corpus
+        let first = try Self.build(documents, over: nil, store: folder.store())
+        // The branch name is shown in results (document files) but not tokenised.
+        documents[200] = Self.document(documents[200], branchName: "改名后的党支部")
+        let store = folder.store()
+        Self.expectSame(try Self.build(documents, over: first, store: store), documents, "branch name")
+        #expect(store.statistics == .init(mode: .incremental, documentsTokenised: 2, shardsMade: 0, documentFilesMade: 1))
+    }
+
+    @Test func aNewShardCountOrRepeatedIdsBuildTheIndexWhole() throws {
+        let folder = Folder()
+        let small = Array(Self.corpus.prefix(40))
+        var published = try Self.build(small, over: nil, store: folder.store())
+        let grown = folder.store()
+        published = try Self.build(Self.corpus, over: published, store: grown)
+        Self.expectSame(published, Self.corpus, "grown")
+        #expect(grown.statistics.mode == .full && grown.note == nil)
+        var repeated = Self.corpus
+        repeated[10] = Self.document(repeated[10], id: repeated[11].id)
+        let twice = folder.store()
+        published = try Self.build(repeated, over: published, store: twice)
+        Self.expectSame(published, repeated, "repeated id")
+        #expect(twice.statistics.mode == .full)
+        let back = folder.store()
+        Self.expectSame(try Self.build(Self.corpus, over: published, store: back), Self.corpus, "back")
+    }
+
     @Test func aDamagedCacheIsIgnoredWithANote() throws {
         let folder = Folder()
         var documents = Self.corpus
