@@ -21,53 +21,92 @@ extension SearchIndexUpdater {
             ordered: [SearchDocument], digests: [String], cache: SearchIndexCache, shardCount: Int?,
             statistics: inout SearchIndexStore.Statistics
         ) {
-            var oldNumber: [String: Int] = [:]
-            oldNumber.reserveCapacity(cache.documents.count)
-            for (number, document) in cache.documents.enumerated() {
-                guard oldNumber.updateValue(number, forKey: document.id) == nil else { return nil }
-            }
-            var source = [Int](repeating: -1, count: ordered.count)
-            var unchanged = [Bool](repeating: false, count: ordered.count)
-            var seen = Set<String>()
-            // Where each cached document goes: -1 when it is gone or changed (its postings are taken out).
-            var moved = [Int32](repeating: -1, count: cache.documents.count)
+            guard let matching = Matching(ordered: ordered, digests: digests, cache: cache) else { return nil }
+            let (edits, texts) = Self.edits(ordered, cache: cache, matching: matching, statistics: &statistics)
+            guard let shards = Self.shards(cache, edits: edits, matching: matching, shardCount: shardCount) else { return nil }
+            self.ordered = ordered
+            self.digests = digests
+            self.cache = cache
+            source = matching.source
+            unchanged = matching.unchanged
+            self.texts = texts
+            self.shards = shards
+        }
+
+        /// Which cached document each current one is, and where the cached ones went.
+        struct Matching {
+            /// The cached number of each current document (-1: added).
+            var source: [Int]
+            /// Whether the current document is its cached one, unchanged.
+            var unchanged: [Bool]
+            /// Every document in both kept its number: a changed one only edits the lists of the tokens that differ.
             var stable = true
-            for (number, document) in ordered.enumerated() {
-                guard seen.insert(document.id).inserted else { return nil }
-                guard let old = oldNumber[document.id] else { continue }
-                source[number] = old
-                unchanged[number] = cache.documents[old].digest == digests[number]
-                if old != number { stable = false }
-            }
-            // The first cached number whose document is now elsewhere: lists wholly below it keep their bytes.
+            /// The current number of each cached document whose postings stay (-1 when it is gone or changed,
+            /// unless `stable`).
+            var moved: [Int32]
+            /// The first cached number whose document is now elsewhere: lists wholly below it keep their bytes.
             var firstMoved = Int.max
-            for number in ordered.indices where source[number] >= 0 && (unchanged[number] || stable) {
-                moved[source[number]] = Int32(number)
-                if source[number] != number { firstMoved = min(firstMoved, source[number]) }
+
+            /// Nil when ids repeat (in the cache or now).
+            init?(ordered: [SearchDocument], digests: [String], cache: SearchIndexCache) {
+                var oldNumber: [String: Int] = [:]
+                oldNumber.reserveCapacity(cache.documents.count)
+                for (number, document) in cache.documents.enumerated() {
+                    guard oldNumber.updateValue(number, forKey: document.id) == nil else { return nil }
+                }
+                source = [Int](repeating: -1, count: ordered.count)
+                unchanged = [Bool](repeating: false, count: ordered.count)
+                moved = [Int32](repeating: -1, count: cache.documents.count)
+                var seen = Set<String>()
+                for (number, document) in ordered.enumerated() {
+                    guard seen.insert(document.id).inserted else { return nil }
+                    guard let old = oldNumber[document.id] else { continue }
+                    source[number] = old
+                    unchanged[number] = cache.documents[old].digest == digests[number]
+                    if old != number { stable = false }
+                }
+                for number in ordered.indices where source[number] >= 0 && (unchanged[number] || stable) {
+                    moved[source[number]] = Int32(number)
+                    if source[number] != number { firstMoved = min(firstMoved, source[number]) }
+                }
             }
+        }
+
+        /// The edits of every token list, from the changed, added and removed documents, and the texts tokenised.
+        static func edits(
+            _ ordered: [SearchDocument], cache: SearchIndexCache, matching: Matching, statistics: inout SearchIndexStore.Statistics
+        ) -> (edits: [UInt64: Edit], texts: [Int: String]) {
             var edits: [UInt64: Edit] = [:]
             var texts: [Int: String] = [:]
             var matched = [Bool](repeating: false, count: cache.documents.count)
             for (number, document) in ordered.enumerated() {
-                let old = source[number]
+                let old = matching.source[number]
                 if old >= 0 { matched[old] = true }
-                if old >= 0 && unchanged[number] { continue }
+                if old >= 0 && matching.unchanged[number] { continue }
                 let text = document.text
                 texts[number] = text
-                let new = Self.tokens(title: document.title, text: text)
+                let new = tokens(title: document.title, text: text)
                 statistics.documentsTokenised += 1
-                if old >= 0 && stable {
+                if old >= 0 && matching.stable {
                     // Same number: only the tokens whose fields differ change their lists.
-                    let before = Self.tokens(title: cache.string(cache.documents[old].title), text: cache.string(cache.documents[old].text))
+                    let before = tokens(title: cache.string(cache.documents[old].title), text: cache.string(cache.documents[old].text))
                     statistics.documentsTokenised += 1
                     for (key, fields) in before where new[key] != fields { edits[key, default: Edit()].drops.append(Int32(old)) }
                     for (key, fields) in new where before[key] != fields { edits[key, default: Edit()].adds.append(UInt32(number) << 2 | UInt32(fields)) }
                     continue
                 }
-                if old >= 0 { Self.drop(old, from: cache, into: &edits, statistics: &statistics) }
+                if old >= 0 { drop(old, from: cache, into: &edits, statistics: &statistics) }
                 for (key, fields) in new { edits[key, default: Edit()].adds.append(UInt32(number) << 2 | UInt32(fields)) }
             }
-            for (old, isMatched) in matched.enumerated() where !isMatched { Self.drop(old, from: cache, into: &edits, statistics: &statistics) }
+            for (old, isMatched) in matched.enumerated() where !isMatched { drop(old, from: cache, into: &edits, statistics: &statistics) }
+            return (edits, texts)
+        }
+
+        /// Each shard remade with its edits (and renumbered when it holds a document at or after `firstMoved`), nil
+        /// for one that stays; nil in all when a shard cannot be read or the shard count would change.
+        static func shards(
+            _ cache: SearchIndexCache, edits: [UInt64: Edit], matching: Matching, shardCount: Int?
+        ) -> [(json: [UInt8], end: Int)?]? {
             let count = cache.shards.count
             var byShard: [Int: [(token: [UInt8], edit: Edit)]] = [:]
             for (key, edit) in edits {
@@ -77,24 +116,18 @@ extension SearchIndexUpdater {
             var shards: [(json: [UInt8], end: Int)?] = []
             var totalBytes = 0
             for (index, shard) in cache.shards.enumerated() {
-                let renumbers = shard.end > firstMoved
+                let renumbers = shard.end > matching.firstMoved
                 guard renumbers || byShard[index] != nil else {
                     shards.append(nil)
                     totalBytes += shard.json.count > 2 ? shard.json.count - 1 : 0
                     continue
                 }
-                guard let made = Self.remake(shard, of: cache, edits: byShard[index] ?? [], moved: moved, renumbers: renumbers) else { return nil }
+                guard let made = remake(shard, of: cache, edits: byShard[index] ?? [], moved: matching.moved, renumbers: renumbers) else { return nil }
                 shards.append(made)
                 totalBytes += made.json.count > 2 ? made.json.count - 1 : 0
             }
             guard (shardCount ?? SearchIndexLayout.shardCount(forPostingBytes: totalBytes)) == count else { return nil }
-            self.ordered = ordered
-            self.digests = digests
-            self.cache = cache
-            self.source = source
-            self.unchanged = unchanged
-            self.texts = texts
-            self.shards = shards
+            return shards
         }
 
         /// What one token's list loses and gains: cached document numbers taken out, current postings put in.
@@ -236,36 +269,5 @@ extension SearchIndexUpdater {
             let text = texts[number] ?? cache.string(cache.documents[source[number]].text)
             return SearchRecords.record(ordered[number], text: text)
         }
-    }
-}
-
-/// Reads a shard's `{token: postings}` JSON as `SearchIndexBuilder.shardJSON` writes it (nothing escaped).
-enum ShardJSON {
-    /// The ranges of each token and its postings, in order; nil when `json` is not in that form.
-    static func entries(_ json: ArraySlice<UInt8>) -> [(token: Range<Int>, postings: Range<Int>)]? {
-        let quote = UInt8(ascii: "\"")
-        var index = json.startIndex
-        guard json.count >= 2, json[index] == UInt8(ascii: "{"), json[json.endIndex - 1] == UInt8(ascii: "}") else { return nil }
-        index += 1
-        let end = json.endIndex - 1
-        var entries: [(token: Range<Int>, postings: Range<Int>)] = []
-        func quoted() -> Range<Int>? {
-            guard index < end, json[index] == quote else { return nil }
-            let start = index + 1
-            guard let close = json[start..<end].firstIndex(of: quote) else { return nil }
-            index = close + 1
-            return start..<close
-        }
-        while index < end {
-            if !entries.isEmpty {
-                guard json[index] == UInt8(ascii: ",") else { return nil }
-                index += 1
-            }
-            guard let token = quoted(), index < end, json[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            guard let postings = quoted() else { return nil }
-            entries.append((token, postings))
-        }
-        return entries
     }
 }
