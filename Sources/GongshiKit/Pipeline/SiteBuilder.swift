@@ -150,7 +150,8 @@ public enum SiteBuilder {
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
         let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, site: &live)
-        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous)
+        let searchStore = SearchIndexStore(directory: cacheDirectory, output: layout.output, reads: !options.clean)
+        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous, searchStore: searchStore)
         plan.rendered += templates.assets
         outcome.phaseSeconds["plan"] = clock.lap()
         if !options.allowShrink {
@@ -163,6 +164,7 @@ public enum SiteBuilder {
         let (published, keys) = try RenderStage(baseURL: model.config.baseURL, collected: options.linksCollected).publish(
             consume plan, with: publisher, counts: ShrinkGuard.counts(model), live: live)
         outcome.publish = published
+        outcome.notes += searchStore.note.map { [$0] } ?? []
         outcome.phaseSeconds["write"] = clock.lap()
         if let digest = published.manifestDigest { PageCache.save(keys, to: cacheDirectory, output: layout.output, manifest: digest) }
         return outcome

@@ -77,12 +77,13 @@ public struct PageRenderer: Sendable {
 
     /// Renders the pages whose key differs from `previous` (path → key of the published page).
     /// A page's bytes depend only on its template set and its context, so an equal key means equal bytes.
-    public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?) -> RenderPlan {
+    /// With `searchStore`, the search index is updated from its cache and the cache saved (`SearchIndexUpdater`).
+    public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?, searchStore: SearchIndexStore? = nil) -> RenderPlan {
         var builder = PlanBuilder(templates: templates, previous: previous)
         let statsPages = StatsPages(model: model, stats: stats)
         addCorePages(model, stats: stats, statsPages: statsPages, to: &builder)
         addPrintPages(model, to: &builder)
-        addSearch(model, to: &builder)
+        addSearch(model, store: searchStore, to: &builder)
         addFeeds(model, to: &builder)
         addOpenData(model, statsPages: statsPages, to: &builder)
         builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))

@@ -122,6 +122,11 @@ struct PlanBuilder {
             })
     }
 
+    /// Adds a group of files that keys its files itself (the search index, `SearchIndexUpdater`).
+    mutating func addGroup(_ job: GroupJob) {
+        groups.append(job)
+    }
+
     /// The key of a file keyed by its own bytes.
     static func contentKey(_ contents: Data) -> String {
         contentKey(sha256: SHA256.hex(contents))

@@ -68,6 +68,29 @@ public enum PostingCodec {
         return shift == 0 ? postings : nil
     }
 
+    /// Decodes an encoded posting list into `doc << 2 | fields` numbers; nil when it is not a valid encoding.
+    static func decode(bytes: some Collection<UInt8>) -> [UInt32]? {
+        var postings: [UInt32] = []
+        var previous = -1
+        var value = 0
+        var shift = 0
+        for byte in bytes {
+            guard byte < 128, digits[Int(byte)] >= 0, shift <= 25 else { return nil }
+            let digit = Int(digits[Int(byte)])
+            value |= (digit & 31) << shift
+            if digit & 32 != 0 {
+                shift += 5
+                continue
+            }
+            previous += (value >> 2) + 1
+            guard previous < 1 << 30 else { return nil }
+            postings.append(UInt32(previous) << 2 | UInt32(value & 3))
+            value = 0
+            shift = 0
+        }
+        return shift == 0 ? postings : nil
+    }
+
     /// How many base-64 digits it takes to write every number below `limit`.
     static func width(below limit: Int) -> Int {
         var width = 1

@@ -40,6 +40,9 @@ struct PostingTable {
         PostingCodec.append(gap: document - Int(previous.document) - 1, fields: field, to: &encoded[id])
     }
 
+    /// The highest document holding token `id`.
+    func lastDocument(_ id: Int32) -> Int { Int(last[Int(id)].document) }
+
     /// The encoded postings of token `id`, leaving none in the table (so they are freed once written).
     mutating func takeEncoded(_ id: Int) -> [UInt8] {
         defer { encoded[id] = [] }

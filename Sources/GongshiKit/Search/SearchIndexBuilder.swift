@@ -19,8 +19,18 @@ public enum SearchIndexBuilder {
     public static func build<E: Error>(
         _ documents: [SearchDocument], shardCount: Int? = nil, emit: (RenderedPage) throws(E) -> Void
     ) throws(E) {
-        let ordered = documents.sorted(by: precedes)
-        var table = invert(ordered)
+        try build(ordered: documents.sorted(by: precedes), shardCount: shardCount, emit: emit)
+    }
+
+    /// The same files for documents already in number order; with `cache`, each document (with its digest from
+    /// `digests`, in the same order) and each shard also go into the search cache as they are made.
+    static func build<E: Error>(
+        ordered: [SearchDocument], digests: [String] = [], shardCount: Int? = nil, cache: SearchIndexCache.Writer? = nil,
+        emit: (RenderedPage) throws(E) -> Void
+    ) throws(E) {
+        var table = invert(ordered) { number, document, text in
+            cache?.addDocument(id: document.id, digest: digests[number], title: document.title.utf8, text: text.utf8)
+        }
         let tokens = table.keys.map(SearchTokenizer.token(forKey:))
         var totalBytes = 0
         for (id, token) in tokens.enumerated() { totalBytes += token.utf8.count + table.encoded[id].count + 6 }
@@ -33,7 +43,10 @@ public enum SearchIndexBuilder {
         for shard in 0..<shards {
             let ids = byShard[shard].sorted { tokens[Int($0)].utf8.lexicographicallyPrecedes(tokens[Int($1)].utf8) }
             byShard[shard] = []
-            try emit(RenderedPage(path: SearchIndexLayout.shardPath(shard), contents: shardJSON(ids, tokens: tokens, table: &table)))
+            let end = ids.reduce(0) { max($0, table.lastDocument($1) + 1) }
+            let json = shardJSON(ids, tokens: tokens, table: &table)
+            cache?.addShard(json: json, end: end)
+            try emit(RenderedPage(path: SearchIndexLayout.shardPath(shard), contents: json))
         }
         table = PostingTable()
         for (file, first) in stride(from: 0, to: ordered.count, by: SearchIndexLayout.documentsPerFile).enumerated() {
@@ -51,7 +64,8 @@ public enum SearchIndexBuilder {
     }
 
     /// The postings of every token, ascending by document number.
-    static func invert(_ documents: [SearchDocument]) -> PostingTable {
+    /// `indexed` sees each document with the text that was indexed.
+    static func invert(_ documents: [SearchDocument], indexed: (Int, SearchDocument, String) -> Void = { _, _, _ in }) -> PostingTable {
         var table = PostingTable()
         var keys: [UInt64] = []
         for (number, document) in documents.enumerated() {
@@ -59,7 +73,9 @@ public enum SearchIndexBuilder {
             SearchTokenizer.forEachKey(in: document.title) { keys.append($0) }
             for key in keys { table.add(key, document: number, field: PostingCodec.title) }
             keys.removeAll(keepingCapacity: true)
-            SearchTokenizer.forEachKey(in: document.text) { keys.append($0) }
+            let text = document.text
+            indexed(number, document, text)
+            SearchTokenizer.forEachKey(in: text) { keys.append($0) }
             for key in keys { table.add(key, document: number, field: PostingCodec.body) }
             keys.removeAll(keepingCapacity: true)
         }

@@ -48,11 +48,15 @@ enum SearchRecords {
 
     /// One document file: the records of `documents` (consecutive numbers), in order.
     static func documents(_ documents: some Sequence<SearchDocument>) -> Data {
-        encode(documents.map(record))
+        encode(documents.map { record($0) })
     }
 
-    static func record(_ document: SearchDocument) -> Document {
-        let text = collapsingWhitespace(document.text)
+    /// One document file from records already made.
+    static func documents(records: [Document]) -> Data { encode(records) }
+
+    /// What a result shows of `document`; `text` is its `text`, when already at hand.
+    static func record(_ document: SearchDocument, text: String? = nil) -> Document {
+        let text = collapsingWhitespace(text ?? document.text)
         let limit = SearchIndexLayout.documentTextLimit
         let cut = text.unicodeScalars.count > limit
         return Document(
