@@ -57,7 +57,11 @@ extension SiteBuilder {
             guard !checked.diagnostics.hasErrors, let model = checked.model, let templates = checked.templates else { return update }
             let stats = StatisticsCalculator.calculate(model)
             update.phaseSeconds["statistics"] = clock.lap()
-            var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: keys)
+            // The search index is updated from its cache in the preview's own cache folder, like a build's.
+            let searchStore = { (reads: Bool) in
+                SearchIndexStore(directory: self.options.resolvedCacheDirectory, output: self.directory, reads: reads)
+            }
+            var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: keys, searchStore: searchStore(keys != nil))
             plan.rendered += templates.assets
             update.phaseSeconds["plan"] = clock.lap()
             // No good build yet: there is nothing to keep, so every file goes straight to disk.
@@ -68,7 +72,7 @@ extension SiteBuilder {
                 if outcome == nil {
                     // A reused key whose file is not kept: not expected (keys and pages change together), but the
                     // file would be wrong, so every page is made again.
-                    var full = PageRenderer(templates: templates).plan(model, stats: stats, previous: nil)
+                    var full = PageRenderer(templates: templates).plan(model, stats: stats, previous: nil, searchStore: searchStore(false))
                     full.rendered += templates.assets
                     outcome = try run(full, direct: direct, baseURL: model.config.baseURL)
                 }
@@ -119,99 +123,52 @@ extension SiteBuilder {
             var broken: [LinkVerifier.Broken] = []
         }
 
-        /// Runs the plan's jobs and groups against the kept keys on every core; a file written straight to disk
-        /// (`direct`) is not kept in memory. nil when a reused file is not kept.
-        private func run(_ plan: RenderPlan, direct: Bool, baseURL: String?) throws -> Run? {
+        /// Runs the plan through the render stage against the kept keys; a file written straight to disk (`direct`)
+        /// is not kept in memory. nil when a reused file is not kept.
+        private func run(_ plan: consuming RenderPlan, direct: Bool, baseURL: String?) throws -> Run? {
             let known = pages.entries
             let root = directory.path + "/"
-            let previousKeys = plan.previousKeys
             // What the link check knows before the groups run; a link to a group's file is checked against all files after.
-            let planned = Set(plan.rendered.map(\.path)).union(plan.reused).union(plan.jobs.map(\.path)).union([
-                Manifest.fileName, Publisher.markerName,
-            ])
+            let planned = RenderStage.outline(of: plan).files.union(Publisher.ownFiles)
             if direct { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
-            let made: @Sendable (String, Data) throws -> (File, [LinkVerifier.Broken]) = { path, contents in
-                let entry = Manifest.Entry(sha256: SHA256.hex(contents), size: contents.count)
-                let page = RenderedPage(path: path, contents: contents)
-                let broken = baseURL.map { LinkVerifier.brokenTargets(in: page, files: planned, baseURL: $0) } ?? []
+            let collected = Collected()
+            let keys = try RenderStage(baseURL: baseURL).run(plan, known: planned) { staged in
+                guard let contents = staged.contents else {
+                    collected.add(known[staged.path].map { File(path: staged.path, entry: $0) }, broken: [])
+                    return
+                }
+                let entry = Manifest.Entry(sha256: staged.sha256 ?? SHA256.hex(contents), size: contents.count)
                 if direct {
-                    try Publisher.writeNew(contents, toPath: root + path)
-                    return (File(path: path, entry: entry, contents: Data()), broken)
+                    try Publisher.writeNew(contents, toPath: root + staged.path)
+                    collected.add(File(path: staged.path, entry: entry, contents: Data()), broken: staged.pendingLinks)
+                } else {
+                    let file = File(path: staged.path, entry: entry, contents: known[staged.path] == entry ? nil : contents)
+                    collected.add(file, broken: staged.pendingLinks)
                 }
-                return (File(path: path, entry: entry, contents: known[path] == entry ? nil : contents), broken)
             }
-            let kept: @Sendable (String) -> File? = { path in known[path].map { File(path: path, entry: $0) } }
-            let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
-            let failure = FirstFailure()
-            let results = work.concurrentMap { item -> Piece in
-                var piece = Piece()
-                guard !failure.isSet else { return piece }
-                do {
-                    switch item {
-                    case .ready(let page):
-                        let (file, broken) = try made(page.path, page.contents)
-                        piece.files.append(file)
-                        piece.broken += broken
-                    case .page(let job):
-                        let (key, contents) = job.run(previousKeys?[job.path])
-                        piece.keys.append((job.path, key))
-                        if let contents {
-                            let (file, broken) = try made(job.path, contents)
-                            piece.files.append(file)
-                            piece.broken += broken
-                        } else if let file = kept(job.path) {
-                            piece.files.append(file)
-                        } else {
-                            piece.missing = true
-                        }
-                    case .group(let group):
-                        try group.run(previousKeys) { file in
-                            piece.keys.append((file.path, file.key))
-                            guard file.isFile else { return }
-                            if let contents = file.contents {
-                                let (made, broken) = try made(file.path, contents)
-                                piece.files.append(made)
-                                piece.broken += broken
-                            } else if let kept = kept(file.path) {
-                                piece.files.append(kept)
-                            } else {
-                                piece.missing = true
-                            }
-                        }
-                        FreedMemory.returnToSystem()
-                    }
-                } catch {
-                    failure.record(error)
-                }
-                return piece
-            }
-            if let error = failure.error { throw error }
-            var run = Run(keys: plan.keys)
-            // Files the plan reused outright (their key was the kept one).
-            for path in plan.reused {
-                guard let file = kept(path) else { return nil }
-                run.files.append(file)
-            }
-            for piece in results {
-                if piece.missing { return nil }
-                run.files += piece.files
-                run.broken += piece.broken
-                for (path, key) in piece.keys { run.keys[path] = key }
-            }
-            return run
+            return collected.run(keys: keys)
         }
 
-        private enum Work: Sendable {
-            case ready(RenderedPage)
-            case page(PageJob)
-            case group(GroupJob)
-        }
+        /// What the render stage's sink received, from every core.
+        private final class Collected: @unchecked Sendable {
+            private let lock = NSLock()
+            private var files: [File] = []
+            private var broken: [LinkVerifier.Broken] = []
+            private var missing = false
 
-        private struct Piece: Sendable {
-            var files: [File] = []
-            var keys: [(String, String)] = []
-            var broken: [LinkVerifier.Broken] = []
-            var missing = false
+            /// `file` is nil for a reused file that is not kept.
+            func add(_ file: File?, broken more: [LinkVerifier.Broken]) {
+                lock.lock()
+                defer { lock.unlock() }
+                if let file { files.append(file) } else { missing = true }
+                broken += more
+            }
+
+            func run(keys: [String: String]) -> Run? {
+                lock.lock()
+                defer { lock.unlock() }
+                return missing ? nil : Run(files: files, keys: keys, broken: broken)
+            }
         }
 
         /// Every file of the last good build: held bytes first, then the copy on disk.
