@@ -22,12 +22,12 @@ struct FrontMatterReaderTests {
 
     static var kinds: [(name: String, rules: [FieldRule], check: (Node) -> String?)] {
         [
-        ("branch", ContentSchema.branch, compare(Branch.self)),
-        ("promise", ContentSchema.promise, compare(PromiseLetter.self)),
-        ("disclosure", ContentSchema.disclosure(categories: BuiltinCategory.all), compare(Disclosure.self)),
-        ("example", ContentSchema.example, compare(Example.self)),
-        ("page", ContentSchema.page, compare(FreePage.self)),
-        ("privacy", ContentSchema.privacySettings + [.optional("small_cell_threshold", .integer(min: 0))], compare(PrivacyPolicy.self)),
+            ("branch", ContentSchema.branch, compare(Branch.self)),
+            ("promise", ContentSchema.promise, compare(PromiseLetter.self)),
+            ("disclosure", ContentSchema.disclosure(categories: BuiltinCategory.all), compare(Disclosure.self)),
+            ("example", ContentSchema.example, compare(Example.self)),
+            ("page", ContentSchema.page, compare(FreePage.self)),
+            ("privacy", ContentSchema.privacySettings + [.optional("small_cell_threshold", .integer(min: 0))], compare(PrivacyPolicy.self)),
         ]
     }
 

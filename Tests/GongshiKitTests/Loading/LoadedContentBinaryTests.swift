@@ -38,7 +38,10 @@ struct LoadedContentBinaryTests {
             Branch(
                 id: "a", name: "党支部「一」🇨🇳", type: .jointBranch, field: .socialOrganisation, parent: "", secretary: "王",
                 members: Int.min, established: day, address: "地址", phone: "电话", venue: "", liuyou: ["领导班子": true, "服务场所": false],
-                ratings: [Rating(year: 2026, satisfaction: -0.1, respondents: Int.max, grade: nil), Rating(year: 1, satisfaction: .infinity, respondents: 0, grade: "优")],
+                ratings: [
+                    Rating(year: 2026, satisfaction: -0.1, respondents: Int.max, grade: nil),
+                    Rating(year: 1, satisfaction: .infinity, respondents: 0, grade: "优"),
+                ],
                 privacy: policy, source: source, bodyHTML: "<p>正文</p>"),
             Branch(
                 id: "", name: "", type: .branch, field: .rural, parent: nil, secretary: nil, members: nil, established: nil, address: nil,
