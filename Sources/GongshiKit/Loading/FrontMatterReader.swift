@@ -116,13 +116,19 @@ struct FrontMatterReader {
         let reader = try FrontMatterReader(node)
         var result: [String: T] = [:]
         for (key, pair) in zip(reader.keys, reader.pairs) {
-            // Dictionary keys are checked against a closed list of Chinese words, which never resolve to `bool`.
-            guard let key else { throw Unreadable() }
+            // `Dictionary` looks each key up again by its text, whose probe resolves a word like `yes` to `bool`: such
+            // a key is found or not depending on its own tag, so it is left to the decoder (the schema refuses it).
+            guard let key, !booleanWords.contains(key) else { throw Unreadable() }
             result[key] = try value(pair.value)
         }
         return result
     }
 }
+
+/// The words `ContentLoader.yamlResolver` resolves to `bool` (Yams' `Resolver.Rule.bool`).
+private let booleanWords: Set<String> = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+]
 
 /// Yams' `NSNull.construct(from:)`, without Foundation's `NSNull` allocation.
 private enum NSNullConstruct {

@@ -159,7 +159,9 @@ struct FrontMatterReaderTests {
         case .mapping(let rules):
             return ":\n" + mapping(rules, indent: indent + 2, wild: wild, depth: depth + 1, random: &random)
         case .keyedBy(let allowed, let element):
-            let keys = allowed.filter { _ in random.chance(0.6) } + (random.chance(wild) ? ["其他"] : [])
+            let keys =
+                allowed.filter { _ in random.chance(0.6) }
+                + (random.chance(wild) ? [random.pick(["其他", "yes", "! yes", "!!str on", "\"no\"", "!!bool 满意"])] : [])
             if keys.isEmpty { return ": {}" }
             return ":\n"
                 + keys.map { key in
