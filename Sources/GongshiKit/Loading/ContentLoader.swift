@@ -186,12 +186,19 @@ public enum ContentLoader {
         let screen = PrivacyScreen(site: privacy, frontMatter: node, source: source)
         let (masked, findings) = screen.screen(node, rules: rules)
         do {
-            let value = try yamlDecoder.decode(T.self, from: masked)
+            let value = try record(T.self, from: masked)
             return Outcome(value: (value, source), diagnostics: checker.diagnostics, privacyFindings: findings, screen: screen)
         } catch {
             // The checker should have caught this; report it rather than crash.
             return Outcome(diagnostics: checker.diagnostics + [Diagnostic(.error, path, line: 1 + lineOffset, "无法读取字段：\(error)")])
         }
+    }
+
+    /// The record in a checked, masked front matter: read straight from Yams' nodes (`FrontMatterReader`), or by
+    /// `YAMLDecoder` when the reader is not sure to read it the same way, so the value or the error is the decoder's.
+    static func record<T: Decodable>(_ type: T.Type, from node: Node) throws -> T {
+        if let readable = T.self as? any FrontMatterReadable.Type, let value = try? readable.read(node) as? T { return value }
+        return try yamlDecoder.decode(T.self, from: node)
     }
 
     static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int, yaml: String = "") -> Diagnostic {

@@ -6,7 +6,7 @@ import Foundation
 
 /// What `lstat` says of a regular source file, recorded in the parse cache: a file whose status is unchanged (and
 /// was settled when recorded, see `isSettled`) is taken to hold the text it held then.
-struct FileStatus: Codable, Equatable, Sendable {
+struct FileStatus: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int
@@ -33,5 +33,27 @@ struct FileStatus: Codable, Equatable, Sendable {
     func isSettled(before start: FileTime?) -> Bool {
         guard let start else { return false }
         return modified < start && changed < start
+    }
+}
+
+extension FileStatus {
+    /// A status as the parse cache stored it.
+    init(device: UInt64, inode: UInt64, size: Int, modified: FileTime, changed: FileTime) {
+        (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+    }
+
+    func write(to w: inout BinaryWriter) {
+        w.unsigned(device)
+        w.unsigned(inode)
+        w.int(size)
+        for time in [modified, changed] {
+            w.int(time.seconds)
+            w.int(time.nanoseconds)
+        }
+    }
+
+    static func read(_ r: inout BinaryReader) throws -> FileStatus {
+        func time() throws -> FileTime { FileTime(timespec(tv_sec: try r.int(), tv_nsec: try r.int())) }
+        return FileStatus(device: try r.unsigned(), inode: try r.unsigned(), size: try r.int(), modified: try time(), changed: try time())
     }
 }

@@ -12,13 +12,14 @@ import Foundation
 ///      text SHA-256, and where its piece lies>
 ///     <pieces: one value per file, back to back>
 ///
-/// The index and the pieces are in `BinaryEncoder`'s format (format 1 was JSON, whose decoding was about 12 % of a
-/// one-edit rebuild's CPU). The first line is checked before anything else is read: a file of another format, cut
+/// The index and the pieces are written field by field by `BinaryWriter` (format 1 was JSON, whose decoding was
+/// about 12 % of a one-edit rebuild's CPU; format 2 went through `Codable` into a tagged binary form, whose decoding
+/// was still nearly all of reading the cache back). The first line is checked before anything else is read: a file of another format, cut
 /// short or with any byte changed is ignored whole, with a note. Pieces are decoded only for the files that are
 /// reused, on every core.
 extension ParseCache {
     static let magic = "gongshi-parse-cache"
-    static let format = 2
+    static let format = 3
 
     /// The build of gongshi that wrote a cache: its version and the running program file's size, modification time
     /// and inode, so that a rebuilt program (whose loader may have changed without a new version number) never
@@ -29,20 +30,46 @@ extension ParseCache {
         return "\(GongshiVersion.current) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    struct Index: Codable {
+    struct Index {
         var version: String
         var program: String
         var settings: String
         var files: [IndexEntry]
+
+        func write(to w: inout BinaryWriter) {
+            w.string(version)
+            w.string(program)
+            w.string(settings)
+            w.list(files) { $1.write(to: &$0) }
+        }
+
+        static func read(_ r: inout BinaryReader) throws -> Index {
+            Index(version: try r.string(), program: try r.string(), settings: try r.string(), files: try r.list(IndexEntry.read))
+        }
     }
 
-    struct IndexEntry: Codable {
+    struct IndexEntry {
         var path: String
         var status: FileStatus
         var settled: Bool
         var sha256: String
         var offset: Int
         var length: Int
+
+        func write(to w: inout BinaryWriter) {
+            w.string(path)
+            status.write(to: &w)
+            w.bool(settled)
+            w.string(sha256)
+            w.int(offset)
+            w.int(length)
+        }
+
+        static func read(_ r: inout BinaryReader) throws -> IndexEntry {
+            IndexEntry(
+                path: try r.string(), status: try FileStatus.read(&r), settled: try r.bool(), sha256: try r.string(), offset: try r.int(),
+                length: try r.int())
+        }
     }
 
     /// `<cache dir>/parse-<hash of the source folder's path>.cache`, so sources sharing a `--cache` folder keep apart.
@@ -92,7 +119,7 @@ extension ParseCache {
             data.endIndex - start == indexLength + piecesLength, SHA256.hex(data[start...]) == fields[4]
         else { return .failure(.damaged) }
         let piecesStart = start + indexLength
-        guard let index = try? BinaryDecoder().decode(Index.self, from: data[start..<piecesStart]) else { return .failure(.damaged) }
+        guard let index = try? BinaryReader.read(data[start..<piecesStart], Index.read) else { return .failure(.damaged) }
         guard index.version == GongshiVersion.current, index.program == program else { return .failure(.otherProgram(index.version)) }
         guard index.settings == settings else { return .failure(.otherSettings) }
         var cache = ParseCache(settingsDigest: settings)
@@ -112,7 +139,7 @@ extension ParseCache {
         let paths = entries.keys.sorted()
         let pieces: [Data?] = paths.concurrentMap { path in
             let entry = entries[path]!
-            return entry.stored ?? entry.content.flatMap { try? BinaryEncoder().encode($0) }
+            return entry.stored ?? entry.content?.binary
         }
         var index = Index(version: GongshiVersion.current, program: program, settings: settings, files: [])
         var body = Data()
@@ -123,7 +150,9 @@ extension ParseCache {
                     path: path, status: entry.status, settled: entry.settled, sha256: entry.sha256, offset: body.count, length: piece.count))
             body.append(piece)
         }
-        let indexData = (try? BinaryEncoder().encode(index)) ?? Data()
+        var indexWriter = BinaryWriter(capacity: 128 * index.files.count)
+        index.write(to: &indexWriter)
+        let indexData = indexWriter.data
         var hasher = SHA256()
         hasher.update(indexData)
         hasher.update(body)

@@ -65,6 +65,6 @@ extension ParseCache.Entry {
     func decoded() -> LoadedContent? {
         if let content { return content }
         guard let stored else { return nil }
-        return try? BinaryDecoder().decode(LoadedContent.self, from: stored)
+        return try? LoadedContent(binary: stored)
     }
 }

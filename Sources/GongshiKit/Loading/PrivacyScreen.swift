@@ -17,7 +17,8 @@ struct PrivacyScreen {
 
     /// Reads the file's own `privacy:` (already checked against the schema) from its front matter.
     init(site: PrivacyPolicy, frontMatter: Node, source: SourceRef) {
-        let own = frontMatter.mapping?["privacy"].flatMap { try? ContentLoader.yamlDecoder.decode(PrivacyPolicy.self, from: $0) }
+        let node = (try? FrontMatterReader(frontMatter)).map { $0.value("privacy") } ?? frontMatter.mapping?["privacy"]
+        let own = node.flatMap { try? ContentLoader.record(PrivacyPolicy.self, from: $0) }
         policy = site.overridden(by: own)
         self.source = source
     }

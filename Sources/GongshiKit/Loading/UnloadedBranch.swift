@@ -9,6 +9,11 @@ public struct UnloadedBranch: Sendable, Equatable, Codable {
     public let path: String
     public let ids: [String]
 
+    /// A branch file at `path` known by `ids` (as the parse cache stores it).
+    init(path: String, ids: [String]) {
+        (self.path, self.ids) = (path, ids)
+    }
+
     /// The ids of the file at `path` with the text (front matter or whole file) `text`, when it has any.
     init(path: String, text: String?) {
         self.path = path

@@ -198,8 +198,8 @@ struct ParseCacheTests {
             #expect(cache.entries.count == Self.contentFiles)
             data = cache.encoded(program: "0.1.0 123 456.789 42")
         }
-        // A later format, and format 1 (JSON pieces, before the binary encoding).
-        for format in [ParseCache.format + 1, 1] {
+        // A later format, format 2 (Codable pieces) and format 1 (JSON pieces, before the binary encoding).
+        for format in [ParseCache.format + 1, 2, 1] {
             try expectIgnored(note: "缓存格式 \(format)") { _, data in
                 let newline = try #require(data.firstIndex(of: 0x0A))
                 let fields = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
