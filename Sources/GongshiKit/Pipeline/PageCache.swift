@@ -18,6 +18,15 @@ struct PageCache: Codable, Equatable {
         return directory.appendingPathComponent("pages-\(id).json")
     }
 
+    /// The build of gongshi that wrote a cache: its version and the running program file's size, modification time
+    /// and inode. Keys are digests of what each page reads, as this program declares it; a rebuilt program may
+    /// declare (or render) differently without a new version number, so it never trusts another program's keys.
+    static let program: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "\(GongshiVersion.current) pages" }
+        return "\(GongshiVersion.current) pages \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
+
     static func manifestDigest(of output: URL) -> String? {
         FileManager.default.contents(atPath: output.appendingPathComponent(Manifest.fileName).path).map(SHA256.hex)
     }
@@ -28,7 +37,7 @@ struct PageCache: Codable, Equatable {
     static func load(from directory: URL, site: inout PublishedSite) -> [String: String]? {
         guard let digest = site.manifestDigest, let data = FileManager.default.contents(atPath: file(in: directory, output: site.output).path),
             let cache = try? JSONDecoder().decode(PageCache.self, from: data),
-            cache.version == GongshiVersion.current, cache.manifest == digest, let savedAt = cache.savedAt
+            cache.version == program, cache.manifest == digest, let savedAt = cache.savedAt
         else { return nil }
         site.verify(since: savedAt)
         return withoutAltered(cache.pages, altered: site.altered)
@@ -51,7 +60,7 @@ struct PageCache: Codable, Equatable {
         guard let manifest = manifest ?? manifestDigest(of: output), let savedAt = FileTime.now(in: directory) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let cache = PageCache(version: GongshiVersion.current, manifest: manifest, pages: pages, savedAt: savedAt)
+        let cache = PageCache(version: program, manifest: manifest, pages: pages, savedAt: savedAt)
         guard let data = try? encoder.encode(cache) else { return }
         let target = file(in: directory, output: output)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")

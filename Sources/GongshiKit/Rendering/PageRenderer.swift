@@ -73,18 +73,26 @@ public struct PageRenderer: Sendable {
         plan(model, stats: stats, previous: nil).materialized().rendered
     }
 
-    /// Renders the pages whose key differs from `previous` (path → key of the published page).
-    /// A page's bytes depend only on its template set and its context, so an equal key means equal bytes.
+    /// Plans every file of the site, each keyed by the versions of what it reads (`ModelVersions`,
+    /// `PageDescriptor`): a file whose key equals `previous`'s (path → key of the published file) is reused without
+    /// its context ever being made.
     public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?) -> RenderPlan {
-        var builder = PlanBuilder(templates: templates, previous: previous)
-        let statsPages = StatsPages(model: model, stats: stats)
+        let versions = ModelVersions(model: model, templates: templates)
+        var builder = PlanBuilder(templates: templates, versions: versions, previous: previous)
+        let statsPages = StatsPlan(model: model, stats: stats, versions: versions)
         addCorePages(model, stats: stats, statsPages: statsPages, to: &builder)
         addPrintPages(model, to: &builder)
         addSearch(model, to: &builder)
         addFeeds(model, to: &builder)
         addOpenData(model, statsPages: statsPages, to: &builder)
-        builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))
-        builder.addFile(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(builder.pagePaths, baseURL: model.config.baseURL)))
+        let baseURL = model.config.baseURL
+        builder.add(
+            PageDescriptor(path: Route.robots.outputPath, kind: "robots", dependencies: { [versions.site] }) { Data(Self.robots(baseURL: baseURL).utf8) })
+        let paths = builder.paths
+        builder.add(
+            PageDescriptor(path: Route.sitemap.outputPath, kind: "sitemap", dependencies: { [versions.site] + paths }) {
+                Data(Self.sitemap(paths, baseURL: baseURL).utf8)
+            })
         return builder.finish()
     }
 
