@@ -6,10 +6,10 @@ import Foundation
 ///
 /// Each record has three versions, from the narrowest to the widest, so that a page that shows less of a record
 /// is keyed by less of it:
-/// - `facts`: its front matter (every field its `Codable` form holds: the numbers, dates and names the statistics,
-///   open data and feeds count);
-/// - `listed`: what a row of it in a list shows (the facts, and an example's first paragraph, its summary when it
-///   has none);
+/// - `counted`: the front matter the statistics count (every field of its `Codable` form but the wording they
+///   never read: a disclosure's or an example's title, feedback channel, people, honours, summary, attachments);
+/// - `listed`: what a row of it in a list or a data file shows (every front matter field, and an example's first
+///   paragraph, its summary when it has none);
 /// - `full`: all of it, with its body's HTML, its attachments and its source file's path.
 struct ModelVersions: Sendable {
     /// `site.yaml` (every setting) and the as-of date, which every page frame shows.
@@ -20,7 +20,7 @@ struct ModelVersions: Sendable {
     let templateSet: String
 
     struct Versions: Sendable {
-        let facts, listed, full: String
+        let counted, listed, full: String
     }
 
     /// By branch id: the branch record.
@@ -37,11 +37,12 @@ struct ModelVersions: Sendable {
     let lettersByBranch: [String: [Versions]]
     let disclosuresByBranch: [String: [Versions]]
     let examplesByBranch: [String: [Versions]]
-    /// By branch id: the facts of the branch and of its letters, disclosures and examples (what its statistics count).
+    /// By branch id: the counted versions of the branch and of its letters, disclosures and examples (what its
+    /// statistics count).
     let factsByBranch: [String: String]
     /// Every organisation's entry, in order.
     let directory: String
-    /// The facts of every record: what the statistics of the whole site are made from.
+    /// The counted version of every record: what the statistics of the whole site are made from.
     let siteFacts: String
     /// Every free page's id and title (the home page lists them).
     let pageList: String
@@ -60,9 +61,13 @@ struct ModelVersions: Sendable {
             )
         }
         letters = model.promises.concurrentMap { Self.versions(of: $0, extra: [$0.bodyHTML, $0.source.path]) }
-        disclosures = model.disclosures.concurrentMap { Self.versions(of: $0, extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles)) }
+        disclosures = model.disclosures.concurrentMap {
+            Self.versions(of: $0, uncounted: Self.uncountedDisclosureFields, extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles))
+        }
         examples = model.examples.concurrentMap {
-            Self.versions(of: $0, listed: [$0.firstParagraph], extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles))
+            Self.versions(
+                of: $0, uncounted: Self.uncountedExampleFields, listed: [$0.firstParagraph],
+                extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles))
         }
         pages = model.pages.concurrentMap { RecordDigest.hex(parts: [RecordDigest.hex($0), $0.bodyHTML, $0.source.path]) }
         var branches: [String: Versions] = [:]
@@ -84,15 +89,15 @@ struct ModelVersions: Sendable {
         var factsByBranch: [String: String] = [:]
         for id in branches.keys {
             let parts =
-                ["branch", branches[id]!.facts, "letters"] + (lettersByBranch[id] ?? []).map(\.facts) + ["disclosures"]
-                + (disclosuresByBranch[id] ?? []).map(\.facts) + ["examples"] + (examplesByBranch[id] ?? []).map(\.facts)
+                ["branch", branches[id]!.counted, "letters"] + (lettersByBranch[id] ?? []).map(\.counted) + ["disclosures"]
+                + (disclosuresByBranch[id] ?? []).map(\.counted) + ["examples"] + (examplesByBranch[id] ?? []).map(\.counted)
             factsByBranch[id] = RecordDigest.hex(parts: parts)
         }
         self.factsByBranch = factsByBranch
         directory = RecordDigest.hex(parts: model.branches.map { entries[$0.id]! })
         siteFacts = RecordDigest.hex(
-            parts: ["branches"] + branchVersions.map(\.0.facts) + ["letters"] + letters.map(\.facts) + ["disclosures"]
-                + disclosures.map(\.facts) + ["examples"] + examples.map(\.facts))
+            parts: ["branches"] + branchVersions.map(\.0.counted) + ["letters"] + letters.map(\.counted) + ["disclosures"]
+                + disclosures.map(\.counted) + ["examples"] + examples.map(\.counted))
         pageList = RecordDigest.hex(parts: model.pages.flatMap { [$0.id, $0.title] })
         categories = RecordDigest.hex(parts: model.disclosures.map(\.category))
     }
@@ -106,12 +111,23 @@ struct ModelVersions: Sendable {
     /// The version of the template `name` with what it uses.
     func template(_ name: String) -> String { templates[name] ?? templateSet }
 
-    /// The facts (the record's `Codable` form), the listed version (facts and `listed`) and the full version
-    /// (listed and `extra`).
-    static func versions(of record: some Encodable, listed: [String] = [], extra: [String]) -> Versions {
-        let facts = RecordDigest.hex(record)
-        let listedVersion = listed.isEmpty ? facts : RecordDigest.hex(parts: [facts] + listed)
-        return Versions(facts: facts, listed: listedVersion, full: RecordDigest.hex(parts: [listedVersion] + extra))
+    /// Front matter fields of a disclosure that no statistic reads (`StatisticsCalculator`, `IndicatorCalculator`):
+    /// editing them re-renders the pages that show them, not the statistics.
+    static let uncountedDisclosureFields: Set<String> = ["title", "feedback", "attachments"]
+    static let uncountedExampleFields: Set<String> = ["title", "people", "honors", "summary", "attachments"]
+
+    /// The counted version (the record's `Codable` form without `uncounted`), the listed version (all of that form
+    /// and `listed`) and the full version (listed and `extra`).
+    static func versions(of record: some Encodable, uncounted: Set<String> = [], listed: [String] = [], extra: [String]) -> Versions {
+        let tree = try? TemplateValueEncoder.encode(record)
+        let all = RecordDigest.hex(tree: tree, of: type(of: record))
+        var counted = all
+        if case .object(var fields) = tree, !uncounted.isEmpty {
+            for key in uncounted { fields[key] = nil }
+            counted = RecordDigest.hex(tree: .object(fields), of: type(of: record))
+        }
+        let listedVersion = listed.isEmpty ? all : RecordDigest.hex(parts: [all] + listed)
+        return Versions(counted: counted, listed: listedVersion, full: RecordDigest.hex(parts: [listedVersion] + extra))
     }
 
     /// An item's attachments as the page shows and copies them.

@@ -3,8 +3,8 @@ import Foundation
 extension PageRenderer {
     /// `stats.json` and CSV files beside every statistics page, the published records under `data/`,
     /// the definitions page and the JSON schema of `stats.json`. The files of a statistics page share its
-    /// dependencies and its context (`StatsPlan`); each record file reads the facts of its kind, and the entries
-    /// of the organisations it names.
+    /// dependencies and its context (`StatsPlan`); each record file reads the listed versions of its kind, and the
+    /// entries of the organisations it names.
     func addOpenData(_ model: SiteModel, statsPages: StatsPlan, to builder: inout PlanBuilder) {
         let v = builder.versions
         func addStats<Context>(_ stats: StatsPlan.Folder<Context>) {
@@ -32,14 +32,14 @@ extension PageRenderer {
         addStats(statsPages.site)
         for (_, folder) in statsPages.branches { addStats(folder) }
         let records = SharedValue(users: 8) { OpenData.records(model) }
-        let kinds: [(name: String, facts: @Sendable () -> [String])] = [
-            ("branches", { model.branches.map { v.branches[$0.id]?.facts ?? "" } }),
-            ("promise-items", { [v.directory] + v.letters.map(\.facts) }),
-            ("disclosures", { [v.directory] + v.disclosures.map(\.facts) }),
-            ("examples", { [v.directory] + v.examples.map(\.facts) }),
+        let kinds: [(name: String, rows: @Sendable () -> [String])] = [
+            ("branches", { model.branches.map { v.branches[$0.id]?.listed ?? "" } }),
+            ("promise-items", { [v.directory] + v.letters.map(\.listed) }),
+            ("disclosures", { [v.directory] + v.disclosures.map(\.listed) }),
+            ("examples", { [v.directory] + v.examples.map(\.listed) }),
         ]
         for (index, kind) in kinds.enumerated() {
-            let dependencies: @Sendable () -> [String] = { [v.site] + ModelVersions.list(kind.name, kind.facts()) }
+            let dependencies: @Sendable () -> [String] = { [v.site] + ModelVersions.list(kind.name, kind.rows()) }
             builder.add(
                 PageDescriptor(path: "data/\(kind.name).csv", kind: "data csv", dependencies: dependencies) {
                     let (_, columns, rows) = records.take()[index]

@@ -8,12 +8,17 @@ enum RecordDigest {
     /// The digest of `value`; encoding these plain value types cannot fail, and if it did the value would get a
     /// digest of its own (the type's name), which only makes its pages render again.
     static func hex(_ value: some Encodable) -> String {
+        hex(tree: try? TemplateValueEncoder.encode(value), of: type(of: value))
+    }
+
+    /// The digest of a value's tree, made once for several digests (`ModelVersions`); nil when encoding failed.
+    static func hex(tree: TemplateValue?, of type: Any.Type) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
-        if let tree = try? TemplateValueEncoder.encode(value) {
+        if let tree {
             append(tree, to: &bytes)
         } else {
-            TemplateLeaf.appendString("unencodable \(type(of: value))", to: &bytes)
+            TemplateLeaf.appendString("unencodable \(type)", to: &bytes)
         }
         return SHA256.hex(bytes)
     }
