@@ -14,16 +14,17 @@ public struct RenderedPage: Sendable {
     public init(path: String, text: String) { self.init(path: path, contents: Data(text.utf8)) }
 }
 
-/// The pages of one build: files ready now, files unchanged since the published site, and templated pages whose
-/// work is deferred to the publisher (`jobs`), which renders and writes them in parallel.
+/// The pages of one build: files ready now (the theme's assets), files unchanged since the published site, and the
+/// files whose work is deferred to the publisher (`jobs`, one per `PageDescriptor`), which keys, renders and writes
+/// them in parallel.
 public struct RenderPlan: Sendable {
     public var rendered: [RenderedPage] = []
     /// Paths whose key equals the published page's: the file is reused as it is.
     public var reused: [String] = []
-    /// Path → cache key (SHA-256 of version, templates and the page's full context) of the ready and reused files;
+    /// Path → cache key (`PageDescriptor.key`: the versions of what the file reads) of the ready and reused files;
     /// the jobs report theirs when they run.
     public var keys: [String: String] = [:]
-    /// Templated pages still to be keyed and, when their key changed, rendered.
+    /// Files still to be keyed and, when their key changed, made.
     var jobs: [PageJob] = []
     /// Families of files produced together (the search index), run beside the jobs.
     var groups: [GroupJob] = []

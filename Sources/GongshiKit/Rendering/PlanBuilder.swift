@@ -78,8 +78,8 @@ struct PlanBuilder {
     }
 }
 
-/// One templated page whose work is deferred: given the published page's key, it returns its own key and,
-/// when they differ, its bytes.
+/// One file whose work is deferred (`PageDescriptor.job`): given the published file's key, it returns its own key
+/// and, when they differ, its bytes.
 struct PageJob: Sendable {
     let path: String
     let run: @Sendable (_ previousKey: String?) -> (key: String, contents: Data?)
