@@ -25,8 +25,9 @@ struct PlanBuilder {
     }
 
     /// Adds the page at `route`, rendered through `template` (`PageDescriptor.page`): keyed by the site's settings,
-    /// the as-of date, the template's version and `dependencies` — the versions of every record the context reads —
-    /// and its context made only when it is rendered.
+    /// the as-of date, the template's version and `dependencies` — the versions of every record the context reads,
+    /// none only for a page that shows nothing but the site's settings (search, 404) — and its context made only
+    /// when it is rendered.
     mutating func add<Context: Encodable & Sendable>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context,
         dependencies: @escaping @Sendable () -> [String] = { [] }
