@@ -18,13 +18,22 @@ struct PageCache: Codable, Equatable {
         return directory.appendingPathComponent("pages-\(id).json")
     }
 
+    /// The build of gongshi that wrote a cache: its version and the running program file's size, modification time
+    /// and inode. Keys are digests of what each page reads, as this program declares it; a rebuilt program may
+    /// declare (or render) differently without a new version number, so it never trusts another program's keys.
+    static let program: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "\(GongshiVersion.current) pages" }
+        return "\(GongshiVersion.current) pages \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
+
     /// The keys of the published pages, when the cache matches the output as it is now. The published files are
     /// verified first (`site` records what was found): a file that is no longer the manifest's loses its key, and so
     /// does the group it belongs to (the search index), so that it is made again.
     static func load(from directory: URL, site: inout PublishedSite) -> [String: String]? {
         guard let digest = site.manifestDigest, let data = FileManager.default.contents(atPath: file(in: directory, output: site.output).path),
             let cache = try? JSONDecoder().decode(PageCache.self, from: data),
-            cache.version == GongshiVersion.current, cache.manifest == digest, let savedAt = cache.savedAt
+            cache.version == program, cache.manifest == digest, let savedAt = cache.savedAt
         else { return nil }
         site.verify(since: savedAt)
         return withoutAltered(cache.pages, altered: site.altered)
@@ -47,7 +56,7 @@ struct PageCache: Codable, Equatable {
         guard let savedAt = FileTime.now(in: directory) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let cache = PageCache(version: GongshiVersion.current, manifest: manifest, pages: pages, savedAt: savedAt)
+        let cache = PageCache(version: program, manifest: manifest, pages: pages, savedAt: savedAt)
         guard let data = try? encoder.encode(cache) else { return }
         let target = file(in: directory, output: output)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")

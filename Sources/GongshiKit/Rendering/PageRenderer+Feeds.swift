@@ -1,16 +1,23 @@
 import Foundation
 
 extension PageRenderer {
-    /// Atom feeds: all disclosures, all examples, and one per organisation.
+    /// Atom feeds: all disclosures, all examples, and one per organisation. An entry holds its item's body, so a
+    /// feed reads the full versions of its items.
     func addFeeds(_ model: SiteModel, to builder: inout PlanBuilder) {
         let feeds = FeedMaker(model: model)
-        func add(_ route: Route, _ feed: @autoclosure @escaping @Sendable () -> AtomFeed) {
-            builder.addDeferred(route.outputPath, salt: "atom", inputs: feed()) { feed in Data(feed.xml.utf8) }
+        let v = builder.versions
+        func add(_ route: Route, _ feed: @escaping @Sendable () -> AtomFeed, dependencies: @escaping @Sendable () -> [String]) {
+            builder.add(PageDescriptor(path: route.outputPath, kind: "atom", dependencies: { [v.site] + dependencies() }) { Data(feed().xml.utf8) })
         }
-        add(.disclosureFeed, feeds.disclosures())
-        add(.exampleFeed, feeds.examples())
+        add(.disclosureFeed, feeds.disclosures) { [v.directory] + ModelVersions.list("disclosures", v.disclosures.map(\.full)) }
+        add(.exampleFeed, feeds.examples) { ModelVersions.list("examples", v.examples.map(\.full)) }
         for branch in model.branches {
-            add(.branchFeed(branch.id), feeds.branch(branch))
+            add(.branchFeed(branch.id), { feeds.branch(branch) }) {
+                let id = branch.id
+                return [v.entry(id)] + ModelVersions.list("disclosures", (v.disclosuresByBranch[id] ?? []).map(\.full))
+                    + ModelVersions.list("examples", (v.examplesByBranch[id] ?? []).map(\.full))
+                    + ModelVersions.list("letters", (v.lettersByBranch[id] ?? []).map(\.listed))
+            }
         }
     }
 }

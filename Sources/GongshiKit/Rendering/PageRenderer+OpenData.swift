@@ -2,34 +2,58 @@ import Foundation
 
 extension PageRenderer {
     /// `stats.json` and CSV files beside every statistics page, the published records under `data/`,
-    /// the definitions page and the JSON schema of `stats.json`.
-    func addOpenData(_ model: SiteModel, statsPages: StatsPages, to builder: inout PlanBuilder) {
-        let calculator = IndicatorCalculator(model: model)
-        func addStats(under folder: String, scope: Set<String>, tables: [StatsBody.Table]) {
-            let values = calculator.values(for: scope)
-            let document = StatsDocument(
-                asOf: model.asOf.description, organisations: scope.count,
-                members: scope.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }, indicators: OpenData.indicatorRecords(values),
-                tables: tables.compactMap { table in
-                    table.csv.map { OpenData.TableRecord(file: $0, caption: table.caption, columns: table.columns, rows: Array(table.records.dropFirst())) }
-                })
-            builder.addContent(RenderedPage(path: folder + "stats.json", contents: OpenData.json(document)))
-            builder.addContent(RenderedPage(path: folder + "indicators.csv", contents: OpenData.indicatorCSV(values)))
-            for table in tables {
-                guard let name = table.csv else { continue }
-                builder.addContent(RenderedPage(path: folder + name, contents: OpenData.csv(table.records)))
+    /// the definitions page and the JSON schema of `stats.json`. The files of a statistics page share its
+    /// dependencies and its context (`StatsPlan`); each record file reads the listed versions of its kind, and the
+    /// entries of the organisations it names.
+    func addOpenData(_ model: SiteModel, statsPages: StatsPlan, to builder: inout PlanBuilder) {
+        let v = builder.versions
+        func addStats<Context>(_ stats: StatsPlan.Folder<Context>) {
+            let dependencies: @Sendable () -> [String] = { [v.site] + stats.dependencies() }
+            let scope = stats.scope
+            func add(_ name: String, _ produce: @escaping @Sendable (Context) -> Data) {
+                builder.add(PageDescriptor(path: stats.folder + name, kind: "stats \(name)", dependencies: dependencies) { produce(stats.context.take()) })
+            }
+            add("stats.json") { context in
+                let calculator = IndicatorCalculator(model: model)
+                let document = StatsDocument(
+                    asOf: model.asOf.description, organisations: scope.count,
+                    members: scope.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) },
+                    indicators: OpenData.indicatorRecords(calculator.values(for: scope)),
+                    tables: context.tables.compactMap { table in
+                        table.csv.map { OpenData.TableRecord(file: $0, caption: table.caption, columns: table.columns, rows: Array(table.records.dropFirst())) }
+                    })
+                return OpenData.json(document)
+            }
+            add("indicators.csv") { _ in OpenData.indicatorCSV(IndicatorCalculator(model: model).values(for: scope)) }
+            for name in stats.tables {
+                add(name) { context in OpenData.csv(context.tables.first { $0.csv == name }?.records ?? []) }
             }
         }
-        addStats(under: "stats/", scope: Set(model.branches.map(\.id)), tables: statsPages.site.tables)
-        for (id, context) in statsPages.branches {
-            addStats(under: "branches/\(id)/stats/", scope: Set(model.tree.subtree(of: id)), tables: context.tables)
+        addStats(statsPages.site)
+        for (_, folder) in statsPages.branches { addStats(folder) }
+        let records = SharedValue(users: 8) { OpenData.records(model) }
+        let kinds: [(name: String, rows: @Sendable () -> [String])] = [
+            ("branches", { model.branches.map { v.branches[$0.id]?.listed ?? "" } }),
+            ("promise-items", { [v.directory] + v.letters.map(\.listed) }),
+            ("disclosures", { [v.directory] + v.disclosures.map(\.listed) }),
+            ("examples", { [v.directory] + v.examples.map(\.listed) }),
+        ]
+        for (index, kind) in kinds.enumerated() {
+            let dependencies: @Sendable () -> [String] = { [v.site] + ModelVersions.list(kind.name, kind.rows()) }
+            builder.add(
+                PageDescriptor(path: "data/\(kind.name).csv", kind: "data csv", dependencies: dependencies) {
+                    let (_, columns, rows) = records.take()[index]
+                    return OpenData.csv([columns] + rows)
+                })
+            builder.add(
+                PageDescriptor(path: "data/\(kind.name).json", kind: "data json", dependencies: dependencies) {
+                    let (_, columns, rows) = records.take()[index]
+                    return OpenData.json(OpenData.jsonRows(columns: columns, rows: rows))
+                })
         }
-        for (name, columns, rows) in OpenData.records(model) {
-            builder.addContent(RenderedPage(path: "data/\(name).csv", contents: OpenData.csv([columns] + rows)))
-            builder.addContent(RenderedPage(path: "data/\(name).json", contents: OpenData.json(OpenData.jsonRows(columns: columns, rows: rows))))
-        }
-        builder.addContent(RenderedPage(path: "stats/schema.json", contents: Data(StatsDocument.schema.utf8)))
-        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model, tables: statsPages.site.tables))
+        builder.add(PageDescriptor(path: "stats/schema.json", kind: "schema", dependencies: { [] }) { Data(StatsDocument.schema.utf8) })
+        let site = statsPages.site
+        builder.add(.statsDefinitions, "definitions", DefinitionsContext(model: model, tables: site.context.take().tables), dependencies: site.dependencies)
     }
 }
 

@@ -14,16 +14,17 @@ public struct RenderedPage: Sendable {
     public init(path: String, text: String) { self.init(path: path, contents: Data(text.utf8)) }
 }
 
-/// The pages of one build: files ready now, files unchanged since the published site, and templated pages whose
-/// work is deferred to the publisher (`jobs`), which renders and writes them in parallel.
+/// The pages of one build: files ready now (the theme's assets), files unchanged since the published site, and the
+/// files whose work is deferred to the publisher (`jobs`, one per `PageDescriptor`), which keys, renders and writes
+/// them in parallel.
 public struct RenderPlan: Sendable {
     public var rendered: [RenderedPage] = []
     /// Paths whose key equals the published page's: the file is reused as it is.
     public var reused: [String] = []
-    /// Path → cache key (SHA-256 of version, templates and the page's full context) of the ready and reused files;
+    /// Path → cache key (`PageDescriptor.key`: the versions of what the file reads) of the ready and reused files;
     /// the jobs report theirs when they run.
     public var keys: [String: String] = [:]
-    /// Templated pages still to be keyed and, when their key changed, rendered.
+    /// Files still to be keyed and, when their key changed, made.
     var jobs: [PageJob] = []
     /// Families of files produced together (the search index), run beside the jobs.
     var groups: [GroupJob] = []
@@ -75,19 +76,27 @@ public struct PageRenderer: Sendable {
         plan(model, stats: stats, previous: nil).materialized().rendered
     }
 
-    /// Renders the pages whose key differs from `previous` (path → key of the published page).
-    /// A page's bytes depend only on its template set and its context, so an equal key means equal bytes.
+    /// Plans every file of the site, each keyed by the versions of what it reads (`ModelVersions`,
+    /// `PageDescriptor`): a file whose key equals `previous`'s (path → key of the published file) is reused without
+    /// its context ever being made.
     /// With `searchStore`, the search index is updated from its cache and the cache saved (`SearchIndexUpdater`).
     public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?, searchStore: SearchIndexStore? = nil) -> RenderPlan {
-        var builder = PlanBuilder(templates: templates, previous: previous)
-        let statsPages = StatsPages(model: model, stats: stats)
+        let versions = ModelVersions(model: model, templates: templates)
+        var builder = PlanBuilder(templates: templates, versions: versions, previous: previous)
+        let statsPages = StatsPlan(model: model, stats: stats, versions: versions)
         addCorePages(model, stats: stats, statsPages: statsPages, to: &builder)
         addPrintPages(model, to: &builder)
         addSearch(model, store: searchStore, to: &builder)
         addFeeds(model, to: &builder)
         addOpenData(model, statsPages: statsPages, to: &builder)
-        builder.addFile(RenderedPage(path: Route.robots.outputPath, text: Self.robots(baseURL: model.config.baseURL)))
-        builder.addFile(RenderedPage(path: Route.sitemap.outputPath, text: Self.sitemap(builder.pagePaths, baseURL: model.config.baseURL)))
+        let baseURL = model.config.baseURL
+        builder.add(
+            PageDescriptor(path: Route.robots.outputPath, kind: "robots", dependencies: { [versions.site] }) { Data(Self.robots(baseURL: baseURL).utf8) })
+        let paths = builder.paths
+        builder.add(
+            PageDescriptor(path: Route.sitemap.outputPath, kind: "sitemap", dependencies: { [versions.site] + paths }) {
+                Data(Self.sitemap(paths, baseURL: baseURL).utf8)
+            })
         return builder.finish()
     }
 

@@ -1,94 +1,47 @@
 import Foundation
 
-/// Collects the pages of one build, rendering a page only when its cache key changed.
+/// Collects the files of one build as descriptors (`PageDescriptor`), each made only when its key changed, and the
+/// groups of files made together (the search index).
 struct PlanBuilder {
     let templates: TemplateLibrary
+    let versions: ModelVersions
     let previous: [String: String]?
-    private(set) var plan = RenderPlan()
-    /// Every templated page, in the order added (for the sitemap).
-    private(set) var pagePaths: [String] = []
+    /// Every file added, in the order added (for the sitemap).
+    private(set) var paths: [String] = []
     private var jobs: [PageJob] = []
     private var groups: [GroupJob] = []
-    private let encoder: JSONEncoder
 
-    init(templates: TemplateLibrary, previous: [String: String]?) {
+    init(templates: TemplateLibrary, versions: ModelVersions, previous: [String: String]?) {
         self.templates = templates
+        self.versions = versions
         self.previous = previous
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
     }
 
-    /// Adds the page at `route`, rendered through `template` unless the published page has the same key.
-    /// The context is built, keyed and rendered later, inside a job that runs in parallel with the other pages
-    /// (`RenderStage`), so contexts are made on every core and each is freed as soon as its page is written.
+    /// Adds a file: keyed, and made when its key differs from the published file's, in a job that runs in parallel
+    /// with the others (`RenderStage`), so contexts are made on every core and each is freed once its page is written.
+    mutating func add(_ descriptor: PageDescriptor) {
+        paths.append(descriptor.path)
+        jobs.append(descriptor.job)
+    }
+
+    /// Adds the page at `route`, rendered through `template` (`PageDescriptor.page`): keyed by the site's settings,
+    /// the as-of date, the template's version and `dependencies` — the versions of every record the context reads,
+    /// none only for a page that shows nothing but the site's settings (search, 404) — and its context made only
+    /// when it is rendered.
     mutating func add<Context: Encodable & Sendable>(
-        _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context
-    ) {
-        add(route, template, context(), completing: { $0 })
-    }
-
-    /// Like `add`, for a context with parts that are a function of the rest (the poster's QR codes): the key is made
-    /// from `context`, and `complete` adds those parts only when the page is rendered.
-    mutating func add<Context: Encodable & Sendable, Complete: Encodable & SendableMetatype>(
         _ route: Route, _ template: String, _ context: @autoclosure @escaping @Sendable () -> Context,
-        completing complete: @escaping @Sendable (Context) -> Complete
+        dependencies: @escaping @Sendable () -> [String] = { [] }
     ) {
-        pagePaths.append(route.outputPath)
-        let templates = self.templates
-        addDeferred(route.outputPath, salt: "\(templates.digest)\0\(template)", inputs: context()) { context in
-            // Encoding cannot fail for these plain value types; an empty tree would only render an empty page.
-            let tree = (try? TemplateValueEncoder.encode(complete(context))) ?? .object([:])
-            return Data(templates.renderBytes(tree, template: template))
-        }
+        add(.page(route, template, versions: versions, templates: templates, dependencies: dependencies, context: context))
     }
 
-    /// Adds a file whose bytes are a function of `inputs` alone, as a deferred job: the inputs are built and
-    /// keyed in the job, and `produce` runs only when the key differs from the published file's.
-    /// The key is the canonical bytes of the inputs' template tree (`ContextDigest`), written without building the
-    /// tree: most keys are unchanged in an incremental build, and only a page that is rendered needs its tree.
-    mutating func addDeferred<Inputs: Encodable & Sendable>(
-        _ path: String, salt: String, inputs: @autoclosure @escaping @Sendable () -> Inputs,
-        produce: @escaping @Sendable (Inputs) -> Data
-    ) {
-        let salt = Data("\(GongshiVersion.current)\0\(salt)\0".utf8)
-        jobs.append(
-            PageJob(path: path) { previousKey in
-                let value = inputs()
-                var hasher = SHA256()
-                hasher.update(salt)
-                ContextDigest.digest(value, into: &hasher)
-                let key = hasher.finalizeHex()
-                guard previousKey != key else { return (key, nil) }
-                return (key, produce(value))
-            })
-    }
-
-    /// The plan, with the templated pages still to run (`RenderStage` runs them, or `RenderPlan.materialized()`).
+    /// The plan, with every file still to run (`RenderStage` runs them, or `RenderPlan.materialized()`).
     func finish() -> RenderPlan {
-        var plan = self.plan
+        var plan = RenderPlan()
         plan.jobs = jobs
         plan.groups = groups
         plan.previousKeys = previous
         return plan
-    }
-
-    /// Adds a generated file whose bytes are a function of `inputs` alone: produced only when its key changed.
-    mutating func addKeyed(_ path: String, salt: String, inputs: some Encodable, produce: () -> Data) {
-        var hasher = SHA256()
-        hasher.update(Data("\(GongshiVersion.current)\0\(salt)\0".utf8))
-        // Encoding cannot fail for these plain value types; an empty encoding only forces a re-render.
-        hasher.update((try? encoder.encode(inputs)) ?? Data())
-        place(path, key: hasher.finalizeHex()) { RenderedPage(path: path, contents: produce()) }
-    }
-
-    /// Records `path`'s key, and reuses the published file when its key is the same or adds `produce`'s otherwise.
-    private mutating func place(_ path: String, key: String, produce: () -> RenderedPage) {
-        plan.keys[path] = key
-        if let previous, previous[path] == key {
-            plan.reused.append(path)
-        } else {
-            plan.rendered.append(produce())
-        }
     }
 
     /// Adds a group of generated files under `prefix` that all depend on the same inputs, as one deferred job that
@@ -136,22 +89,10 @@ struct PlanBuilder {
     static func contentKey(sha256: String) -> String {
         SHA256.hex(Data("\(GongshiVersion.current)\0content\0\(sha256)".utf8))
     }
-
-    /// Adds a small generated file keyed by its own bytes: cheap to produce, and reused when unchanged.
-    mutating func addContent(_ page: RenderedPage) {
-        let digest = SHA256.hex(page.contents)
-        plan.digests[page.path] = digest
-        place(page.path, key: Self.contentKey(sha256: digest)) { page }
-    }
-
-    /// Adds a generated file (feed, index, robots.txt) that is not rendered through a template.
-    mutating func addFile(_ page: RenderedPage) {
-        plan.rendered.append(page)
-    }
 }
 
-/// One templated page whose work is deferred: given the published page's key, it returns its own key and,
-/// when they differ, its bytes.
+/// One file whose work is deferred (`PageDescriptor.job`): given the published file's key, it returns its own key
+/// and, when they differ, its bytes.
 struct PageJob: Sendable {
     let path: String
     let run: @Sendable (_ previousKey: String?) -> (key: String, contents: Data?)

@@ -13,8 +13,10 @@ public struct TemplateLibrary: Sendable {
     let compiled: [String: [MustacheNode]]
     /// Files copied verbatim into the site under `assets/`.
     public let assets: [RenderedPage]
-    /// SHA-256 over every template's name and text: part of each page's cache key.
+    /// SHA-256 over every template's name and text.
     public let digest: String
+    /// SHA-256 of each template's text, by name (`versions()` adds what each one uses).
+    let textDigests: [String: String]
 
     /// Loads every `*.mustache` file and the `assets/` folder of `directory`; diagnostics name it `label`.
     public static func load(from directory: URL, label: String = "templates") -> (TemplateLibrary?, [Diagnostic]) {
@@ -52,7 +54,8 @@ public struct TemplateLibrary: Sendable {
         let assets = source.assets.sorted { $0.key < $1.key }.map { RenderedPage(path: "assets/\($0.key)", contents: $0.value) }
         var hasher = SHA256()
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) { hasher.update(Data("\(name)\0\(text)\0".utf8)) }
-        return (TemplateLibrary(compiled: compiled, assets: assets, digest: hasher.finalizeHex()), diagnostics)
+        let textDigests = source.templates.mapValues { SHA256.hex($0) }
+        return (TemplateLibrary(compiled: compiled, assets: assets, digest: hasher.finalizeHex(), textDigests: textDigests), diagnostics)
     }
 
     /// Renders `context` through the template `name`.

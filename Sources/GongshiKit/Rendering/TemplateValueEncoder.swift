@@ -3,8 +3,8 @@
 /// A `nil` optional leaves its key out, so a template looks it up in the enclosing context, as it would with
 /// reflection.
 ///
-/// Only pages that are rendered need the tree: their cache key comes from `ContextDigest`, which writes the
-/// tree's canonical bytes straight from the context.
+/// Only pages that are rendered need the tree: their cache key comes from the versions of what they read
+/// (`PageDescriptor`).
 enum TemplateValueEncoder {
     static func encode(_ value: some Encodable) throws -> TemplateValue {
         let root = Node()
@@ -13,8 +13,7 @@ enum TemplateValueEncoder {
     }
 }
 
-/// A leaf of a template tree. The tree and `ContextDigest` both classify values here, so they agree on what is a
-/// leaf and on its bytes.
+/// A leaf of a template tree, and its canonical bytes (`RecordDigest`).
 enum TemplateLeaf {
     case string(String)
     case int(Int)
@@ -76,44 +75,6 @@ enum TemplateLeaf {
             bytes.append(0x30 + UInt8(value / divisor % 10))
             divisor /= 10
         } while divisor != 0
-    }
-}
-
-/// The canonical byte form of a template tree: `{` then each key (as a string) and its value, keys sorted, `}`;
-/// `[` then the elements `]`; leaves as `TemplateLeaf` writes them. Every part starts with its tag and strings are
-/// length-prefixed, so the form can be read back one way only: different trees have different bytes.
-/// `ContextDigest` writes the same bytes without the tree; this is its fallback and the reference it is tested
-/// against.
-extension TemplateValue {
-    static func digest(_ value: TemplateValue, into hasher: inout SHA256) {
-        hasher.update(canonicalBytes(value))
-    }
-
-    static func canonicalBytes(_ value: TemplateValue) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4096)
-        value.append(to: &bytes)
-        return bytes
-    }
-
-    private func append(to bytes: inout [UInt8]) {
-        switch self {
-        case .object(let dictionary):
-            bytes.append(0x7B)
-            for key in dictionary.keys.sorted() {
-                TemplateLeaf.appendString(key, to: &bytes)
-                dictionary[key]!.append(to: &bytes)
-            }
-            bytes.append(0x7D)
-        case .list(let array):
-            bytes.append(0x5B)
-            for element in array { element.append(to: &bytes) }
-            bytes.append(0x5D)
-        case .string(let string): TemplateLeaf.string(string).append(to: &bytes)
-        case .bool(let bool): TemplateLeaf.bool(bool).append(to: &bytes)
-        case .int(let int): TemplateLeaf.int(int).append(to: &bytes)
-        case .double(let double): TemplateLeaf.double(double).append(to: &bytes)
-        }
     }
 }
 

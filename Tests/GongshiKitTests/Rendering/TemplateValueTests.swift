@@ -93,7 +93,7 @@ struct TemplateValueTests {
         #expect(object.0 == object.1)
     }
 
-    /// The template each page context of `ContextDigestTests.contexts` renders through; nil for the feeds.
+    /// The template each page context of `SampleContexts.contexts` renders through; nil for the feeds.
     static func template(of name: String) -> String? {
         let kind = String(name.split(separator: " ")[0])
         switch kind {
@@ -105,14 +105,14 @@ struct TemplateValueTests {
     }
 
     @Test func everyPageOfTheSampleSiteRendersAsFromThePlainTree() throws {
-        let (model, stats, _) = try ContextDigestTests.sampleSite()
+        let (model, stats, _) = try SampleContexts.sampleSite()
         guard case .success(let source) = TemplateSource.read(from: TestSite.repoRoot.appendingPathComponent("templates"), label: "templates") else {
             Issue.record("the sample site's templates should load")
             return
         }
         let pair = try Pair(source.templates)
         var rendered = 0
-        for (name, context) in ContextDigestTests.contexts(model, stats: stats) {
+        for (name, context) in SampleContexts.contexts(model, stats: stats) {
             guard let template = Self.template(of: name) else { continue }
             let (page, reference) = pair.render(try TemplateValueEncoder.encode(context), template)
             #expect(page == reference, "\(name)")
