@@ -31,14 +31,14 @@ struct RenderStage: Sendable {
         var keys = plan.keys
         for path in plan.reused { try sink(StagedFile(path: path, contents: nil)) }
         let work = plan.groups.map(Work.group) + plan.rendered.map(Work.ready) + plan.jobs.map(Work.page)
-        let (previousKeys, digests) = (plan.previousKeys, plan.digests)
+        let previousKeys = plan.previousKeys
         // The work holds the ready files now; the plan's copies need not stay in memory.
         plan = RenderPlan()
         let failure = FirstError()
         let made = work.concurrentMap { item -> [(String, String)] in
             guard !failure.isSet else { return [] }
             do {
-                return try perform(item, previousKeys: previousKeys, digests: digests, known: known, sink: sink)
+                return try perform(item, previousKeys: previousKeys, known: known, sink: sink)
             } catch {
                 failure.record(error)
                 return []
@@ -58,12 +58,12 @@ struct RenderStage: Sendable {
 
     /// Runs one piece of work; returns the keys it reported.
     private func perform(
-        _ item: Work, previousKeys: [String: String]?, digests: [String: String], known: Set<String>,
+        _ item: Work, previousKeys: [String: String]?, known: Set<String>,
         sink: (StagedFile) throws -> Void
     ) throws -> [(String, String)] {
         switch item {
         case .ready(let page):
-            try sink(made(page.path, page.contents, sha256: digests[page.path], known: known))
+            try sink(made(page.path, page.contents, known: known))
             return []
         case .page(let job):
             let (key, contents) = job.run(previousKeys?[job.path])

@@ -30,8 +30,6 @@ public struct RenderPlan: Sendable {
     var groups: [GroupJob] = []
     /// The keys of the published site, for the jobs to compare against.
     var previousKeys: [String: String]?
-    /// SHA-256 of the ready files keyed by their own bytes, so that their manifest entries do not hash them again.
-    var digests: [String: String] = [:]
 
     public init(rendered: [RenderedPage] = [], reused: [String] = []) {
         self.rendered = rendered

@@ -123,25 +123,11 @@ struct RenderStageTests {
         #expect(manifest.entries["a.json"] == Manifest.Entry(sha256: claimed, size: 2))
     }
 
-    /// A ready file keyed by its own bytes (open data) carries the digest of its key to its manifest entry.
-    @Test func aReadyFileKeyedByItsBytesIsHashedOnce() throws {
-        let templates = try #require(TemplateLibrary.make(from: DefaultTheme.source).0)
-        var builder = PlanBuilder(templates: templates, previous: nil)
-        builder.addContent(RenderedPage(path: "data/a.csv", text: "a,b\n"))
-        var plan = builder.finish()
-        #expect(plan.digests == ["data/a.csv": SHA256.hex(Data("a,b\n".utf8))])
-        #expect(plan.keys["data/a.csv"] == PlanBuilder.contentKey(Data("a,b\n".utf8)))
-        let claimed = String(repeating: "cd", count: 32)
-        plan.digests["data/a.csv"] = claimed
-        let output = PublisherTests.freshOutput()
-        _ = try RenderStage(baseURL: Self.base).publish(plan, with: Publisher(outputDirectory: output))
-        let manifest = try #require(Manifest.read(from: output.appendingPathComponent(Manifest.fileName)))
-        #expect(manifest.entries["data/a.csv"]?.sha256 == claimed, "the stage hands the plan's digest on")
-    }
-
     @Test func aGroupHandsOnTheDigestOfEveryFileItKeysByItsBytes() throws {
-        let templates = try #require(TemplateLibrary.make(from: DefaultTheme.source).0)
-        var builder = PlanBuilder(templates: templates, previous: ["search/b.json": PlanBuilder.contentKey(Data("b".utf8))])
+        let (model, _, templates) = try SampleContexts.sampleSite()
+        var builder = PlanBuilder(
+            templates: templates, versions: ModelVersions(model: model, templates: templates),
+            previous: ["search/b.json": PlanBuilder.contentKey(Data("b".utf8))])
         builder.addGroup(prefix: "search/", excluding: "", folders: ["search"], inputs: { ["a", "b"] }, key: { $0.joined() }) { names, emit in
             for name in names { try emit(RenderedPage(path: "search/\(name).json", text: name)) }
         }
