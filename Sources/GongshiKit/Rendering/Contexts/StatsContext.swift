@@ -53,17 +53,3 @@ struct BranchStatsContext: Encodable, Sendable {
 
     var tables: [StatsBody.Table] { body.tables + section.tables }
 }
-
-/// The statistics pages of a site, built once: rendered as HTML and written as open data beside it.
-struct StatsPages {
-    let site: StatsContext
-    /// Every organisation that has children, in the model's order.
-    let branches: [(id: String, context: BranchStatsContext)]
-
-    init(model: SiteModel, stats: Statistics) {
-        site = StatsContext(model: model, stats: stats)
-        // Each one recomputes the statistics of a subtree; they are independent, so they run on every core.
-        let parents = model.branches.filter { !(model.tree.children[$0.id] ?? []).isEmpty }
-        branches = parents.concurrentMap { ($0.id, BranchStatsContext(model: model, branch: $0)) }
-    }
-}
