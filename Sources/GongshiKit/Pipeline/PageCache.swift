@@ -30,13 +30,24 @@ struct PageCache: Codable, Equatable {
     /// The keys of the published pages, when the cache matches the output as it is now. The published files are
     /// verified first (`site` records what was found): a file that is no longer the manifest's loses its key, and so
     /// does the group it belongs to (the search index), so that it is made again.
-    static func load(from directory: URL, site: inout PublishedSite) -> [String: String]? {
-        guard let digest = site.manifestDigest, let data = FileManager.default.contents(atPath: file(in: directory, output: site.output).path),
-            let cache = try? JSONDecoder().decode(PageCache.self, from: data),
-            cache.version == program, cache.manifest == digest, let savedAt = cache.savedAt
-        else { return nil }
+    /// Also returns the note for the build report when a cache file was there but is not used (never trusted):
+    /// damaged, written by another program, or describing another site than the one published now.
+    static func load(from directory: URL, site: inout PublishedSite) -> (pages: [String: String]?, note: String?) {
+        let target = file(in: directory, output: site.output)
+        guard let data = FileManager.default.contents(atPath: target.path) else { return (nil, nil) }
+        let name = target.lastPathComponent
+        let redone = "本次重新渲染了全部页面，并写入新的缓存"
+        guard let cache = try? JSONDecoder().decode(PageCache.self, from: data), let savedAt = cache.savedAt else {
+            return (nil, "页面缓存 \(name) 已损坏或不完整，已忽略：\(redone)")
+        }
+        guard cache.version == program else {
+            return (nil, "页面缓存 \(name) 是另一个版本或另一次编译的 gongshi 写的，已忽略：\(redone)")
+        }
+        guard let digest = site.manifestDigest, cache.manifest == digest else {
+            return (nil, "页面缓存 \(name) 描述的不是现在发布的网站（回滚过、manifest.json 被改动或输出目录被换过），已忽略：\(redone)")
+        }
         site.verify(since: savedAt)
-        return withoutAltered(cache.pages, altered: site.altered)
+        return (withoutAltered(cache.pages, altered: site.altered), nil)
     }
 
     /// `pages` without the keys of `altered` files and of the groups (`<prefix>\0group`) holding one.

@@ -149,7 +149,12 @@ public enum SiteBuilder {
         let stats = StatisticsCalculator.calculate(model)
         outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
-        let previous = options.clean ? nil : PageCache.load(from: cacheDirectory, site: &live)
+        var previous: [String: String]?
+        if !options.clean {
+            let cached = PageCache.load(from: cacheDirectory, site: &live)
+            previous = cached.pages
+            outcome.notes += cached.note.map { [$0] } ?? []
+        }
         let searchStore = SearchIndexStore(directory: cacheDirectory, output: layout.output, reads: !options.clean)
         var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous, searchStore: searchStore)
         plan.rendered += templates.assets
