@@ -48,24 +48,7 @@ public enum PostingCodec {
 
     /// Decodes a posting list; nil when the text is not a valid encoding.
     public static func decode(_ text: String) -> [(doc: Int, fields: UInt8)]? {
-        var postings: [(doc: Int, fields: UInt8)] = []
-        var previous = -1
-        var value = 0
-        var shift = 0
-        for byte in text.utf8 {
-            guard byte < 128, digits[Int(byte)] >= 0, shift <= 50 else { return nil }
-            let digit = Int(digits[Int(byte)])
-            value |= (digit & 31) << shift
-            if digit & 32 != 0 {
-                shift += 5
-                continue
-            }
-            previous += (value >> 2) + 1
-            postings.append((previous, UInt8(value & 3)))
-            value = 0
-            shift = 0
-        }
-        return shift == 0 ? postings : nil
+        decode(bytes: text.utf8)?.map { (Int($0 >> 2), UInt8($0 & 3)) }
     }
 
     /// Decodes an encoded posting list into `doc << 2 | fields` numbers; nil when it is not a valid encoding.
