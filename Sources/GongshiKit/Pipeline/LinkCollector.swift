@@ -4,11 +4,6 @@ import Foundation
 /// no written page is ever read back for them: the links whose targets are not among the files known in advance are
 /// handed on with the page, and `Publisher` checks them against the final file set.
 enum LinkCollector {
-    /// Broken links as `page → link`, sorted; `files` is every path of the site.
-    static func brokenLinks(pages: [RenderedPage], files: Set<String>, baseURL: String) -> [String] {
-        pages.flatMap { brokenLinks(in: $0, files: files, baseURL: baseURL) }.sorted()
-    }
-
     /// The broken links of one page (none unless it is HTML).
     static func brokenLinks(in page: RenderedPage, files: Set<String>, baseURL: String) -> [String] {
         missingTargets(of: page.path, page.contents, files: files, baseURL: baseURL).map(\.shown)
