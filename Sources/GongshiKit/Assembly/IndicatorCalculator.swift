@@ -4,14 +4,16 @@ public struct IndicatorCalculator: Sendable {
 
     public init(model: SiteModel) { self.model = model }
 
-    /// All indicators for the organisations in `ids`.
+    /// All indicators for the organisations in `ids`, but 公示期达标率, which has one value per topic
+    /// (`topicNoticePeriods(for:)`).
     public func values(for ids: Set<String>) -> [Indicator: IndicatorValue] {
         let asOf = model.asOf
         // Through the per-organisation indexes, in a fixed order: a subtree's figures cost its own records only
         // (filtering the whole model for every ranked child made the statistics pages quadratic).
         let ordered = ids.sorted()
         let letters = ordered.flatMap { model.promisesByBranch[$0] ?? [] }
-        let items = letters.filter { $0.year == model.currentYear }.flatMap(\.items)
+        let current = letters.filter { $0.year == model.currentYear }
+        let items = current.flatMap(\.items)
         let closed = items.filter { $0.status == .fulfilled || $0.status == .unfulfilled }
         let yearAgo = Day(ordinal: asOf.ordinal - 365)
         let reviews = letters.compactMap(\.review).filter { $0.date > yearAgo && $0.date <= asOf }
@@ -28,14 +30,90 @@ public struct IndicatorCalculator: Sendable {
             .fulfilment: .ratio(StatisticsCalculator.fulfilmentRate(items, asOf: asOf)),
             .overdue: .ratio(Rate(items.filter { $0.isOverdue(asOf: asOf) }.count, of: items.count)),
             .unfulfilled: .ratio(Rate(closed.filter { $0.status == .unfulfilled }.count, of: closed.count)),
+            .progressCoverage: .ratio(Self.progressCoverage(items)),
+            .stale: .figure(Double(Self.staleItems(current, asOf: asOf, staleDays: model.config.staleDays))),
+            .targetCompletion: .ratio(Self.targetCompletion(items)),
             .reviewApproval: .ratio(Rate(approvals, of: reviews.reduce(0) { $0 + $1.total })),
             .timeliness: .ratio(Rate(gaps.reduce(0) { $0 + $1.covered }, of: gaps.reduce(0) { $0 + $1.expected })),
             .noticePeriod: .ratio(Rate(withNotice.filter(meetsNoticePeriod).count, of: withNotice.count)),
+            .outcomePublication: .ratio(Self.outcomePublication(disclosures, asOf: asOf)),
             .liuyou: .ratio(Rate(assessed.filter(\.meetsLiuyou).count, of: assessed.count)),
             .satisfaction: .figure(
                 respondents > 0 ? rated.reduce(0.0) { $0 + $1.satisfaction * Double($1.respondents) } / Double(respondents) : nil),
             .recentDisclosures: .figure(Double(disclosures.filter { $0.published > threeMonthsAgo }.count)),
         ]
+    }
+
+    /// Every indicator for the organisations in `ids` as the pages and the open data list them: in
+    /// `Indicator.allCases` order, 公示期达标率 as one line per topic with a `min_working_days` rule.
+    public func lines(for ids: Set<String>) -> [IndicatorLine] {
+        let values = values(for: ids)
+        return Indicator.allCases.flatMap { indicator -> [IndicatorLine] in
+            guard indicator == .topicNoticePeriod else {
+                return [IndicatorLine(indicator: indicator, value: values[indicator]!, config: model.config)]
+            }
+            return topicNoticePeriods(for: ids).map {
+                IndicatorLine(indicator: indicator, value: .ratio($0.rate), config: model.config, topic: $0.topic, minimumWorkingDays: $0.minimum)
+            }
+        }
+    }
+
+    /// 践诺记录覆盖率: items 进行中 (逾期 included) or closed (已兑现, 未兑现) with at least one 践诺 entry.
+    static func progressCoverage(_ items: [PromiseItem]) -> Rate {
+        let counted = items.filter { $0.status == .inProgress || $0.status == .fulfilled || $0.status == .unfulfilled }
+        return Rate(counted.filter { !($0.progress ?? []).isEmpty }.count, of: counted.count)
+    }
+
+    /// 久未更新: the items of `letters` that are stale on the as-of date.
+    static func staleItems(_ letters: [PromiseLetter], asOf: Day, staleDays: Int) -> Int {
+        letters.reduce(0) { sum, letter in
+            sum + letter.items.filter { $0.isStale(asOf: asOf, published: letter.published, staleDays: staleDays) }.count
+        }
+    }
+
+    /// 量化承诺完成度: Σ min(done, target) ÷ Σ target over the items with a target. Capping each item at its
+    /// target keeps one item's over-fulfilment from hiding another's shortfall.
+    static func targetCompletion(_ items: [PromiseItem]) -> Rate {
+        let quantified = items.compactMap { item in item.target.map { (done: min(item.doneCount ?? 0, $0.count), target: $0.count) } }
+        return Rate(quantified.reduce(0) { $0 + $1.done }, of: quantified.reduce(0) { $0 + $1.target })
+    }
+
+    /// 结果公开率: of the items whose notice period ended before the as-of date, those with an `outcome`.
+    static func outcomePublication(_ disclosures: [Disclosure], asOf: Day) -> Rate {
+        let ended = disclosures.filter { $0.until.map { $0 < asOf } ?? false }
+        return Rate(ended.filter { $0.outcome != nil }.count, of: ended.count)
+    }
+
+    /// 公示期达标率 of one 公开主题: its items whose notice period has at least `minimum` working days.
+    public struct TopicNoticePeriod: Sendable, Equatable {
+        public let topic: String
+        public let minimum: Int
+        public let rate: Rate
+    }
+
+    /// The topics whose notice rule sets `min_working_days` (the built-in 发展党员 rule included), in the order of
+    /// `SiteConfig.allTopics`, each with its minimum.
+    public var ruledTopics: [(topic: String, minimum: Int)] {
+        let config = model.config
+        let named = config.allTopics + config.noticeRules.keys.filter { !config.allTopics.contains($0) }.sorted()
+        return named.compactMap { topic in
+            guard let minimum = config.rule(for: topic)?.minWorkingDays, minimum > 0 else { return nil }
+            return (topic, minimum)
+        }
+    }
+
+    /// 公示期达标率 per ruled topic over the organisations in `ids`: items of the topic whose `published` to
+    /// `until`, both included, has at least the rule's working days (`SiteConfig.workingDays(from:through:)`); an
+    /// item without `until` falls short.
+    public func topicNoticePeriods(for ids: Set<String>) -> [TopicNoticePeriod] {
+        let disclosures = ids.sorted().flatMap { model.disclosuresByBranch[$0] ?? [] }
+        return ruledTopics.map { topic, minimum in
+            let items = disclosures.filter { $0.topic == topic }
+            let compliant = items.filter { item in
+                item.until.map { model.config.workingDays(from: item.published, through: $0) >= minimum } ?? false
+            }
+            return TopicNoticePeriod(topic: topic, minimum: minimum, rate: Rate(compliant.count, of: items.count))
+        }
     }
 
     /// 公示期 compliance: at least five working days from the day after publication to `until`, inclusive.

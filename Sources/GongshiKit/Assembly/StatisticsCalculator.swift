@@ -4,6 +4,7 @@
 /// - 逾期 = 进行中 with due date before the as-of date.
 /// - 六有达标率 = organisations with all six goals true ÷ organisations that filed a 六有 self-assessment.
 /// - 群众满意度 = mean of each organisation's latest rating, weighted by its respondents.
+/// - 报到党员 = the organisations' `registered`, summed apart from 党员 (`members`).
 /// - Item status per 领域 (as-of year) and per year (every year, 逾期 judged on the as-of date).
 /// - 典型事例 per 领域 (the example's own, else its organisation's) and per 五个服务, over all published examples.
 public enum StatisticsCalculator {
@@ -32,6 +33,7 @@ public enum StatisticsCalculator {
                 Tally(label: field.rawValue, count: model.branches.filter { $0.field == field }.count)
             }.filter { $0.count > 0 },
             members: model.branches.reduce(0) { $0 + ($1.members ?? 0) },
+            registered: model.branches.reduce(0) { $0 + ($1.registered ?? 0) },
             promiseYear: year,
             letters: letters.count,
             items: items.count,

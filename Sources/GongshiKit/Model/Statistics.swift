@@ -42,6 +42,8 @@ public struct Statistics: Sendable {
     public let organisationsByType: [Tally]
     public let organisationsByField: [Tally]
     public let members: Int
+    /// 报到党员 of the organisations counted, never part of `members`.
+    public let registered: Int
     public let promiseYear: Int
     public let letters: Int
     public let items: Int

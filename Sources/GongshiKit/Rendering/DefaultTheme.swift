@@ -82,7 +82,7 @@ public enum DefaultTheme {
         "branch-stats": ##"""
         {{<layout}}{{$main}}
         <h1>{{frame.pageTitle}}</h1>
-        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员）公开的内容，各项指标的含义见页末。</p>
+        <p>本页统计{{name}}及其全部下属组织（共 {{organisations}} 个组织、{{members}} 名党员，另有报到党员 {{registered}} 名）公开的内容，各项指标的含义见页末。</p>
         <p class="more-top"><a href="{{definitionsHref}}">下载数据</a></p>
         {{#body}}{{>stats-body}}{{/body}}
         <section aria-labelledby="h-indicators">

@@ -27,13 +27,16 @@ enum OpenData {
         return ((try? encoder.encode(value)) ?? Data("{}".utf8)) + Data("\n".utf8)
     }
 
-    /// One indicator in `stats.json`.
+    /// One indicator in `stats.json`: one per indicator, and for 公示期达标率 one per topic with a rule.
     struct IndicatorRecord: Encodable, Sendable {
         let id, name, definition: String
         let numerator: Int?
         let denominator: Int?
         /// A fraction (0–1) for ratios, a percentage for satisfaction, a count otherwise; null when nothing was counted.
         let value: Double?
+        /// 公示期达标率 only: the 公开主题 and the working days its rule requires.
+        let topic: String?
+        let minWorkingDays: Int?
     }
 
     /// One table of a statistics page in `stats.json`: its CSV file's name and rows.
@@ -43,21 +46,27 @@ enum OpenData {
         let rows: [[String]]
     }
 
-    static func indicatorRecords(_ values: [Indicator: IndicatorValue]) -> [IndicatorRecord] {
-        Indicator.allCases.map { indicator in
-            let value = values[indicator]!
-            return IndicatorRecord(
-                id: indicator.rawValue, name: indicator.name, definition: indicator.definition, numerator: value.rate?.numerator,
-                denominator: value.rate?.denominator, value: value.sortValue.map { ($0 * 10000).rounded() / 10000 })
+    static func indicatorRecords(_ lines: [IndicatorLine]) -> [IndicatorRecord] {
+        lines.map { line in
+            IndicatorRecord(
+                id: line.indicator.rawValue, name: line.name, definition: line.definition, numerator: line.value.rate?.numerator,
+                denominator: line.value.rate?.denominator, value: line.value.sortValue.map { ($0 * 10000).rounded() / 10000 }, topic: line.topic,
+                minWorkingDays: line.minimumWorkingDays)
         }
     }
 
-    static func indicatorCSV(_ values: [Indicator: IndicatorValue]) -> Data {
-        csv(
-            [["指标代码", "指标", "分子", "分母", "数值", "定义"]]
-                + indicatorRecords(values).map {
-                    [$0.id, $0.name, $0.numerator.map(String.init) ?? "", $0.denominator.map(String.init) ?? "", $0.value.map { "\($0)" } ?? "", $0.definition]
-                })
+    /// `indicators.csv`: the topic columns last, so the earlier columns keep their places.
+    static func indicatorCSV(_ lines: [IndicatorLine]) -> Data {
+        let header = ["指标代码", "指标", "分子", "分母", "数值", "定义", "公开主题", "规定工作日"]
+        return csv([header] + indicatorRecords(lines).map(indicatorRow))
+    }
+
+    static func indicatorRow(_ record: IndicatorRecord) -> [String] {
+        let numerator: String = record.numerator.map { String($0) } ?? ""
+        let denominator: String = record.denominator.map { String($0) } ?? ""
+        let value: String = record.value.map { "\($0)" } ?? ""
+        let minimum: String = record.minWorkingDays.map { String($0) } ?? ""
+        return [record.id, record.name, numerator, denominator, value, record.definition, record.topic ?? "", minimum]
     }
 
     /// The published records themselves, as CSV and JSON rows (column name → value), in a stable order.
@@ -66,6 +75,7 @@ enum OpenData {
         let branches = model.branches.map { b -> [String] in
             [
                 b.id, b.name, b.type.rawValue, b.field.rawValue, b.parent ?? "", b.secretary ?? "", b.members.map(String.init) ?? "",
+                b.registered.map(String.init) ?? "",
                 b.established?.description ?? "", b.meetsLiuyou ? "是" : (b.liuyou == nil ? "" : "否"),
                 b.latestRating.map { Statistics.percent($0.satisfaction) } ?? "",
             ]
@@ -89,7 +99,7 @@ enum OpenData {
             [e.id, e.branch, name(e.branch), e.title, e.date.description, model.field(of: e)?.rawValue ?? "", e.service?.rawValue ?? ""]
         }
         return [
-            ("branches", ["id", "名称", "类型", "领域", "上级组织", "书记", "党员人数", "成立时间", "六有达标", "最近满意度"], branches),
+            ("branches", ["id", "名称", "类型", "领域", "上级组织", "书记", "党员人数", "报到党员人数", "成立时间", "六有达标", "最近满意度"], branches),
             ("promise-items", ["承诺书", "序号", "组织id", "组织", "年度", "承诺人", "身份", "承诺内容", "服务类别", "期限", "状态", "兑现日期", "说明"], items),
             ("disclosures", ["id", "组织id", "组织", "标题", "类别", "发布日期", "公开方式", "所属期间", "公示截止", "审核日期", "审批日期"], disclosures),
             ("examples", ["id", "组织id", "组织", "标题", "日期", "领域", "服务类别"], examples),

@@ -18,13 +18,14 @@ extension PageRenderer {
                 let document = StatsDocument(
                     asOf: model.asOf.description, organisations: scope.count,
                     members: scope.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) },
-                    indicators: OpenData.indicatorRecords(calculator.values(for: scope)),
+                    registered: scope.reduce(0) { $0 + (model.branchByID[$1]?.registered ?? 0) },
+                    indicators: OpenData.indicatorRecords(calculator.lines(for: scope)),
                     tables: context.tables.compactMap { table in
                         table.csv.map { OpenData.TableRecord(file: $0, caption: table.caption, columns: table.columns, rows: Array(table.records.dropFirst())) }
                     })
                 return OpenData.json(document)
             }
-            add("indicators.csv") { _ in OpenData.indicatorCSV(IndicatorCalculator(model: model).values(for: scope)) }
+            add("indicators.csv") { _ in OpenData.indicatorCSV(IndicatorCalculator(model: model).lines(for: scope)) }
             for name in stats.tables {
                 add(name) { context in OpenData.csv(context.tables.first { $0.csv == name }?.records ?? []) }
             }
@@ -62,6 +63,8 @@ struct StatsDocument: Encodable, Sendable {
     let asOf: String
     let organisations: Int
     let members: Int
+    /// 报到党员, summed apart from `members`.
+    let registered: Int
     let indicators: [OpenData.IndicatorRecord]
     /// Every table of the page, the same rows as its CSV file.
     let tables: [OpenData.TableRecord]
@@ -73,23 +76,26 @@ struct StatsDocument: Encodable, Sendable {
           "title": "gongshi stats.json",
           "description": "一个统计页（全站或某组织及其下属组织）的指标；只根据网站公开的内容计算。",
           "type": "object",
-          "required": ["asOf", "organisations", "members", "indicators", "tables"],
+          "required": ["asOf", "organisations", "members", "registered", "indicators", "tables"],
           "properties": {
             "asOf": {"type": "string", "format": "date", "description": "数据截至日期"},
             "organisations": {"type": "integer", "minimum": 0, "description": "统计范围内的组织数"},
-            "members": {"type": "integer", "minimum": 0, "description": "统计范围内各组织直接管理的党员人数之和"},
+            "members": {"type": "integer", "minimum": 0, "description": "统计范围内各组织直接管理的党员人数之和（不含报到党员）"},
+            "registered": {"type": "integer", "minimum": 0, "description": "统计范围内各组织的报到党员（registered）人数之和，不计入 members"},
             "indicators": {
               "type": "array",
               "items": {
                 "type": "object",
                 "required": ["id", "name", "definition"],
                 "properties": {
-                  "id": {"type": "string", "description": "指标代码，如 fulfilment"},
+                  "id": {"type": "string", "description": "指标代码，如 fulfilment；公示期达标率（topicNoticePeriod）每个有规定的公开主题一条，用 topic 区分"},
                   "name": {"type": "string", "description": "指标名称"},
                   "definition": {"type": "string", "description": "指标定义"},
                   "numerator": {"type": ["integer", "null"], "description": "比率的分子"},
                   "denominator": {"type": ["integer", "null"], "description": "比率的分母"},
-                  "value": {"type": ["number", "null"], "description": "比率为 0–1 的小数；群众满意度为百分数；其他为数量；没有可统计内容时为 null"}
+                  "value": {"type": ["number", "null"], "description": "比率为 0–1 的小数；群众满意度为百分数；其他为数量；没有可统计内容时为 null"},
+                  "topic": {"type": "string", "description": "只有公示期达标率有：公开主题，如 发展党员"},
+                  "minWorkingDays": {"type": "integer", "minimum": 1, "description": "只有公示期达标率有：该主题规定的最少工作日数（min_working_days）"}
                 }
               }
             },
@@ -132,7 +138,9 @@ struct DefinitionsContext: Encodable, Sendable {
         frame = PageFrame(
             model: model, route: .statsDefinitions, title: "指标说明和开放数据", description: "统计指标的定义和可下载的数据文件。", section: .stats,
             trail: [("统计", .stats)])
-        indicators = Indicator.allCases.map { IndicatorSection.Row(name: $0.name, value: "", detail: "", definition: $0.definition) }
+        indicators = IndicatorCalculator(model: model).lines(for: []).map {
+            IndicatorSection.Row(name: $0.name, value: "", detail: "", definition: $0.definition)
+        }
         terms = StatsBody.definitions(year: model.currentYear)
         let root = rows.href(.home)
         self.tables = tables.compactMap { table in

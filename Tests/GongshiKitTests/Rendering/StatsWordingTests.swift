@@ -19,9 +19,15 @@ struct StatsWordingTests {
         #expect(Indicator.timeliness.meaning(of: Rate(6, of: 8)) == "应公开的 8 个季度中已公开 6 个")
         #expect(Indicator.reviewApproval.meaning(of: Rate(40, of: 45)) == "45 票中满意和基本满意 40 票")
         #expect(Indicator.fulfilment.meaning(of: Rate(0, of: 0)) == "暂无应兑现的事项")
+        #expect(Indicator.progressCoverage.meaning(of: Rate(9, of: 12)) == "进行中或已有结果的 12 项中有践诺记录的 9 项")
+        // The targets' units differ, so their sum is said without one.
+        #expect(Indicator.targetCompletion.meaning(of: Rate(23, of: 40)) == "量化目标合计 40 中已完成 23")
+        #expect(Indicator.outcomePublication.meaning(of: Rate(1, of: 3)) == "公示期已过的 3 项中已公开结果的 1 项")
+        #expect(Indicator.topicNoticePeriod.meaning(of: Rate(2, of: 3), topic: "发展党员") == "发展党员的 3 项中公示期达标的 2 项")
+        #expect(Indicator.topicNoticePeriod.meaning(of: Rate(0, of: 0), topic: "发展党员") == "暂无发展党员的事项")
         for indicator in Indicator.allCases {
             let words = indicator.meaning(of: Rate(7, of: 9))
-            #expect(indicator.ratioWords == nil ? words.isEmpty : words.contains("9 ") && words.contains(" 7 ") && words.contains("中"), "\(indicator)")
+            #expect(indicator.ratioWords == nil ? words.isEmpty : words.contains("9 ") && words.contains(" 7") && words.contains("中"), "\(indicator)")
             #expect(!indicator.definition.contains("÷"), "\(indicator)")
         }
         #expect(IndicatorValue.ratio(Rate(14, of: 19)).detail(for: .fulfilment) == "19 项中已兑现 14 项")

@@ -24,15 +24,13 @@ struct IndicatorSection: Encodable, Sendable {
     }
 
     /// The indicators organisers rank children on.
-    static let ranked: [Indicator] = [.fulfilment, .overdue, .recentDisclosures, .liuyou, .satisfaction]
+    static let ranked: [Indicator] = [
+        .fulfilment, .overdue, .progressCoverage, .stale, .targetCompletion, .recentDisclosures, .outcomePublication, .liuyou, .satisfaction,
+    ]
 
     init(model: SiteModel, scope ids: Set<String>, children: [String], rows: Rows) {
         let calculator = IndicatorCalculator(model: model)
-        let values = calculator.values(for: ids)
-        indicators = Indicator.allCases.map { indicator in
-            let value = values[indicator]!
-            return Row(name: indicator.name, value: value.text(for: indicator), detail: value.detail(for: indicator), definition: indicator.definition)
-        }
+        indicators = calculator.lines(for: ids).map { Row(name: $0.name, value: $0.text, detail: $0.detail, definition: $0.definition) }
         let childValues = children.map { child in (child, calculator.values(for: Set(model.tree.subtree(of: child)))) }
         rankings =
             children.isEmpty

@@ -128,7 +128,7 @@ struct StatsBody: Encodable, Sendable {
 
     static func figures(_ s: Statistics) -> [Figure] {
         [
-            Figure(label: "基层党组织", value: "\(s.organisations) 个", note: "党员合计 \(s.members) 名"),
+            Figure(label: "基层党组织", value: "\(s.organisations) 个", note: "党员合计 \(s.members) 名，另有报到党员 \(s.registered) 名"),
             Figure(
                 label: "\(s.promiseYear)年承诺兑现率", value: s.fulfilment.percentText, note: Indicator.fulfilment.meaning(of: s.fulfilment)),
             Figure(label: "逾期承诺事项", value: "\(s.overdue.count) 项", note: "进行中且已过期限"),
@@ -200,6 +200,9 @@ struct StatsBody: Encodable, Sendable {
             Definition(term: "六有达标率", meaning: "填报了六有自评的组织中，六有（领导班子、骨干队伍、服务场所、服务载体、制度机制、服务业绩）六项全部达到的组织所占的比例。"),
             Definition(term: "群众满意度", meaning: "每个组织取最近一年的群众测评满意度，按参评人数加权平均：参评人数多的组织，分量相应大。"),
             Definition(term: "党员人数", meaning: "各组织直接管理的党员人数之和；上级组织的人数不重复计算下级组织的党员。"),
+            Definition(
+                term: "报到党员",
+                meaning: "各组织填写的报到党员人数（registered，如到社区报到的在职党员、功能型党支部的成员）之和，单独统计，不计入党员人数：他们的组织关系在别的组织。"),
             Definition(
                 term: "典型事例统计", meaning: "只计网站上发布的典型事例，不分年度。领域取事例自己填写的领域，没有填写的取所属组织的领域；服务类别按五个服务计数，没有填写的计为“未注明”。"),
         ]

@@ -31,6 +31,8 @@ struct BranchStatsContext: Encodable, Sendable {
     let name: String
     let organisations: Int
     let members: Int
+    /// 报到党员 of the subtree, apart from `members`.
+    let registered: Int
     /// The definitions and open-data page, where this page's data files and their formats are described.
     let definitionsHref: String
     let body: StatsBody
@@ -46,6 +48,7 @@ struct BranchStatsContext: Encodable, Sendable {
         name = b.name
         organisations = subtree.count
         members = subtree.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
+        registered = subtree.reduce(0) { $0 + (model.branchByID[$1]?.registered ?? 0) }
         definitionsHref = rows.href(.statsDefinitions) + "#h-files"
         body = StatsBody(stats: StatisticsCalculator.calculate(model, scope: Set(subtree)), rows: rows)
         section = IndicatorSection(model: model, scope: Set(subtree), children: model.tree.children[b.id] ?? [], rows: rows)
