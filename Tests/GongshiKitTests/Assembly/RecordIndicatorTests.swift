@@ -216,6 +216,9 @@ struct RecordIndicatorTests {
             }
         }
         #expect(StatsWordingTests.visibleText(try site.page("branches/a/stats/index.html")).contains("共 2 个组织、50 名党员，另有报到党员 12 名"))
+        let definitions = StatsWordingTests.visibleText(try site.page("stats/definitions/index.html"))
+        #expect(definitions.contains("公示期达标率（换届选举）") && definitions.contains("本行为“换届选举”，规定至少 3 个工作日"))
+        #expect(definitions.contains("报到党员"))
 
         let stats = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("branches/a/stats/stats.json")))
