@@ -258,4 +258,52 @@ struct RecordIndicatorTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("data/branches.json"))) as? [[String: String]])
         #expect(json.first { $0["id"] == "b" }?["报到党员人数"] == "12")
     }
+
+    /// An edit of what the new figures count re-renders the statistics of the organisations above it (and only
+    /// those), and the incremental plan equals a clean one (`PageKeyTests.rerendered` compares every file).
+    @Test func editingWhatTheNewFiguresCountRerendersTheStatisticsAbove() throws {
+        let (checked, library, _) = SiteBuilder.check(try Self.site().options)
+        let model = try #require(checked)
+        let templates = try #require(library)
+        func site(branches: [Branch]? = nil, promises: [PromiseLetter]? = nil, disclosures: [Disclosure]? = nil) -> SiteModel {
+            SiteModel(
+                config: model.config, asOf: model.asOf, branches: branches ?? model.branches, promises: promises ?? model.promises,
+                disclosures: disclosures ?? model.disclosures, examples: model.examples, pages: model.pages, withheld: model.withheld)
+        }
+        // 报到党员 of c (below root only).
+        let registered = model.branches.map { branch -> Branch in
+            var branch = branch
+            if branch.id == "c" { branch.registered = 9 }
+            return branch
+        }
+        let first = try PageKeyTests.rerendered(from: model, to: site(branches: registered), templates: templates)
+        #expect(first.isSuperset(of: ["stats/index.html", "stats/stats.json", "branches/root/stats/index.html", "data/branches.csv"]))
+        #expect(!first.contains("branches/a/stats/index.html"), "c is not below a")
+        // A 践诺 entry for lc1 (c): it is no longer stale, and it counts towards its target.
+        let promises = model.promises.map { letter -> PromiseLetter in
+            guard letter.id == "lc" else { return letter }
+            let old = letter.items[0]
+            let item = PromiseItem(
+                text: old.text, service: old.service, due: old.due, status: old.status, done: old.done, note: old.note, target: old.target,
+                progress: [ProgressEntry(date: Day("2026-11-10")!, text: "走访 6 户", count: 6)])
+            return PromiseLetter(
+                id: letter.id, branch: letter.branch, year: letter.year, promiser: letter.promiser, role: letter.role, post: letter.post,
+                published: letter.published, items: [item], review: letter.review, privacy: letter.privacy, source: letter.source,
+                bodyHTML: letter.bodyHTML)
+        }
+        let second = try PageKeyTests.rerendered(from: model, to: site(promises: promises), templates: templates)
+        #expect(second.isSuperset(of: ["stats/index.html", "stats/indicators.csv", "branches/root/stats/ranking-stale.csv"]))
+        #expect(!second.contains("branches/a/stats/stats.json"))
+        // An outcome for elect1 (b, below a and root).
+        let disclosures = model.disclosures.map { d -> Disclosure in
+            guard d.id == "elect1" else { return d }
+            return Disclosure(
+                id: d.id, branch: d.branch, title: d.title, category: d.category, scope: d.scope, published: d.published, reviewed: d.reviewed,
+                approved: d.approved, cadence: d.cadence, period: d.period, until: d.until, feedback: d.feedback, proposed: d.proposed,
+                topic: d.topic, outcome: Outcome(date: Day("2026-09-10")!, text: "选举产生新一届支部委员会", received: 0), follows: d.follows,
+                privacy: d.privacy, attachments: d.attachments, attachmentFiles: d.attachmentFiles, source: d.source, bodyHTML: d.bodyHTML)
+        }
+        let third = try PageKeyTests.rerendered(from: model, to: site(disclosures: disclosures), templates: templates)
+        #expect(third.isSuperset(of: ["branches/a/stats/index.html", "branches/a/stats/stats.json", "branches/root/stats/ranking-outcomePublication.csv"]))
+    }
 }
