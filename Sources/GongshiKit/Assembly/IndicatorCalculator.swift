@@ -122,15 +122,10 @@ public struct IndicatorCalculator: Sendable {
         return workingDays(after: item.published, through: until) >= 5
     }
 
-    /// Monday to Friday, minus `site.yaml` holidays.
+    /// Working days (Monday to Friday, minus `site.yaml` holidays) from the day after `start` to `end`, counted as
+    /// `SiteConfig.workingDays(from:through:)` counts them.
     public func workingDays(after start: Day, through end: Day) -> Int {
-        guard end > start else { return 0 }
-        var count = 0
-        for ordinal in (start.ordinal + 1)...end.ordinal {
-            let day = Day(ordinal: ordinal)
-            if day.weekday <= 5, !model.config.holidays.contains(day) { count += 1 }
-        }
-        return count
+        model.config.workingDays(from: Day(ordinal: start.ordinal + 1), through: end)
     }
 
     /// Per 定期 category a branch has used: quarters expected since its first use, quarters covered, and the missing ones.
