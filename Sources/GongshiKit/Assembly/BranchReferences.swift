@@ -32,7 +32,7 @@ struct BranchReferences {
         if known.sorted().nearest(to: id) == nil, let guess = unloaded.keys.sorted().nearest(to: id), let file = unloaded[guess] {
             message += "；是否应为 \(guess)？（它的文件 \(file) 有错误，还没有读入）"
         }
-        if let hint { message += "；\(hint)" }
+        if let hint { message += message.hasSuffix("？") || message.hasSuffix("）") ? hint : "；\(hint)" }
         return [.error(source, field, message)]
     }
 

@@ -21,8 +21,8 @@ enum FollowsRules {
                 diagnostics.append(
                     .error(
                         item.source, "follows",
-                        "本事项会发布到网站，而 follows 引用的事项 \(target) 不会发布（\(reason)）：公开的事项不能链接到未公开的事项，"
-                            + "请去掉 follows，或等 \(target) 可以发布后再填写"))
+                        "本事项会发布到网站，而 follows 引用的事项 \(target) 不会发布：\(reason)。公开的事项不能链接到不公开的事项："
+                            + "请去掉 follows，或先让 \(target) 能够发布"))
             }
         }
         return diagnostics + cycles(byID)
