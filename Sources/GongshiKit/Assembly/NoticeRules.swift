@@ -10,7 +10,9 @@ enum NoticeRules {
                     item.source, "topic",
                     "「\(topic)」类事项必须填写公示截止日期 until（公示规则 notice_rules 的 until_required）：请写明公示期到哪一天"))
         }
-        if let minimum = rule.minWorkingDays, let until = item.until, item.published <= until {
+        if let minimum = rule.minWorkingDays, let until = item.until, item.published <= until,
+            !surelyLongEnough(from: item.published, through: until, minimum: minimum, holidays: config.holidays.count)
+        {
             let days = config.workingDays(from: item.published, through: until)
             if days < minimum {
                 diagnostics.append(
@@ -22,6 +24,12 @@ enum NoticeRules {
         }
         if rule.approverLevel == .parent { diagnostics += reportedApproval(item, topic: topic, lineage: lineage) }
         return diagnostics
+    }
+
+    /// Whether the full weeks alone hold `minimum` working days even if every holiday fell on one of them: the days
+    /// are then not counted one by one (an `until` of 9999-12-31 is millions of days away).
+    static func surelyLongEnough(from start: Day, through end: Day, minimum: Int, holidays: Int) -> Bool {
+        (end.ordinal - start.ordinal + 1) / 7 * 5 - holidays >= minimum
     }
 
     /// 报批: `approved.org` is written and is a strict ancestor of the publishing organisation. An `org` that is

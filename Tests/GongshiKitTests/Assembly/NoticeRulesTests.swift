@@ -36,6 +36,23 @@ struct NoticeRulesTests {
         #expect(Self.config(Sample.site).workingDays(from: Day("2026-09-28")!, through: Day("2026-10-09")!) == 10)
     }
 
+    /// The shortcut that skips counting long periods never passes a period the count would fail.
+    @Test func theLongPeriodShortcutAgreesWithTheCount() {
+        let config = Self.config()
+        for start in 0..<7 {
+            let first = Day(ordinal: Day("2026-10-26")!.ordinal + start)
+            for length in 0..<40 {
+                let last = Day(ordinal: first.ordinal + length)
+                for minimum in [1, 3, 5, 10, 20]
+                where NoticeRules.surelyLongEnough(from: first, through: last, minimum: minimum, holidays: config.holidays.count) {
+                    #expect(config.workingDays(from: first, through: last) >= minimum, "\(first)…\(last), \(minimum)")
+                }
+            }
+        }
+        let far = Self.assemble([Self.item(published: "2026-11-02", until: "9999-12-31")]).diagnostics
+        #expect(!far.hasErrors, "\(far)")
+    }
+
     static let tree: [(path: String, text: String)] = [
         ("content/branches/root.md", Sample.branch("root")), ("content/branches/a.md", Sample.branch("a", parent: "root")),
     ]
