@@ -25,12 +25,6 @@ public enum PublicationPolicy {
         return .publish
     }
 
-    /// Whether `reason` is the one `retirement` gives: the item was published until `retire_after_days` ran out.
-    static func isRetirement(_ reason: String, of item: Disclosure, asOf: Day, rule: NoticeRule?) -> Bool {
-        guard let days = rule?.retireAfterDays else { return false }
-        return retirement(item, asOf: asOf, afterDays: days) == reason
-    }
-
     /// `retire_after_days`: the item leaves the site once the as-of date is more than `days` days after `until` (a
     /// 发展对象 notice names people). Without `until` the count starts at `published`: no notice period, no grace.
     static func retirement(_ item: Disclosure, asOf: Day, afterDays days: Int) -> String? {

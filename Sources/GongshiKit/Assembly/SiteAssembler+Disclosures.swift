@@ -22,10 +22,8 @@ extension SiteAssembler {
                 if let pending = DisclosureRules.outcomePending(item, config: config, asOf: asOf) { diagnostics.append(pending) }
             case .withhold(let reason):
                 withheld.append(WithheldItem(path: item.source.path, id: item.id, reason: reason))
-                // A retired item's warning points at the date its count starts from; every other at its `scope`.
-                let retired = PublicationPolicy.isRetirement(reason, of: item, asOf: asOf, rule: config.rule(for: item.topic))
-                let key = retired ? (item.until == nil ? "published" : "until") : "scope"
-                diagnostics.append(.warning(item.source, key, "党务公开事项 \(item.id) 未发布到网站：\(reason)", kind: .unpublished))
+                // Every withheld item's warning points at its `scope`, a retired one's too (its reason names the dates).
+                diagnostics.append(.warning(item.source, "scope", "党务公开事项 \(item.id) 未发布到网站：\(reason)", kind: .unpublished))
             }
         }
         let reasons = Dictionary(withheld.map { ($0.id, $0.reason) }, uniquingKeysWith: { first, _ in first })

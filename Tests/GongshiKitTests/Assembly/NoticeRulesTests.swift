@@ -128,7 +128,8 @@ struct NoticeRulesTests {
         let warnings = diagnostics.filter { $0.kind == .unpublished }
         #expect(warnings.count == (retired ? 1 : 0), "\(warnings)")
         if retired {
-            expectDiagnostic(diagnostics, .warning, "content/disclosures/d.md", line: 11, contains: ["公示期结束已满 30 天，按 notice_rules 不再公开"])
+            // At the scope line, like every other withheld item's warning.
+            expectDiagnostic(diagnostics, .warning, "content/disclosures/d.md", line: 7, contains: ["公示期结束已满 30 天，按 notice_rules 不再公开"])
             #expect(model.withheld.first?.reason.contains("公示期结束已满 30 天") == true)
         }
     }
