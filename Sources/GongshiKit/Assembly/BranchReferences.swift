@@ -20,7 +20,8 @@ struct BranchReferences {
 
     /// Nothing for a known id; for an id of a file that failed to load, nothing yet (see `unloadedReport`); else the
     /// missing-organisation error.
-    mutating func check(_ id: String, field: String, _ source: SourceRef) -> [Diagnostic] {
+    /// `hint` follows the missing-organisation message (which organisations the field may name).
+    mutating func check(_ id: String, field: String, _ source: SourceRef, hint: String? = nil) -> [Diagnostic] {
         if known.contains(id) { return [] }
         if let file = unloaded[id] {
             if referrers[file]?.contains(source.path) != true { referrers[file, default: []].append(source.path) }
@@ -31,6 +32,7 @@ struct BranchReferences {
         if known.sorted().nearest(to: id) == nil, let guess = unloaded.keys.sorted().nearest(to: id), let file = unloaded[guess] {
             message += "；是否应为 \(guess)？（它的文件 \(file) 有错误，还没有读入）"
         }
+        if let hint { message += message.hasSuffix("？") || message.hasSuffix("）") ? hint : "；\(hint)" }
         return [.error(source, field, message)]
     }
 

@@ -23,23 +23,13 @@ public enum SiteAssembler {
             }
         }
         diagnostics += parentLoops(content.branches)
+        for branch in content.branches { diagnostics += BranchRules.check(branch) }
         for letter in content.promises {
             diagnostics += references.check(letter.branch, field: "branch", letter.source)
-            diagnostics += PromiseRules.check(letter)
+            diagnostics += PromiseRules.check(letter, config: config, asOf: asOf)
         }
-        var withheld: [WithheldItem] = []
-        var published: [Disclosure] = []
-        for item in content.disclosures {
-            diagnostics += references.check(item.branch, field: "branch", item.source)
-            diagnostics += DisclosureRules.check(item)
-            switch PublicationPolicy.decide(item, asOf: asOf) {
-            case .publish:
-                published.append(item)
-            case .withhold(let reason):
-                withheld.append(WithheldItem(path: item.source.path, id: item.id, reason: reason))
-                diagnostics.append(.warning(item.source, "scope", "党务公开事项 \(item.id) 未发布到网站：\(reason)", kind: .unpublished))
-            }
-        }
+        let (published, withheld, disclosureDiagnostics) = disclosures(content, config: config, asOf: asOf, references: &references)
+        diagnostics += disclosureDiagnostics
         for example in content.examples {
             diagnostics += references.check(example.branch, field: "branch", example.source)
         }

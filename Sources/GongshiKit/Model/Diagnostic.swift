@@ -24,6 +24,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         case yamlComment
         /// 组织文件未能读入: the consequence of another error in the same file, listed after it.
         case unloadedBranch
+        /// 久未更新: a promise item in progress without a 践诺 entry for `stale_days`.
+        case stale
+        /// 结果待公开: a notice period long over without an `outcome`.
+        case outcomePending
+        /// 报到党员: a 功能型党支部 counting as its own members those who only report to it.
+        case registeredMembers
         case other
 
         /// The Chinese name in the count line: `警告：未发布 354 条，…`.
@@ -39,6 +45,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
             case .placeholder: return "占位文字"
             case .yamlComment: return "值中的 # 被当作注释"
             case .unloadedBranch: return "组织未能读入"
+            case .stale: return "久未更新"
+            case .outcomePending: return "结果待公开"
+            case .registeredMembers: return "报到党员"
             case .other: return "其他"
             }
         }

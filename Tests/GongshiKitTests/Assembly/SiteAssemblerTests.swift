@@ -36,9 +36,22 @@ struct SiteAssemblerTests {
 
     static func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// `TestContent.assemble` on a site whose 久未更新 and 结果待公开 thresholds are out of reach: these tests count
+    /// every diagnostic, and the reminders that only follow from the as-of date have their own suites
+    /// (`PromiseProgressTests`, the `disclosure-outcome` fixture).
+    static func assemble(_ files: [(path: String, text: String)]) -> (model: SiteModel, diagnostics: [Diagnostic]) {
+        TestContent.assemble(files, config: quiet)
+    }
+
+    static let quiet: SiteConfig = {
+        let (config, diagnostics) = ContentLoader.loadSiteConfig(Sample.site + "\nstale_days: 100000\noutcome_due_days: 100000\n")
+        precondition(diagnostics.isEmpty, "\(diagnostics)")
+        return config!
+    }()
+
     @Test("valid content assembles without diagnostics")
     func validContent() {
-        let (model, diagnostics) = TestContent.assemble([
+        let (model, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/branches/b.md", Sample.branch("b", parent: "a")),
             ("content/promises/p1.md", Sample.promise("p1", items: [("已兑现", "2026-06-30", "2026-06-01", nil)])),
@@ -59,7 +72,7 @@ struct SiteAssemblerTests {
 
     @Test("a duplicate promise id is an error at the second file naming both files")
     func duplicatePromiseID() throws {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/first.md", Sample.promise("p1", items: [("进行中", "2026-12-31", nil, nil)])),
             ("content/promises/second.md", Sample.promise("p1", items: [("进行中", "2026-12-31", nil, nil)])),
@@ -74,7 +87,7 @@ struct SiteAssemblerTests {
 
     @Test("duplicate ids of disclosures, examples and pages are errors naming both files")
     func duplicateOtherIDs() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/disclosures/x.md", TestContent.document(Self.disclosureYAML(id: "same"))),
             ("content/disclosures/y.md", TestContent.document(Self.disclosureYAML(id: "same"))),
@@ -96,7 +109,7 @@ struct SiteAssemblerTests {
 
     @Test("the same id in two different kinds is not a duplicate")
     func sameIDAcrossKinds() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/a.md", Sample.promise("a", items: [("进行中", "2026-12-31", nil, nil)])),
             ("content/examples/a.md", Self.example(id: "a")),
@@ -107,7 +120,7 @@ struct SiteAssemblerTests {
     @Test(
         "a duplicate branch id is an error naming both files")
     func duplicateBranchID() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             ("content/branches/a.md", Sample.branch("a")),
             ("content/branches/a-copy.md", Sample.branch("a")),
         ])
@@ -118,7 +131,7 @@ struct SiteAssemblerTests {
 
     @Test("reserved ids: by-branch for promises, category for disclosures")
     func reservedIDs() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/x.md", Sample.promise("by-branch", items: [("进行中", "2026-12-31", nil, nil)])),
             ("content/disclosures/x.md", TestContent.document(Self.disclosureYAML(id: "category"))),
@@ -130,7 +143,7 @@ struct SiteAssemblerTests {
 
     @Test("reserved ids are only reserved for their own kind")
     func reservedIDsOtherKinds() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/examples/x.md", Self.example(id: "by-branch")),
             ("content/pages/x.md", TestContent.document(["id: category", "title: 分类"])),
@@ -142,7 +155,7 @@ struct SiteAssemblerTests {
 
     @Test("a promise referring to a missing branch suggests the nearest id")
     func missingBranchOfPromise() throws {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             ("content/branches/jinqiao-shequ.md", Sample.branch("jinqiao-shequ")),
             ("content/branches/shuikou-cun.md", Sample.branch("shuikou-cun")),
             ("content/promises/p.md", Sample.promise("p", branch: "jinqiao-shequu", items: [("进行中", "2026-12-31", nil, nil)])),
@@ -158,7 +171,7 @@ struct SiteAssemblerTests {
 
     @Test("disclosures, examples and parents are checked too; no suggestion when nothing is close")
     func missingBranchOtherKinds() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             ("content/branches/shuikou-cun.md", Sample.branch("shuikou-cun")),
             ("content/branches/child.md", Sample.branch("child", parent: "shuikou-cum")),
             ("content/disclosures/d.md", TestContent.document(Self.disclosureYAML(branch: "jinqiao-shequ"))),
@@ -177,7 +190,7 @@ struct SiteAssemblerTests {
 
     @Test("a two-branch parent loop is reported on both branches, naming the cycle")
     func parentLoop() {
-        let (model, diagnostics) = TestContent.assemble([
+        let (model, diagnostics) = Self.assemble([
             ("content/branches/a.md", Sample.branch("a", parent: "b")),
             ("content/branches/b.md", Sample.branch("b", parent: "a")),
             ("content/branches/c.md", Sample.branch("c", parent: "a")),
@@ -192,7 +205,7 @@ struct SiteAssemblerTests {
 
     @Test("a three-branch loop names all three")
     func longerParentLoop() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             ("content/branches/a.md", Sample.branch("a", parent: "b")),
             ("content/branches/b.md", Sample.branch("b", parent: "c")),
             ("content/branches/c.md", Sample.branch("c", parent: "a")),
@@ -205,7 +218,7 @@ struct SiteAssemblerTests {
 
     @Test("a branch that is its own parent gets exactly one error")
     func selfParent() throws {
-        let (_, diagnostics) = TestContent.assemble([("content/branches/a.md", Sample.branch("a", parent: "a"))])
+        let (_, diagnostics) = Self.assemble([("content/branches/a.md", Sample.branch("a", parent: "a"))])
         #expect(diagnostics.count == 1)
         let d = try #require(expectDiagnostic(diagnostics, .error, "content/branches/a.md", line: 6, contains: ["parent", "不能是自己", "（a）"]))
         #expect(d.description == "content/branches/a.md:6: error: 上级组织 parent 不能是自己（a）")
@@ -215,7 +228,7 @@ struct SiteAssemblerTests {
 
     @Test("done is not allowed unless the status is 已兑现", arguments: ["进行中", "延期", "未兑现"])
     func donePresentWhenNotFulfilled(_ status: String) {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/p.md", Sample.promise("p", items: [(status, "2026-06-30", "2026-06-01", "原因说明")])),
         ])
@@ -226,7 +239,7 @@ struct SiteAssemblerTests {
 
     @Test("已兑现 requires done, reported at the status line of the right item")
     func doneMissingWhenFulfilled() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             (
                 "content/promises/p.md",
@@ -244,7 +257,7 @@ struct SiteAssemblerTests {
 
     @Test("未兑现 and 延期 require a note explaining why", arguments: ["未兑现", "延期"])
     func noteMissing(_ status: String) {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/p.md", Sample.promise("p", items: [(status, "2026-06-30", nil, nil)])),
         ])
@@ -254,7 +267,7 @@ struct SiteAssemblerTests {
 
     @Test("an empty quoted note does not count as an explanation")
     func noteEmpty() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/p.md", Sample.promise("p", items: [("延期", "2026-06-30", nil, "\"\"")])),
         ])
@@ -263,7 +276,7 @@ struct SiteAssemblerTests {
 
     @Test("a note is enough for 未兑现 and 延期", arguments: ["未兑现", "延期"])
     func notePresent(_ status: String) {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/p.md", Sample.promise("p", items: [(status, "2026-06-30", nil, "资金未到位")])),
         ])
@@ -272,7 +285,7 @@ struct SiteAssemblerTests {
 
     @Test("done before the letter was published is a warning")
     func doneBeforePublished() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/promises/p.md", Sample.promise("p", items: [("已兑现", "2026-06-30", "2026-01-15", nil)])),
         ])
@@ -285,7 +298,7 @@ struct SiteAssemblerTests {
         var text = Sample.promise("p", items: [("进行中", "2026-12-31", nil, nil)])
         // The item ends on line 12; review on 13, its date on 14.
         text = text.replacingOccurrences(of: "---\n承诺书正文", with: "review:\n  date: 2026-01-20\n  votes: {满意: 20}\n---\n承诺书正文")
-        let (_, diagnostics) = TestContent.assemble([Self.branchA, ("content/promises/p.md", text)])
+        let (_, diagnostics) = Self.assemble([Self.branchA, ("content/promises/p.md", text)])
         #expect(diagnostics.count == 1)
         expectDiagnostic(diagnostics, .error, "content/promises/p.md", line: 14, contains: ["述职评议日期 2026-01-20", "早于承诺公示日期 2026-02-01"])
     }
@@ -294,7 +307,7 @@ struct SiteAssemblerTests {
 
     @Test("approval before review is an error at approved.date")
     func approvalBeforeReview() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/disclosures/d.md", TestContent.document(Self.disclosureYAML(reviewed: "2026-03-05", approved: "2026-03-04"))),
         ])
@@ -306,7 +319,7 @@ struct SiteAssemblerTests {
 
     @Test("publishing before approval is an error at published")
     func publishedBeforeApproval() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/disclosures/d.md", TestContent.document(Self.disclosureYAML(published: "2026-03-01", reviewed: "2026-02-27"))),
         ])
@@ -317,7 +330,7 @@ struct SiteAssemblerTests {
 
     @Test("the same day for review, approval and publication is fine")
     func sameDayProcedure() {
-        let (model, diagnostics) = TestContent.assemble([
+        let (model, diagnostics) = Self.assemble([
             Self.branchA,
             (
                 "content/disclosures/d.md",
@@ -331,7 +344,7 @@ struct SiteAssemblerTests {
 
     @Test("a notice period ending before publication is an error at until")
     func untilBeforePublished() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             Self.branchA,
             ("content/disclosures/d.md", TestContent.document(Self.disclosureYAML(until: "2026-03-09"))),
         ])
@@ -342,7 +355,7 @@ struct SiteAssemblerTests {
 
     @Test("every assembly error of every file is reported in one run")
     func allAssemblyErrorsAtOnce() {
-        let (_, diagnostics) = TestContent.assemble([
+        let (_, diagnostics) = Self.assemble([
             ("content/branches/a.md", Sample.branch("a", parent: "a")),
             (
                 "content/promises/p.md",

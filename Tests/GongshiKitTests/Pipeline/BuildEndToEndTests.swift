@@ -222,17 +222,31 @@ struct BuildEndToEndTests {
 
     /// Fail closed: an unpublishable item's marker in its file name, id, title, body and every front-matter field
     /// reaches no output byte (pages, feeds, search JSON, sitemap, manifest, posters).
-    @Test(arguments: ["党内公开", "待审批"])
+    @Test(arguments: ["党内公开", "待审批", "公示期满"])
     func unpublishableMarkersReachNoOutputByte(kind: String) throws {
         let site = try Self.smallSite()
-        let approved = kind == "党内公开" ? "approved: {by: 书记 ZQXMARK, date: 2026-03-02}\n" : ""
+        let approved = kind != "待审批" ? "approved: {by: 书记 ZQXMARK, date: 2026-03-02, org: a}\n" : ""
         let scope = kind == "党内公开" ? "党内公开" : "社会公开"
+        // 公示期满: a 发展党员 notice whose period ended more than `retire_after_days` before the as-of date, with
+        // every field of issue 15 written.
+        let retired = kind == "公示期满"
+        let until = retired ? "2026-03-16" : "2026-12-31"
+        let topic =
+            retired
+            ? "topic: 发展党员\nproposed: {by: 党员 ZQXMARK, date: 2026-02-27}\nfollows: d1\n"
+                + "outcome: {date: 2026-03-20, text: ZQXMARK 无异议, received: 0}\n" : ""
+        if retired { try site.write("site.yaml", Sample.site + "\ncategories: [乡村振兴]\nnotice_rules:\n  发展党员: {retire_after_days: 30}\n") }
         try site.write(
             "content/disclosures/zqxmark-item.md",
             "---\nid: zqxmark-item\nbranch: a\ntitle: ZQXMARK 标题\ncategory: 党费管理\nscope: \(scope)\npublished: 2026-03-10\n"
-                + "reviewed: {by: 委员 ZQXMARK, date: 2026-03-01}\n\(approved)cadence: 定期\nperiod: ZQXMARK-Q1\nuntil: 2026-12-31\n"
-                + "feedback: 电话 ZQXMARK\n---\n正文 ZQXMARK，党费 ZQXMARK 明细。\n")
-        _ = try site.build()
+                + "reviewed: {by: 委员 ZQXMARK, date: 2026-03-01}\n\(approved)cadence: 定期\nperiod: ZQXMARK-Q1\nuntil: \(until)\n"
+                + "feedback: 电话 ZQXMARK\n\(topic)---\n正文 ZQXMARK，党费 ZQXMARK 明细。\n")
+        let outcome = try site.build()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(outcome.withheld.map(\.id).contains("zqxmark-item"))
+        let warnings = outcome.diagnostics.filter { $0.path == "content/disclosures/zqxmark-item.md" && $0.kind == .unpublished }
+        #expect(warnings.count == 1, "warned once: \(warnings)")
+        if retired { #expect(warnings.first?.message.contains("公示期结束已满 30 天，按 notice_rules 不再公开") == true) }
         var scanned = 0
         for path in site.outputFiles() {
             #expect(!path.lowercased().contains("zqxmark"), "\(path)")

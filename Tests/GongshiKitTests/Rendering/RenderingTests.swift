@@ -25,7 +25,10 @@ struct RenderingTests {
         let hostile = "<script>alert('x')</script>\"&"
         let quoted = "'\(hostile.replacingOccurrences(of: "'", with: "''"))'"
         let site = try TestSite([
-            "site.yaml": "title: \(quoted)\nbase_url: https://example.org/\norganizer: \(quoted)\ncontact: \(quoted)\nicp: \(quoted)\n",
+            // The same hostile name reviews and approves: allowed here, so the pages are built.
+            "site.yaml":
+                "title: \(quoted)\nbase_url: https://example.org/\norganizer: \(quoted)\ncontact: \(quoted)\nicp: \(quoted)\n"
+                + "procedure: {allow_same_reviewer_approver: true}\n",
             "content/branches/a.md":
                 "---\nid: a\nname: \(quoted)\ntype: 党支部\nfield: 农村\nsecretary: \(quoted)\naddress: \(quoted)\nphone: \(quoted)\nvenue: \(quoted)\nratings:\n  - {year: 2025, satisfaction: 90, respondents: 10, grade: \(quoted)}\n---\n",
             "content/promises/p.md":
