@@ -1,8 +1,12 @@
 /// `follows`: a later item links to the one it implements (决议公开 → 实施结果公开). The target exists, is not the
 /// item itself, forms no cycle, and is published whenever the item is: a public item never points at one that is not.
+/// A target that was published and has since retired (`retire_after_days`) is only a warning: the date, not an edit,
+/// took it off the site, and a nightly build must not start failing for it; the pages link only to published items,
+/// so the follower's page then simply has no link.
 enum FollowsRules {
-    /// `withheld`: id → why that item stays off the site, for the items `PublicationPolicy` withholds.
-    static func check(_ items: [Disclosure], withheld: [String: String]) -> [Diagnostic] {
+    /// `withheld`: id → why that item stays off the site, for the items `PublicationPolicy` withholds; `retired`: the
+    /// ids among them withheld only by their topic's `retire_after_days`.
+    static func check(_ items: [Disclosure], withheld: [String: String], retired: Set<String> = []) -> [Diagnostic] {
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         for item in items {
@@ -17,7 +21,12 @@ enum FollowsRules {
                 diagnostics.append(.error(item.source, "follows", message))
                 continue
             }
-            if withheld[item.id] == nil, let reason = withheld[target] {
+            if withheld[item.id] == nil, retired.contains(target), let reason = withheld[target] {
+                diagnostics.append(
+                    .warning(
+                        item.source, "follows",
+                        "follows 引用的事项 \(target) 已不再公开：\(reason)。本事项照常发布，页面上不再链接它", kind: .unpublished))
+            } else if withheld[item.id] == nil, let reason = withheld[target] {
                 diagnostics.append(
                     .error(
                         item.source, "follows",

@@ -18,8 +18,9 @@ public struct Disclosure: Sendable, Codable {
     public let topic: String?
     /// 结果公开: what came of the notice.
     public let outcome: Outcome?
-    /// The id of the disclosure this one implements (决议公开 → 实施结果公开).
-    public let follows: String?
+    /// The id of the disclosure this one implements (决议公开 → 实施结果公开); cleared in the published model when
+    /// that item has retired (`FollowsRules`).
+    public var follows: String?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.

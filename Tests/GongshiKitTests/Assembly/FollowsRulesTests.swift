@@ -34,7 +34,7 @@ struct FollowsRulesTests {
         return TestContent.assemble([("content/branches/a.md", Sample.branch("a"))] + files, config: config!)
     }
 
-    @Test(arguments: ["internal", "unapproved", "future", "retired"])
+    @Test(arguments: ["internal", "unapproved", "future"])
     func followingAnUnpublishableItemIsAnError(_ target: String) throws {
         let (model, diagnostics) = Self.assemble([
             ("content/disclosures/\(target).md", Self.unpublishable[target]!), ("content/disclosures/later.md", Self.follower(target: target)),
@@ -44,6 +44,19 @@ struct FollowsRulesTests {
             diagnostics, .error, "content/disclosures/later.md", line: 10,
             contains: ["follows 引用的事项 \(target) 不会发布", "公开的事项不能链接到不公开的事项"])
         #expect(diagnostics.errorCount == 1, "\(diagnostics)")
+    }
+
+    /// A target that retired by date (`retire_after_days`) does not stop a nightly build: a warning, and the published
+    /// follower no longer names it, so no page can link to it.
+    @Test func followingARetiredItemIsAWarningAndTheFollowerForgetsIt() throws {
+        let (model, diagnostics) = Self.assemble([
+            ("content/disclosures/retired.md", Self.unpublishable["retired"]!), ("content/disclosures/later.md", Self.follower(target: "retired")),
+        ])
+        #expect(model.withheld.map(\.id) == ["retired"])
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        expectDiagnostic(diagnostics, .warning, "content/disclosures/later.md", line: 10, contains: ["follows 引用的事项 retired 已不再公开", "页面上不再链接它"])
+        let later = try #require(model.disclosures.first { $0.id == "later" })
+        #expect(later.follows == nil)
     }
 
     @Test func anUnpublishedItemMayFollowAnother() {
@@ -65,9 +78,10 @@ struct FollowsRulesTests {
         let (model, diagnostics) = Self.assemble(files)
         let published = Set(model.disclosures.map(\.id))
         let bad = model.disclosures.filter { $0.follows.map { !published.contains($0) } ?? false }
-        // The four bad links are errors (so nothing is built); the good one is not.
+        // The three bad links are errors (so nothing is built); the good one is not, and the retired target is forgotten.
         #expect(Set(diagnostics.filter { $0.severity == .error }.map(\.path)) == Set(bad.map(\.source.path)))
-        #expect(bad.count == 4)
+        #expect(bad.count == 3)
+        #expect(model.disclosures.first { $0.id == "to-retired" }.map { $0.follows == nil } == true)
         #expect(model.disclosures.first { $0.id == "later" }?.follows == "first")
     }
 
