@@ -44,7 +44,7 @@ struct PosterContext: Encodable, Sendable {
         (branchURL, branchQRTitle) = (Route.branch(b.id).absoluteURL(baseURL: base), b.name)
         letters = (model.promisesByBranch[b.id] ?? []).filter { $0.year == model.currentYear }.map { letter in
             Letter(
-                promiser: letter.promiser, role: rows.letter(letter).role, post: letter.post, items: letter.items.map(rows.item),
+                promiser: letter.promiser, role: rows.letter(letter).role, post: letter.post, items: rows.items(of: letter),
                 url: Route.promise(letter.id).absoluteURL(baseURL: base), qrTitle: "\(letter.promiser)的承诺书")
         }
         disclosures = (model.disclosuresByBranch[b.id] ?? []).prefix(Self.disclosureCount).map { item in
