@@ -69,7 +69,9 @@ struct ProcedureRecord: Encodable, Sendable {
         if let outcome = d.outcome {
             steps.append(Step("结果公开", date: outcome.date, text: outcome.text, received: outcome.received.map { "收到意见 \($0) 条" }))
         } else if d.outcomePending(asOf: model.asOf, dueDays: model.config.outcomeDueDays) {
-            steps.append(Step("结果公开", by: "公示期已结束，结果尚未公开", state: "结果待公开", pending: true))
+            let days = model.config.outcomeDueDays
+            let ended = d.until.map { "公示期于 \($0) 结束，" } ?? ""
+            steps.append(Step("结果公开", state: "结果待公开", pending: true, text: "\(ended)已超过 \(days) 天，尚未公开结果。"))
         } else if let until = d.until {
             steps.append(Step("结果公开", by: model.asOf <= until ? "公示期结束后公开" : "公示期已结束，结果尚未公开"))
         }
