@@ -69,7 +69,7 @@ struct FeedMaker {
                 let count = entry.count.map { "（本次 \($0)\(item.target.map { " \($0.unit)" } ?? "")）" } ?? ""
                 return AtomFeed.Entry(
                     title: "\(letter.promiser)践诺：\(item.text)", url: "\(page)#\(anchor)", date: entry.date, category: "践诺",
-                    summary: "\(entry.date) \(entry.text)\(count)", contentHTML: nil)
+                    summary: "\(entry.text)\(count)", contentHTML: nil)
             }
         }
     }

@@ -95,6 +95,7 @@ struct ProcedurePageTests {
         for list in ["disclosures/index.html", "disclosures/category/zuzhi-jianshe/index.html", "branches/b/index.html", "index.html"] {
             #expect(try due.page(list).contains("<span class=\"badge badge-pending\">结果待公开</span>"), "\(list)")
         }
+        #expect(try due.page("branches/b/print/index.html").contains("公示期已结束 · 结果待公开"), "the poster says it too")
         let done = try Self.site(["content/disclosures/n.md": Self.notice])
         #expect(try done.page("disclosures/index.html").contains("<span class=\"badge\">结果已公开</span>"))
         let none = try Self.site(["content/disclosures/d.md": Sample.disclosure("d", branch: "b")]).page("disclosures/d/index.html")

@@ -24,6 +24,8 @@ struct PosterContext: Encodable, Sendable {
     struct Item: Encodable, Sendable {
         let title, date, category: String
         let notice: String?
+        /// 「结果已公开」 or 「结果待公开」 (`Rows.outcomeState`).
+        let outcome: String?
         let url, qrTitle: String
         var qr = ""
     }
@@ -50,6 +52,7 @@ struct PosterContext: Encodable, Sendable {
         disclosures = (model.disclosuresByBranch[b.id] ?? []).prefix(Self.disclosureCount).map { item in
             Item(
                 title: item.title, date: item.published.description, category: item.category, notice: item.noticeStatus(asOf: model.asOf),
+                outcome: Rows.outcomeState(item, model: model),
                 url: Route.disclosure(item.id).absoluteURL(baseURL: base), qrTitle: item.title)
         }
         backHref = rows.href(.branch(b.id))
