@@ -132,6 +132,12 @@ struct ProgressPageTests {
         #expect(later.components(separatedBy: "<category term=\"践诺\"/>").count - 1 == 5)
     }
 
+    @Test func searchFindsTheLetterByWhatItsRecordsSay() throws {
+        let search = try SearchDocumentsTests.search(Self.site())
+        #expect(try search.page("独居老人").documents.map(\.url) == ["promises/p/"])
+        #expect(try search.page("楼道杂物").documents.map(\.url) == ["promises/p/"])
+    }
+
     @Test func recordsWithTheSameDateAndTextGetTheirOwnAnchors() {
         let entry = ProgressEntry(date: Day("2026-05-01")!, text: "走访")
         let item = PromiseItem(
