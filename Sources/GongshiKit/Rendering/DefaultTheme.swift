@@ -176,7 +176,7 @@ public enum DefaultTheme {
         {{#steps}}<li class="step{{#missing}} step-missing{{/missing}}{{#pending}} step-pending{{/pending}}">
         <h3 class="step-name">{{name}}</h3>
         {{#missing}}<p class="step-body">未记录</p>
-        {{/missing}}{{^missing}}<p class="step-body">{{#by}}<span class="step-by">{{.}}</span> {{/by}}{{#date}}<time datetime="{{.}}">{{.}}</time>{{/date}}{{#state}} <span class="badge{{#active}} badge-active{{/active}}{{#pending}} badge-pending{{/pending}}">{{.}}</span>{{/state}}</p>
+        {{/missing}}{{^missing}}<p class="step-body">{{#by}}<span class="step-by">{{.}}</span> {{/by}}{{#date}}<time>{{.}}</time>{{/date}}{{#state}} <span class="badge{{#active}} badge-active{{/active}}{{#pending}} badge-pending{{/pending}}">{{.}}</span>{{/state}}</p>
         {{#org}}<p class="step-body">{{label}}：{{#href}}<a href="{{.}}">{{name}}</a>{{/href}}{{^href}}{{name}}{{/href}}</p>
         {{/org}}{{#text}}<p class="step-body">{{.}}</p>
         {{/text}}{{#received}}<p class="step-body">{{.}}</p>
@@ -186,8 +186,8 @@ public enum DefaultTheme {
         {{#hasLinks}}<section aria-labelledby="h-links">
         <h2 id="h-links">关联事项</h2>
         <ul class="links">
-        {{#follows}}<li>本事项落实：<a href="{{href}}">{{title}}</a>（<time datetime="{{date}}">{{date}}</time>发布）</li>
-        {{/follows}}{{#followers}}<li>后续事项：<a href="{{href}}">{{title}}</a>（<time datetime="{{date}}">{{date}}</time>发布）</li>
+        {{#follows}}<li>本事项落实：<a href="{{href}}">{{title}}</a>（<time>{{date}}</time>发布）</li>
+        {{/follows}}{{#followers}}<li>后续事项：<a href="{{href}}">{{title}}</a>（<time>{{date}}</time>发布）</li>
         {{/followers}}</ul>
         </section>{{/hasLinks}}
         <section aria-labelledby="h-feedback">
@@ -322,7 +322,7 @@ public enum DefaultTheme {
 
         """##,
         "item-progress": ##"""
-        <span class="progress">{{#target}}<span class="progress-done">{{short}}</span>{{/target}}{{#latest}}<span class="progress-latest">最近践诺 <time datetime="{{.}}">{{.}}</time></span>{{/latest}}{{#stale}}<strong class="stale-mark">久未更新</strong>{{/stale}}</span>
+        <span class="progress">{{#target}}<span class="progress-done">{{short}}</span>{{/target}}{{#latest}}<span class="progress-latest">最近践诺 <time>{{.}}</time></span>{{/latest}}{{#stale}}<strong class="stale-mark">久未更新</strong>{{/stale}}</span>
         """##,
         "layout": ##"""
         {{#frame}}<!DOCTYPE html>
@@ -466,15 +466,15 @@ public enum DefaultTheme {
         <p>每个承诺事项办了什么、什么时候办的，按时间从新到旧排列。</p>
         {{#items}}<article class="item-record{{#stale}} item-stale{{/stale}}" id="{{anchor}}" aria-labelledby="{{anchor}}-h">
         <h3 id="{{anchor}}-h"><span class="item-number">第 {{number}} 项</span> {{text}}</h3>
-        <p class="item-verdict"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}} 兑现于 <time datetime="{{.}}">{{.}}</time>{{/done}} · 期限 <time datetime="{{due}}">{{due}}</time>{{#note}} · 说明：{{.}}{{/note}}</p>
+        <p class="item-verdict"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}} 兑现于 <time>{{.}}</time>{{/done}} · 期限 <time>{{due}}</time>{{#note}} · 说明：{{.}}{{/note}}</p>
         {{#target}}<div class="target">
         <p class="target-text">{{text}}</p>
         <svg class="target-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="target-track" x="0" y="0" width="100" height="10"/><rect class="target-done" x="0" y="0" width="{{barWidth}}" height="10"/></svg>
         </div>
-        {{/target}}{{#latest}}<p class="item-latest">最近践诺：<time datetime="{{.}}">{{.}}</time>{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
+        {{/target}}{{#latest}}<p class="item-latest">最近践诺：<time>{{.}}</time>{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
         {{/latest}}{{^latest}}<p class="item-latest">尚无践诺记录{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
         {{/latest}}{{^empty(entries)}}<ol class="timeline" aria-label="第 {{number}} 项的践诺记录，从新到旧">
-        {{#entries}}<li id="{{anchor}}"><time datetime="{{date}}">{{date}}</time> <span class="timeline-text">{{text}}</span>{{#count}} <span class="timeline-count">本次 {{.}}</span>{{/count}}</li>
+        {{#entries}}<li id="{{anchor}}"><time>{{date}}</time> <span class="timeline-text">{{text}}</span>{{#count}} <span class="timeline-count">本次 {{.}}</span>{{/count}}</li>
         {{/entries}}</ol>
         {{/empty(entries)}}</article>
         {{/items}}
