@@ -1490,6 +1490,7 @@ public enum DefaultTheme {
             .procedure .step-name { font-size: 1.1rem; margin: 0.3rem 0 0.1rem; }
             .procedure .step-name::before { content: counter(step) ". "; }
             .procedure .step-body { margin: 0.1rem 0; }
+            .procedure time, .item-verdict time, .item-latest time, .progress time { white-space: nowrap; }
             .step-missing .step-body { color: var(--muted); font-style: italic; }
             .step-pending { border-left: 3px dashed var(--amber); }
             .badge-pending { border-style: dashed; border-color: var(--amber); color: var(--amber); font-weight: bold; }
