@@ -268,6 +268,14 @@ extension RandomSite {
             }
             r.fields["approved"] = .map(approved)
         }
+        // Separated duties: the approver is neither the reviewer nor the proposer, however the names are compared
+        // (the whole `by`, or the name after the title).
+        let person = { (key: String) in r.fields[key]?["by"]?.text?.split(separator: " ").last.map(String.init) }
+        if let approver = person("approved"), [person("reviewed"), person("proposed")].contains(approver),
+            let other = Self.names.first(where: { ![person("reviewed"), person("proposed")].contains($0) })
+        {
+            r.fields["approved"] = r.fields["approved"]?.setting("by", .quoted("书记 \(other)"))
+        }
         if case .map(var proposed)? = r.fields["proposed"], let i = proposed.firstIndex(where: { $0.key == "date" }),
             let date = SimpleDate.parse(proposed[i].value.text)
         {
