@@ -60,8 +60,8 @@ struct FeedMaker {
             summary: "共 \(letter.items.count) 项承诺，已兑现 \(done) 项", contentHTML: nil)
     }
 
-    /// One entry per 践诺 record of the letter, dated the record's date, linking the record's
-    /// anchor on the letter's page, so a subscriber sees each record once however many are added later.
+    /// One entry per 践诺 record of the letter, dated the record's date; its address (and so its id) is the
+    /// record's anchor on the letter's page, so a subscriber sees each record once however many are added later.
     func progressEntries(_ letter: PromiseLetter) -> [AtomFeed.Entry] {
         let page = url(.promise(letter.id))
         return zip(letter.items, ProgressAnchors.make(letter)).flatMap { item, anchors in
