@@ -1614,7 +1614,7 @@ public enum DefaultTheme {
               h1 { font-size: 20pt; }
               h2 { font-size: 15pt; border-left-color: #000; }
               table { display: table; overflow: visible; }
-              tr, .card, .entry, .poster-item { break-inside: avoid; }
+              tr, .card, .entry, .poster-item, .item-record, .procedure .step, .timeline li { break-inside: avoid; }
               .status-overdue { color: #000 !important; background: none !important; border: 1.5pt solid #000 !important; }
               .site-footer { background: none; margin-top: 1rem; border-top: 1pt solid #000; }
             }
