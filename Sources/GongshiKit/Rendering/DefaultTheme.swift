@@ -107,7 +107,7 @@ public enum DefaultTheme {
         {{#fields}}<h3>{{field}}</h3>
         <ul class="entries">
         {{#branches}}<li class="entry"><a class="entry-title" href="{{href}}">{{name}}</a>
-        <p class="entry-meta">{{type}}{{#secretary}} · 书记 {{.}}{{/secretary}}{{#members}} · 党员 {{.}} 名{{/members}}</p></li>
+        <p class="entry-meta">{{type}}{{#secretary}} · 书记 {{.}}{{/secretary}}{{#members}} · 党员 {{.}} 名{{/members}}{{#registered}} · 报到党员 {{.}} 名{{/registered}}</p></li>
         {{/branches}}</ul>
         {{/fields}}
         </section>
@@ -154,6 +154,7 @@ public enum DefaultTheme {
         <dl class="facts">
         <div><dt>发布组织</dt><dd><a href="{{branchHref}}">{{branchName}}</a></dd></div>
         <div><dt>类别</dt><dd><a href="{{categoryHref}}">{{category}}</a></dd></div>
+        {{#topic}}<div><dt>事项类型</dt><dd>{{.}}</dd></div>{{/topic}}
         <div><dt>发布日期</dt><dd><time>{{date}}</time></dd></div>
         {{#notice}}<div><dt>公示状态</dt><dd><span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span></dd></div>{{/notice}}
         {{/item}}<div><dt>公开范围</dt><dd>{{scope}}</dd></div>
@@ -169,17 +170,26 @@ public enum DefaultTheme {
         {{/attachments}}</ul>
         </section>{{/empty(attachments)}}
         <section aria-labelledby="h-procedure">
-        <h2 id="h-procedure">审核审批记录</h2>
+        <h2 id="h-procedure">办理程序记录</h2>
         <p>党务公开事项按“提出 → 审核 → 审批 → 实施”的程序办理，经审核、审批后才在本网站发布。</p>
-        <table tabindex="0">
-        <caption>本事项的审核、审批情况</caption>
-        <thead><tr><th scope="col">环节</th><th scope="col">负责人</th><th scope="col">日期</th></tr></thead>
-        <tbody>
-        <tr><th scope="row">审核（含保密审查）</th><td>{{reviewedBy}}</td><td class="date">{{reviewedOn}}</td></tr>
-        <tr><th scope="row">审批</th><td>{{approvedBy}}</td><td class="date">{{approvedOn}}</td></tr>
-        </tbody>
-        </table>
+        <ol class="procedure">
+        {{#steps}}<li class="step{{#missing}} step-missing{{/missing}}{{#pending}} step-pending{{/pending}}">
+        <h3 class="step-name">{{name}}</h3>
+        {{#missing}}<p class="step-body">未记录</p>
+        {{/missing}}{{^missing}}<p class="step-body">{{#by}}<span class="step-by">{{.}}</span> {{/by}}{{#date}}<time>{{.}}</time>{{/date}}{{#state}} <span class="badge{{#active}} badge-active{{/active}}{{#pending}} badge-pending{{/pending}}">{{.}}</span>{{/state}}</p>
+        {{#org}}<p class="step-body">{{label}}：{{#href}}<a href="{{.}}">{{name}}</a>{{/href}}{{^href}}{{name}}{{/href}}</p>
+        {{/org}}{{#text}}<p class="step-body">{{.}}</p>
+        {{/text}}{{#received}}<p class="step-body">{{.}}</p>
+        {{/received}}{{/missing}}</li>
+        {{/steps}}</ol>
         </section>
+        {{#hasLinks}}<section aria-labelledby="h-links">
+        <h2 id="h-links">关联事项</h2>
+        <ul class="links">
+        {{#follows}}<li>本事项落实：<a href="{{href}}">{{title}}</a>（<time>{{date}}</time>发布）</li>
+        {{/follows}}{{#followers}}<li>后续事项：<a href="{{href}}">{{title}}</a>（<time>{{date}}</time>发布）</li>
+        {{/followers}}</ul>
+        </section>{{/hasLinks}}
         <section aria-labelledby="h-feedback">
         <h2 id="h-feedback">意见反馈</h2>
         {{#feedback}}<p>对本事项有意见或建议，可通过以下方式反映：{{.}}</p>{{/feedback}}
@@ -192,7 +202,7 @@ public enum DefaultTheme {
         {{^empty(disclosures)}}<ul class="entries">
         {{#disclosures}}<li class="entry">
         <a class="entry-title" href="{{href}}">{{title}}</a>
-        <p class="entry-meta"><time>{{date}}</time> · <a href="{{categoryHref}}">{{category}}</a> · <a href="{{branchHref}}">{{branchName}}</a>{{#notice}} · <span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span>{{/notice}}</p>
+        <p class="entry-meta"><time>{{date}}</time> · <a href="{{categoryHref}}">{{category}}</a> · <a href="{{branchHref}}">{{branchName}}</a>{{#notice}} · <span class="badge {{#noticeActive}}badge-active{{/noticeActive}}">{{.}}</span>{{/notice}}{{#outcome}} · <span class="badge{{#outcomePending}} badge-pending{{/outcomePending}}">{{.}}</span>{{/outcome}}</p>
         </li>
         {{/disclosures}}</ul>{{/empty(disclosures)}}
 
@@ -311,6 +321,9 @@ public enum DefaultTheme {
         {{/indicators}}</dl>
 
         """##,
+        "item-progress": ##"""
+        <span class="progress">{{#target}}<span class="progress-done">{{short}}</span>{{/target}}{{#latest}}<span class="progress-latest">最近践诺 <time>{{.}}</time></span>{{/latest}}{{#stale}}<strong class="stale-mark">久未更新</strong>{{/stale}}</span>
+        """##,
         "layout": ##"""
         {{#frame}}<!DOCTYPE html>
         <html lang="{{lang}}">
@@ -373,7 +386,7 @@ public enum DefaultTheme {
         <h3><a href="{{href}}">{{promiser}}</a> <span class="role">{{role}}{{#post}} · {{.}}{{/post}}</span></h3>
         <p class="entry-meta">{{branchName}} · {{year}}年 · 公示于 {{published}} · 已兑现 {{fulfilledCount}}/{{itemCount}} 项{{#overdueCount}}{{^equalzero(overdueCount)}} · <strong class="overdue-count">逾期 {{overdueCount}} 项</strong>{{/equalzero(overdueCount)}}{{/overdueCount}}</p>
         <ol class="items">
-        {{#items}}<li class="item{{#overdue}} item-overdue{{/overdue}}"><span class="status status-{{statusClass}}">{{status}}</span> {{text}} <span class="due">期限 {{due}}{{#done}}，兑现于 {{.}}{{/done}}</span>{{#note}}<span class="item-note">说明：{{.}}</span>{{/note}}</li>
+        {{#items}}<li class="item{{#overdue}} item-overdue{{/overdue}}"><span class="status status-{{statusClass}}">{{status}}</span> {{text}} <span class="due">期限 {{due}}{{#done}}，兑现于 {{.}}{{/done}}</span>{{#note}}<span class="item-note">说明：{{.}}</span>{{/note}}{{#hasProgress}}{{>item-progress}}{{/hasProgress}}</li>
         {{/items}}</ol>
         </article>
 
@@ -403,7 +416,7 @@ public enum DefaultTheme {
         <div class="poster-text">
         <h3>{{promiser}} <span class="role">{{role}}{{#post}} · {{.}}{{/post}}</span></h3>
         <ol class="items">
-        {{#items}}<li class="item{{#overdue}} item-overdue{{/overdue}}"><span class="status status-{{statusClass}}">{{status}}</span> {{text}} <span class="due">期限 {{due}}</span></li>
+        {{#items}}<li class="item{{#overdue}} item-overdue{{/overdue}}"><span class="status status-{{statusClass}}">{{status}}</span> {{text}} <span class="due">期限 {{due}}</span>{{#hasProgress}}{{>item-progress}}{{/hasProgress}}</li>
         {{/items}}</ol>
         </div>
         <figure class="poster-qr">{{{qr}}}<figcaption>扫码查看</figcaption></figure>
@@ -416,7 +429,7 @@ public enum DefaultTheme {
         {{#disclosures}}<article class="poster-item">
         <div class="poster-text">
         <h3>{{title}}</h3>
-        <p class="entry-meta">{{date}} · {{category}}{{#notice}} · {{.}}{{/notice}}</p>
+        <p class="entry-meta">{{date}} · {{category}}{{#notice}} · {{.}}{{/notice}}{{#outcome}} · {{.}}{{/outcome}}</p>
         </div>
         <figure class="poster-qr">{{{qr}}}<figcaption>扫码查看全文</figcaption></figure>
         </article>
@@ -442,11 +455,29 @@ public enum DefaultTheme {
         <h2 id="h-items">承诺事项</h2>
         <table class="items-table stack" tabindex="0">
         <caption>承诺事项及践诺情况</caption>
-        <thead><tr><th scope="col">承诺内容</th><th scope="col">服务类别</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">说明</th></tr></thead>
+        <thead><tr><th scope="col">承诺内容</th><th scope="col">服务类别</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">践诺进度</th><th scope="col">说明</th></tr></thead>
         <tbody>
-        {{#items}}<tr{{#overdue}} class="row-overdue"{{/overdue}}><th scope="row">{{text}}</th><td data-label="服务类别">{{service}}</td><td data-label="期限" class="date"><time>{{due}}</time></td><td data-label="状态"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}}<br><span class="done-on">兑现于 {{.}}</span>{{/done}}</td><td data-label="说明">{{note}}</td></tr>
+        {{#items}}<tr{{#overdue}} class="row-overdue"{{/overdue}}><th scope="row">{{text}}</th><td data-label="服务类别">{{service}}</td><td data-label="期限" class="date"><time>{{due}}</time></td><td data-label="状态"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}}<br><span class="done-on">兑现于 {{.}}</span>{{/done}}</td><td data-label="践诺进度">{{#hasProgress}}{{>item-progress}}{{/hasProgress}}</td><td data-label="说明">{{note}}</td></tr>
         {{/items}}</tbody>
         </table>
+        </section>
+        <section aria-labelledby="h-record">
+        <h2 id="h-record">践诺记录</h2>
+        <p>每个承诺事项办了什么、什么时候办的，按时间从新到旧排列。</p>
+        {{#items}}<article class="item-record{{#stale}} item-stale{{/stale}}" id="{{anchor}}" aria-labelledby="{{anchor}}-h">
+        <h3 id="{{anchor}}-h"><span class="item-number">第 {{number}} 项</span> {{text}}</h3>
+        <p class="item-verdict"><span class="status status-{{statusClass}}">{{status}}</span>{{#done}} 兑现于 <time>{{.}}</time>{{/done}} · 期限 <time>{{due}}</time>{{#note}} · 说明：{{.}}{{/note}}</p>
+        {{#target}}<div class="target">
+        <p class="target-text">{{text}}</p>
+        <svg class="target-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="target-track" x="0" y="0" width="100" height="10"/><rect class="target-done" x="0" y="0" width="{{barWidth}}" height="10"/></svg>
+        </div>
+        {{/target}}{{#latest}}<p class="item-latest">最近践诺：<time>{{.}}</time>{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
+        {{/latest}}{{^latest}}<p class="item-latest">尚无践诺记录{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
+        {{/latest}}{{^empty(entries)}}<ol class="timeline" aria-label="第 {{number}} 项的践诺记录，从新到旧">
+        {{#entries}}<li id="{{anchor}}"><time>{{date}}</time> <span class="timeline-text">{{text}}</span>{{#count}} <span class="timeline-count">本次 {{.}}</span>{{/count}}</li>
+        {{/entries}}</ol>
+        {{/empty(entries)}}</article>
+        {{/items}}
         </section>{{/letter}}
         <section aria-labelledby="h-text">
         <h2 id="h-text">承诺书全文</h2>
@@ -620,7 +651,7 @@ public enum DefaultTheme {
         """##,
         "tree": ##"""
         {{^empty(nodes)}}<ul class="tree">
-        {{#nodes}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> <span class="type">{{type}}{{#members}}，党员 {{.}} 名{{/members}}</span>{{#hasChildren}}
+        {{#nodes}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a> <span class="type">{{type}}{{#members}}，党员 {{.}} 名{{/members}}{{#registered}}，报到党员 {{.}} 名{{/registered}}</span>{{#hasChildren}}
         {{>tree}}{{/hasChildren}}</li>
         {{/nodes}}</ul>{{/empty(nodes)}}
 
@@ -1388,7 +1419,9 @@ public enum DefaultTheme {
             tbody th { font-weight: normal; }
             td.date, td time, .done-on { white-space: nowrap; }
             /* the 说明 column of a promise letter is left out when no item has a note */
-            .items-table:not(:has(td[data-label="说明"]:not(:empty))) :is(th, td):nth-child(5) { display: none; }
+            .items-table:not(:has(td[data-label="说明"]:not(:empty))) :is(th, td):nth-child(6) { display: none; }
+            /* and the 践诺进度 column when no item has a target or a record */
+            .items-table:not(:has(td[data-label="践诺进度"]:not(:empty))) :is(th, td):nth-child(5) { display: none; }
             .stat-table { border-collapse: separate; border-spacing: 0; }
             .stat-table th, .stat-table td { border-width: 0 1px 1px 0; }
             .stat-table tr > :first-child { border-left-width: 1px; }
@@ -1427,6 +1460,41 @@ public enum DefaultTheme {
             .item .status { margin-right: 0.2rem; }
             .due, .item-note { display: block; color: var(--muted); font-size: 1rem; line-height: 1.6; }
             .item-overdue .due { color: var(--red-dark); font-weight: bold; }
+
+            /* 践诺: progress next to an item (one line of parts), the target bar and the timeline of records. Every state is
+               written in words; the bar is dark on a bordered white track, readable in greyscale and in print. */
+            .progress { display: block; font-size: 1rem; line-height: 1.6; color: var(--muted); }
+            .progress > * + *::before { content: " · "; color: var(--muted); font-weight: normal; }
+            .progress-done { color: var(--ink); font-weight: bold; }
+            td .progress > * { display: block; }
+            td .progress > * + *::before { content: none; }
+            .stale-mark { display: inline-block; color: var(--amber); border: 1px dashed currentColor; border-radius: 4px; padding: 0 0.35rem; font-size: 1rem; line-height: 1.6; }
+            .item-record { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.9rem 0; }
+            .item-record h3 { margin: 0.1rem 0 0.3rem; }
+            .item-stale { border-left: 5px dashed var(--amber); }
+            .item-number { color: var(--muted); font-weight: normal; font-size: 1rem; white-space: nowrap; }
+            .item-verdict, .item-latest { margin: 0.3rem 0; }
+            .target { margin: 0.4rem 0; }
+            .target-text { margin: 0 0 0.2rem; font-weight: bold; }
+            .target-bar { display: block; width: 100%; max-width: 24rem; height: 1.1rem; }
+            .target-track { fill: #fff; stroke: var(--ink); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
+            .target-done { fill: var(--ink); }
+            .timeline { list-style: none; padding: 0 0 0 1rem; margin: 0.5rem 0; border-left: 3px solid var(--line); }
+            .timeline li { position: relative; margin: 0.5rem 0; }
+            .timeline li::before { content: ""; position: absolute; left: -1.45rem; top: 0.55em; width: 0.6rem; height: 0.6rem; border: 2px solid var(--ink); border-radius: 50%; background: var(--paper); }
+            .timeline time { font-weight: bold; white-space: nowrap; margin-right: 0.3rem; }
+            .timeline-count { white-space: nowrap; color: var(--muted); }
+            /* The procedure record of a disclosure: the steps in order, a step not recorded says so in words. */
+            .procedure { list-style: none; padding: 0; margin: 0.5rem 0; counter-reset: step; }
+            .procedure .step { counter-increment: step; border-left: 3px solid var(--line); padding: 0.2rem 0 0.4rem 0.9rem; margin: 0; }
+            .procedure .step-name { font-size: 1.1rem; margin: 0.3rem 0 0.1rem; }
+            .procedure .step-name::before { content: counter(step) ". "; }
+            .procedure .step-body { margin: 0.1rem 0; }
+            .procedure time, .item-verdict time, .item-latest time, .progress time { white-space: nowrap; }
+            .step-missing .step-body { color: var(--muted); font-style: italic; }
+            .step-pending { border-left: 3px dashed var(--amber); }
+            .badge-pending { border-style: dashed; border-color: var(--amber); color: var(--amber); font-weight: bold; }
+            .links { padding-left: 1.5rem; }
 
             /* Organisation tree (nested lists all carry class "tree"). */
             .tree { list-style: none; padding-left: 0; margin: 0.3rem 0; }
@@ -1546,7 +1614,7 @@ public enum DefaultTheme {
               h1 { font-size: 20pt; }
               h2 { font-size: 15pt; border-left-color: #000; }
               table { display: table; overflow: visible; }
-              tr, .card, .entry, .poster-item { break-inside: avoid; }
+              tr, .card, .entry, .poster-item, .item-record, .procedure .step, .timeline li { break-inside: avoid; }
               .status-overdue { color: #000 !important; background: none !important; border: 1.5pt solid #000 !important; }
               .site-footer { background: none; margin-top: 1rem; border-top: 1pt solid #000; }
             }

@@ -25,7 +25,7 @@ struct ModelVersions: Sendable {
 
     /// By branch id: the branch record.
     let branches: [String: Versions]
-    /// By branch id: what other pages show of an organisation — its name, type, 领域, secretary, members and parent
+    /// By branch id: what other pages show of an organisation — its name, type, 领域, secretary, members, 报到党员 and parent
     /// (names in rows and trails, the organisation tree, an example's 领域).
     let entries: [String: String]
     /// In the model's order (`model.promises`, `model.disclosures`, `model.examples`, `model.pages`).
@@ -57,7 +57,9 @@ struct ModelVersions: Sendable {
             (
                 Self.versions(of: b, extra: [b.bodyHTML, b.source.path]),
                 RecordDigest.hex(
-                    Entry(id: b.id, name: b.name, type: b.type.rawValue, field: b.field.rawValue, secretary: b.secretary, members: b.members, parent: b.parent))
+                    Entry(
+                        id: b.id, name: b.name, type: b.type.rawValue, field: b.field.rawValue, secretary: b.secretary, members: b.members,
+                        registered: b.registered, parent: b.parent))
             )
         }
         letters = model.promises.concurrentMap { Self.versions(of: $0, extra: [$0.bodyHTML, $0.source.path]) }
@@ -139,7 +141,7 @@ struct ModelVersions: Sendable {
     struct Entry: Encodable {
         let id, name, type, field: String
         let secretary: String?
-        let members: Int?
+        let members, registered: Int?
         let parent: String?
     }
 

@@ -49,8 +49,15 @@ extension PageRenderer {
                 return [v.directory, v.categories] + ModelVersions.list("disclosures", rows)
             }
         }
+        let links = DisclosureLinks(model)
+        let listed = Dictionary(zip(model.disclosures.map(\.id), v.disclosures.map(\.listed)), uniquingKeysWith: { first, _ in first })
         for (item, version) in zip(model.disclosures, v.disclosures) {
-            builder.add(.disclosure(item.id), "disclosure", DisclosureContext(model: model, item: item)) { [version.full, v.entry(item.branch)] }
+            builder.add(.disclosure(item.id), "disclosure", DisclosureContext(model: model, item: item, links: links)) {
+                // The record names the approving organisation, and the linked items show their titles and dates.
+                [version.full, v.entry(item.branch), item.approved?.org.map(v.entry) ?? "no approving organisation"]
+                    + ModelVersions.list("follows", links.target(of: item).map { [listed[$0.id] ?? ""] } ?? [])
+                    + ModelVersions.list("followers", links.followers(of: item.id).map { listed[$0.id] ?? "" })
+            }
             addAttachments(item.attachmentFiles, of: .disclosure(item.id), to: &builder)
         }
         builder.add(.exampleIndex, "examples", ExampleIndexContext(model: model)) {

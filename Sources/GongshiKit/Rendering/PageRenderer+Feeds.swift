@@ -60,6 +60,20 @@ struct FeedMaker {
             summary: "共 \(letter.items.count) 项承诺，已兑现 \(done) 项", contentHTML: nil)
     }
 
+    /// One entry per 践诺 record of the letter, dated the record's date; its address (and so its id) is the
+    /// record's anchor on the letter's page, so a subscriber sees each record once however many are added later.
+    func progressEntries(_ letter: PromiseLetter) -> [AtomFeed.Entry] {
+        let page = url(.promise(letter.id))
+        return zip(letter.items, ProgressAnchors.make(letter)).flatMap { item, anchors in
+            zip(item.entriesNewestFirst, anchors).map { entry, anchor in
+                let count = entry.count.map { "（本次 \($0)\(item.target.map { " \($0.unit)" } ?? "")）" } ?? ""
+                return AtomFeed.Entry(
+                    title: "\(letter.promiser)践诺：\(item.text)", url: "\(page)#\(anchor)", date: entry.date, category: "践诺",
+                    summary: "\(entry.text)\(count)", contentHTML: nil)
+            }
+        }
+    }
+
     func disclosures() -> AtomFeed {
         AtomFeed(
             title: "\(model.config.title)：党务公开", subtitle: "经审核、审批后向社会公开的党务事项", selfURL: url(.disclosureFeed),
@@ -72,12 +86,12 @@ struct FeedMaker {
             pageURL: url(.exampleIndex), author: author, fallbackDate: model.asOf, entries: Self.newest(model.examples.map(entry)))
     }
 
-    /// The organisation's disclosures, examples and promise letters, newest first, as summaries that link to the
+    /// The organisation's disclosures, examples, promise letters and their 践诺 records, newest first, as summaries that link to the
     /// pages: every new item still reaches the subscriber, and 1000 organisations' full-text feeds were 39 MB.
     func branch(_ branch: Branch) -> AtomFeed {
         let entries =
             (model.disclosuresByBranch[branch.id] ?? []).map(entry) + (model.examplesByBranch[branch.id] ?? []).map(entry)
-            + (model.promisesByBranch[branch.id] ?? []).map(entry)
+            + (model.promisesByBranch[branch.id] ?? []).flatMap { [entry($0)] + progressEntries($0) }
         return AtomFeed(
             title: "\(branch.name)：党务公开、承诺和典型事例", subtitle: model.config.title, selfURL: url(.branchFeed(branch.id)),
             pageURL: url(.branch(branch.id)), author: author, fallbackDate: model.asOf,

@@ -6,7 +6,10 @@ enum SearchDocuments {
         let name = { (id: String) in model.branchByID[id]?.name ?? id }
         var documents: [SearchDocument] = []
         for letter in model.promises {
-            let items = letter.items.map { item in item.note.map { "\(item.text) 说明：\($0)" } ?? item.text }
+            // Each item with its note and its 践诺 records, which residents search for as they read them.
+            let items = letter.items.map { item in
+                ([item.note.map { "\(item.text) 说明：\($0)" } ?? item.text] + item.entriesNewestFirst.map { "践诺：\($0.text)" }).joined(separator: " ")
+            }
             let facts = facts([("身份", letter.role.rawValue), ("岗位", letter.post)])
             documents.append(
                 SearchDocument(

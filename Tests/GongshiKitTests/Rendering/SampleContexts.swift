@@ -37,7 +37,7 @@ enum SampleContexts {
         contexts += Set(model.promises.map(\.branch)).sorted().map { ("promises \($0)", PromiseBoardContext(model: model, branch: $0)) }
         contexts += model.promises.map { ("promise \($0.id)", PromiseContext(model: model, letter: $0)) }
         contexts += model.config.allCategories.map { ("category \($0)", DisclosureIndexContext(model: model, category: $0)) }
-        contexts += model.disclosures.map { ("disclosure \($0.id)", DisclosureContext(model: model, item: $0)) }
+        contexts += model.disclosures.map { ("disclosure \($0.id)", DisclosureContext(model: model, item: $0, links: DisclosureLinks(model))) }
         contexts += model.examples.map { ("example \($0.id)", ExampleContext(model: model, example: $0)) }
         contexts += model.pages.map { ("page \($0.id)", FreePageContext(model: model, page: $0)) }
         return contexts

@@ -33,6 +33,7 @@ extension RandomSite {
                 site.repair(site.records.count - 1)
             }
         }
+        site.repairAll()
         return site
     }
 }

@@ -3,8 +3,15 @@ import Foundation
 @testable import GongshiKit
 
 extension RandomSite {
-    /// Applies one random mutation; `fields` is the queue of field edits still to make this round.
+    /// Applies one random mutation; `fields` is the queue of field edits still to make this round. The records that
+    /// depend on what changed are then brought back within the rules (`repairAll`).
     mutating func mutate(_ g: inout SeededGenerator, fields: inout [FieldTarget]) -> SiteMutation {
+        let mutation = mutateOnce(&g, fields: &fields)
+        repairAll()
+        return mutation
+    }
+
+    mutating func mutateOnce(_ g: inout SeededGenerator, fields: inout [FieldTarget]) -> SiteMutation {
         let roll = g.int(0...99)
         switch roll {
         case 0..<38:

@@ -157,6 +157,9 @@ extension RandomSite {
         case (.examples, "honors"): return g.chance(0.3) ? nil : .list((0..<g.int(0...2)).map { _ in .quoted(g.pick(["市级先进基层党组织", "优秀共产党员", "文明社区"])) })
         case (.examples, "summary"): return g.chance(0.4) ? nil : .quoted(Self.sentence(&g))
         case (.pages, "title"): return .quoted(g.pick(["关于本站", "办事指南", "联系我们", "党务公开目录"]) + String(g.int(1...99)))
+        case (.branches, "registered"), (.promises, "items.target"), (.promises, "items.progress"), (.disclosures, "proposed"),
+            (.disclosures, "approved.org"), (.disclosures, "topic"), (.disclosures, "outcome"), (.disclosures, "follows"):
+            return procedureValue(for: key, of: record, &g)
         case (_, "privacy"):
             guard g.chance(0.5) else { return nil }
             return .map(
@@ -207,6 +210,12 @@ extension RandomSite {
             let note = only == "note" || old?["note"] == nil ? YAMLValue.quoted(g.pick(["资金尚未到位", "施工方案调整", "配合上级统一安排"])) : old!["note"]!
             fields.append(YAMLField(key: "note", value: note))
         }
+        // The target and the 践诺 records stay with the item (`repairAll` keeps their dates in range).
+        if let old {
+            for key in ["target", "progress"] { if let value = old[key] { fields.append(YAMLField(key: key, value: value)) } }
+        } else {
+            fields += progressFields(published: published, asOf: published + 300, &g)
+        }
         return .map(fields)
     }
 
@@ -226,23 +235,28 @@ extension RandomSite {
     /// The keys the generator edits, per kind (`body` is the Markdown).
     static let editableKeys: [ContentKind: [String]] = [
         .branches: [
-            "id", "name", "type", "field", "parent", "secretary", "members", "established", "address", "phone", "venue", "liuyou",
+            "id", "name", "type", "field", "parent", "secretary", "members", "registered", "established", "address", "phone", "venue", "liuyou",
             "ratings", "ratings.year", "ratings.satisfaction", "ratings.respondents", "ratings.grade", "privacy", "body",
         ],
         .promises: [
             "id", "branch", "year", "promiser", "role", "post", "published", "items", "items.text", "items.service", "items.due",
-            "items.status", "items.done", "items.note", "review", "review.date", "review.method", "review.votes", "privacy", "body",
+            "items.status", "items.done", "items.note", "items.target", "items.progress", "review", "review.date", "review.method", "review.votes", "privacy",
+            "body",
         ],
         .disclosures: [
             "id", "branch", "title", "category", "scope", "published", "reviewed", "reviewed.by", "reviewed.date", "approved",
-            "approved.by", "approved.date", "cadence", "period", "until", "feedback", "privacy", "attachments", "body",
+            "approved.by", "approved.date", "approved.org", "cadence", "period", "until", "feedback", "proposed", "topic", "outcome", "follows",
+            "privacy", "attachments", "body",
         ],
         .examples: ["id", "title", "branch", "date", "field", "service", "people", "honors", "summary", "privacy", "attachments", "body"],
         .pages: ["id", "title", "privacy", "body"],
     ]
 
     /// The keys of `site.yaml` the generator edits.
-    static let siteKeys = ["title", "base_url", "language", "organizer", "icp", "contact", "categories", "holidays", "privacy"]
+    static let siteKeys = [
+        "title", "base_url", "language", "organizer", "icp", "contact", "categories", "holidays", "privacy", "topics", "procedure",
+        "notice_rules", "stale_days", "outcome_due_days",
+    ]
 
     mutating func siteValue(for key: String, _ g: inout SeededGenerator) -> YAMLValue? {
         switch key {
@@ -262,6 +276,7 @@ extension RandomSite {
             if g.chance(0.5) { fields.append(YAMLField(key: "small_cell_threshold", value: .plain(String(g.int(0...6))))) }
             if g.chance(0.3) { fields.append(YAMLField(key: "emails", value: .list([.quoted("@qingxi.gov.cn")]))) }
             return .map(fields)
+        case "topics", "procedure", "notice_rules", "stale_days", "outcome_due_days": return procedureSiteValue(for: key, &g)
         default: preconditionFailure("no generator for site.yaml \(key)")
         }
     }

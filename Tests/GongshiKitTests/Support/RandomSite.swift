@@ -34,7 +34,8 @@ struct RandomSite {
         return files
     }
 
-    /// 社会公开, reviewed and approved by someone, published on or before the as-of date (PublicationPolicy).
+    /// 社会公开, reviewed and approved by someone, published on or before the as-of date and not retired by its topic's
+    /// `retire_after_days` (PublicationPolicy).
     func isPublished(_ record: RandomRecord) -> Bool {
         guard record.kind == .disclosures else { return true }
         guard record.fields["scope"]?.text == "社会公开" else { return false }
@@ -42,7 +43,7 @@ struct RandomSite {
             guard let by = record.fields[key]?["by"]?.text, !by.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
         }
         guard let published = SimpleDate.parse(record.fields["published"]?.text) else { return false }
-        return published <= asOf
+        return published <= asOf && !retirement(of: record).definitely
     }
 
     /// Whether `number` in `record` may appear as it is (privacy `allow`).

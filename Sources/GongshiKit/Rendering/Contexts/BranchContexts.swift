@@ -14,6 +14,8 @@ struct BranchIndexContext: Encodable, Sendable {
         let name, href, type: String
         let secretary: String?
         let members: Int?
+        /// 报到党员, shown apart from 党员 and never added to it.
+        let registered: Int?
     }
 
     init(model: SiteModel) {
@@ -27,7 +29,9 @@ struct BranchIndexContext: Encodable, Sendable {
             return FieldGroup(
                 field: field.rawValue,
                 branches: members.map {
-                    Entry(name: $0.name, href: rows.href(.branch($0.id)), type: $0.type.rawValue, secretary: $0.secretary, members: $0.members)
+                    Entry(
+                        name: $0.name, href: rows.href(.branch($0.id)), type: $0.type.rawValue, secretary: $0.secretary, members: $0.members,
+                        registered: $0.registered)
                 })
         }
         nodes = rows.tree(model.tree.roots)
@@ -91,15 +95,21 @@ struct BranchContext: Encodable, Sendable {
         year = model.currentYear
         posterHref = rows.href(.poster(b.id))
         statsHref = (model.tree.children[b.id] ?? []).isEmpty ? nil : rows.href(.branchStats(b.id))
-        subtreeMembers = model.tree.subtree(of: b.id).reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
+        let subtree = model.tree.subtree(of: b.id)
+        subtreeMembers = subtree.reduce(0) { $0 + (model.branchByID[$1]?.members ?? 0) }
+        let subtreeRegistered = subtree.reduce(0) { $0 + (model.branchByID[$1]?.registered ?? 0) }
         var facts: [Fact] = [Fact(label: "组织类型", value: b.type.rawValue), Fact(label: "所属领域", value: b.field.rawValue)]
         let optional: [(String, String?)] = [
-            ("书记", b.secretary), ("党员人数", b.members.map { "\($0) 名" }), ("成立时间", b.established?.chinese),
+            ("书记", b.secretary), ("党员人数", b.members.map { "\($0) 名" }),
+            ("报到党员", b.registered.map { "\($0) 名（组织关系在其他单位、到本组织报到的党员，不计入党员人数）" }), ("成立时间", b.established?.chinese),
             ("地址", b.address), ("办公电话", b.phone), ("服务场所", b.venue),
         ]
         facts += optional.compactMap { label, value in value.map { Fact(label: label, value: $0) } }
         if !(model.tree.children[b.id] ?? []).isEmpty {
             facts.append(Fact(label: "含下级组织党员", value: "\(subtreeMembers) 名"))
+            if subtree.contains(where: { model.branchByID[$0]?.registered != nil }) {
+                facts.append(Fact(label: "含下级组织报到党员", value: "\(subtreeRegistered) 名（不计入党员人数）"))
+            }
         }
         self.facts = facts
         bodyHTML = b.bodyHTML

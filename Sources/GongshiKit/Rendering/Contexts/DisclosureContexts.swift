@@ -31,7 +31,8 @@ struct DisclosureIndexContext: Encodable, Sendable {
     }
 }
 
-/// /disclosures/<id>/: the item with its 审核/审批 record, 公示 status and feedback channel.
+/// /disclosures/<id>/: the item with its procedure record (提出 → 审核 → 审批 → 发布 → 公示期 → 结果公开), its linked
+/// items, 公示 status and feedback channel.
 struct DisclosureContext: Encodable, Sendable {
     let frame: PageFrame
     let item: Rows.Disclosure
@@ -43,8 +44,12 @@ struct DisclosureContext: Encodable, Sendable {
     let reviewedBy, reviewedOn, approvedBy, approvedOn: String
     let feedback: String?
     let attachments: [Rows.AttachmentLink]
+    let steps: [ProcedureRecord.Step]
+    let follows: ProcedureRecord.Link?
+    let followers: [ProcedureRecord.Link]
+    let hasLinks: Bool
 
-    init(model: SiteModel, item d: Disclosure) {
+    init(model: SiteModel, item d: Disclosure, links: DisclosureLinks) {
         let route = Route.disclosure(d.id)
         let rows = Rows(model: model, route: route)
         frame = PageFrame(
@@ -65,5 +70,7 @@ struct DisclosureContext: Encodable, Sendable {
         approvedOn = d.approved?.date.description ?? ""
         feedback = d.feedback
         attachments = rows.attachments(d.attachmentFiles, of: route)
+        let record = ProcedureRecord(d, rows: rows, links: links)
+        (steps, follows, followers, hasLinks) = (record.steps, record.follows, record.followers, record.hasLinks)
     }
 }

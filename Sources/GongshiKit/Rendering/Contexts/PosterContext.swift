@@ -24,6 +24,8 @@ struct PosterContext: Encodable, Sendable {
     struct Item: Encodable, Sendable {
         let title, date, category: String
         let notice: String?
+        /// 「结果已公开」 or 「结果待公开」 (`Rows.outcomeState`).
+        let outcome: String?
         let url, qrTitle: String
         var qr = ""
     }
@@ -44,12 +46,13 @@ struct PosterContext: Encodable, Sendable {
         (branchURL, branchQRTitle) = (Route.branch(b.id).absoluteURL(baseURL: base), b.name)
         letters = (model.promisesByBranch[b.id] ?? []).filter { $0.year == model.currentYear }.map { letter in
             Letter(
-                promiser: letter.promiser, role: rows.letter(letter).role, post: letter.post, items: letter.items.map(rows.item),
+                promiser: letter.promiser, role: rows.letter(letter).role, post: letter.post, items: rows.items(of: letter),
                 url: Route.promise(letter.id).absoluteURL(baseURL: base), qrTitle: "\(letter.promiser)的承诺书")
         }
         disclosures = (model.disclosuresByBranch[b.id] ?? []).prefix(Self.disclosureCount).map { item in
             Item(
                 title: item.title, date: item.published.description, category: item.category, notice: item.noticeStatus(asOf: model.asOf),
+                outcome: Rows.outcomeState(item, model: model),
                 url: Route.disclosure(item.id).absoluteURL(baseURL: base), qrTitle: item.title)
         }
         backHref = rows.href(.branch(b.id))
