@@ -3,11 +3,11 @@ public enum ContentKind: String, Sendable, CaseIterable {
     case branches, promises, disclosures, examples, pages
 
     /// The front-matter schema of this kind.
-    func rules(categories: [String]) -> [FieldRule] {
+    func rules(categories: [String], topics: [String] = BuiltinTopic.all) -> [FieldRule] {
         switch self {
         case .branches: return ContentSchema.branch
         case .promises: return ContentSchema.promise
-        case .disclosures: return ContentSchema.disclosure(categories: categories)
+        case .disclosures: return ContentSchema.disclosure(categories: categories, topics: topics)
         case .examples: return ContentSchema.example
         case .pages: return ContentSchema.page
         }
@@ -27,12 +27,25 @@ public enum ContentKind: String, Sendable, CaseIterable {
 
 /// The front-matter schemas; the keys match each record's `CodingKeys` (a test checks this).
 enum ContentSchema {
-    static let site: [FieldRule] = [
+    /// `site.yaml`; `topics` are the built-in ones and the file's own, the keys `notice_rules` may use.
+    static var site: [FieldRule] { siteRules(topics: BuiltinTopic.all) }
+
+    static func siteRules(topics: [String]) -> [FieldRule] { siteSettings + [.optional("notice_rules", .keyedBy(topics, .mapping(noticeRule)))] }
+
+    static let noticeRule: [FieldRule] = [
+        .optional("min_working_days", .integer(min: 1)), .optional("until_required", .boolean),
+        .optional("approver_level", .oneOf(ApproverLevel.allowedValues)), .optional("retire_after_days", .integer(min: 0)),
+    ]
+
+    static let siteSettings: [FieldRule] = [
         .required("title", .text), .required("base_url", .absoluteURL), .optional("language", .text),
         .optional("organizer", .text), .optional("icp", .text), .optional("contact", .text),
         .optional("categories", .list(of: .text, nonEmpty: false)),
         .optional("holidays", .list(of: .date, nonEmpty: false)),
         .optional("privacy", .mapping(privacySettings + [.optional("small_cell_threshold", .integer(min: 0))])),
+        .optional("topics", .list(of: .text, nonEmpty: false)),
+        .optional("procedure", .mapping([.optional("allow_same_reviewer_approver", .boolean)])),
+        .optional("stale_days", .integer(min: 1)), .optional("outcome_due_days", .integer(min: 0)),
     ]
 
     /// `privacy:` of a content file; site.yaml adds `small_cell_threshold`. ID-card and bank-card numbers stay errors.
@@ -53,7 +66,7 @@ enum ContentSchema {
         .required("id", .identifier), .required("name", .text),
         .required("type", .oneOf(OrgType.allowedValues)), .required("field", .oneOf(Field.allowedValues)),
         .optional("parent", .identifier), .optional("secretary", .text), .optional("members", .integer(min: 0)),
-        .optional("established", .date), .optional("address", .text), .optional("phone", .text),
+        .optional("registered", .integer(min: 0)), .optional("established", .date), .optional("address", .text), .optional("phone", .text),
         .optional("venue", .text), .optional("liuyou", .keyedBy(LiuyouGoal.allowedValues, .boolean)),
         .optional(
             "ratings",
@@ -69,6 +82,10 @@ enum ContentSchema {
         .required("text", .text), .required("service", .oneOf(Service.allowedValues)),
         .required("due", .date), .required("status", .oneOf(ItemStatus.allowedValues)),
         .optional("done", .date), .optional("note", .text),
+        .optional("target", .mapping([.required("count", .integer(min: 1)), .required("unit", .text)])),
+        .optional(
+            "progress",
+            .list(of: .mapping([.required("date", .date), .required("text", .text), .optional("count", .integer(min: 0))]), nonEmpty: false)),
     ]
 
     static let promise: [FieldRule] = [
@@ -86,14 +103,19 @@ enum ContentSchema {
     ]
 
     static let signoff: ValueRule = .mapping([.required("by", .text), .required("date", .date)])
+    /// 审批 may name the approving organisation.
+    static let approval: ValueRule = .mapping([.required("by", .text), .required("date", .date), .optional("org", .identifier)])
 
-    static func disclosure(categories: [String]) -> [FieldRule] {
+    static func disclosure(categories: [String], topics: [String] = BuiltinTopic.all) -> [FieldRule] {
         [
             .required("id", .identifier), .required("branch", .identifier), .required("title", .text),
             .required("category", .oneOf(categories)), .required("scope", .oneOf(Scope.allowedValues)),
-            .required("published", .date), .optional("reviewed", signoff), .optional("approved", signoff),
-            .optional("cadence", .oneOf(Cadence.allowedValues)), .optional("period", .text),
-            .optional("until", .date), .optional("feedback", .text), privacy, attachments,
+            .required("published", .date), .optional("proposed", signoff), .optional("reviewed", signoff),
+            .optional("approved", approval), .optional("cadence", .oneOf(Cadence.allowedValues)), .optional("period", .text),
+            .optional("until", .date), .optional("feedback", .text), .optional("topic", .oneOf(topics)),
+            .optional(
+                "outcome", .mapping([.required("date", .date), .required("text", .text), .optional("received", .integer(min: 0))])),
+            .optional("follows", .identifier), privacy, attachments,
         ]
     }
 

@@ -38,9 +38,17 @@ public enum ContentLoader {
     /// Decodes `site.yaml`; nil with diagnostics when it is unusable.
     public static func loadSiteConfig(_ text: String) -> (SiteConfig?, [Diagnostic]) {
         let yaml = text.replacingCRLF()
-        let outcome = decode(yaml, lineOffset: 0, path: "site.yaml", rules: ContentSchema.site, into: SiteConfig.self, privacy: PrivacyPolicy())
+        let rules = ContentSchema.siteRules(topics: BuiltinTopic.all + siteTopics(yaml))
+        let outcome = decode(yaml, lineOffset: 0, path: "site.yaml", rules: rules, into: SiteConfig.self, privacy: PrivacyPolicy())
         // site.yaml's own text (contact, organizer…) is on every page, so its findings are always reported.
         return (outcome.value?.0, PrivacyLint.masking(outcome.diagnostics) + outcome.privacyFindings)
+    }
+
+    /// The `topics` of `site.yaml` when they are a list of texts (the keys `notice_rules` may then use); the
+    /// schema check reports any other shape.
+    static func siteTopics(_ yaml: String) -> [String] {
+        guard let root = try? composeYAML(yaml), let list = root.mapping?["topics"]?.sequence else { return [] }
+        return list.compactMap { $0.scalar?.string }
     }
 
     /// Loads every file; records with errors are left out and their errors reported.
@@ -92,7 +100,7 @@ public enum ContentLoader {
 
     private static func load(_ split: SplitDocument, file: SourceFile, settings: LoaderSettings, into content: inout LoadedContent) {
         var document = split
-        let rules = file.kind.rules(categories: settings.categories)
+        let rules = file.kind.rules(categories: settings.categories, topics: settings.topics)
         let offset = document.yamlLineOffset
         content.diagnostics += BodyChecker.diagnostics(document.body, path: file.path, firstLine: document.bodyLineOffset + 1)
         /// The record, where it came from, and how to mask its body.

@@ -17,7 +17,8 @@ extension Branch: FrontMatterReadable {
             id: try r.required(K.id.rawValue, R.string), name: try r.required(K.name.rawValue, R.string),
             type: try r.required(K.type.rawValue, R.word), field: try r.required(K.field.rawValue, R.word),
             parent: try r.optional(K.parent.rawValue, R.string), secretary: try r.optional(K.secretary.rawValue, R.string),
-            members: try r.optional(K.members.rawValue, R.int), established: try r.optional(K.established.rawValue, R.day),
+            members: try r.optional(K.members.rawValue, R.int), registered: try r.optional(K.registered.rawValue, R.int),
+            established: try r.optional(K.established.rawValue, R.day),
             address: try r.optional(K.address.rawValue, R.string), phone: try r.optional(K.phone.rawValue, R.string),
             venue: try r.optional(K.venue.rawValue, R.string),
             liuyou: try r.optional(K.liuyou.rawValue) { try R.dictionary($0, R.bool) },
@@ -57,7 +58,36 @@ extension PromiseItem: FrontMatterReadable {
         return PromiseItem(
             text: try r.required(K.text.rawValue, R.string), service: try r.required(K.service.rawValue, R.word),
             due: try r.required(K.due.rawValue, R.day), status: try r.required(K.status.rawValue, R.word),
-            done: try r.optional(K.done.rawValue, R.day), note: try r.optional(K.note.rawValue, R.string))
+            done: try r.optional(K.done.rawValue, R.day), note: try r.optional(K.note.rawValue, R.string),
+            target: try r.optional(K.target.rawValue, PromiseTarget.read),
+            progress: try r.optional(K.progress.rawValue) { try R.list($0, ProgressEntry.read) })
+    }
+}
+
+extension PromiseTarget: FrontMatterReadable {
+    static func read(_ node: Node) throws -> PromiseTarget {
+        let r = try R(node)
+        return PromiseTarget(count: try r.required(CodingKeys.count.rawValue, R.int), unit: try r.required(CodingKeys.unit.rawValue, R.string))
+    }
+}
+
+extension ProgressEntry: FrontMatterReadable {
+    static func read(_ node: Node) throws -> ProgressEntry {
+        let r = try R(node)
+        typealias K = CodingKeys
+        return ProgressEntry(
+            date: try r.required(K.date.rawValue, R.day), text: try r.required(K.text.rawValue, R.string),
+            count: try r.optional(K.count.rawValue, R.int))
+    }
+}
+
+extension Outcome: FrontMatterReadable {
+    static func read(_ node: Node) throws -> Outcome {
+        let r = try R(node)
+        typealias K = CodingKeys
+        return Outcome(
+            date: try r.required(K.date.rawValue, R.day), text: try r.required(K.text.rawValue, R.string),
+            received: try r.optional(K.received.rawValue, R.int))
     }
 }
 
@@ -82,6 +112,8 @@ extension Disclosure: FrontMatterReadable {
             reviewed: try r.optional(K.reviewed.rawValue, Signoff.read), approved: try r.optional(K.approved.rawValue, Signoff.read),
             cadence: try r.optional(K.cadence.rawValue, R.word), period: try r.optional(K.period.rawValue, R.string),
             until: try r.optional(K.until.rawValue, R.day), feedback: try r.optional(K.feedback.rawValue, R.string),
+            proposed: try r.optional(K.proposed.rawValue, Signoff.read), topic: try r.optional(K.topic.rawValue, R.string),
+            outcome: try r.optional(K.outcome.rawValue, Outcome.read), follows: try r.optional(K.follows.rawValue, R.string),
             privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
             attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) })
     }
@@ -90,7 +122,9 @@ extension Disclosure: FrontMatterReadable {
 extension Signoff: FrontMatterReadable {
     static func read(_ node: Node) throws -> Signoff {
         let r = try R(node)
-        return Signoff(by: try r.required(CodingKeys.by.rawValue, R.string), date: try r.required(CodingKeys.date.rawValue, R.day))
+        return Signoff(
+            by: try r.required(CodingKeys.by.rawValue, R.string), date: try r.required(CodingKeys.date.rawValue, R.day),
+            org: try r.optional(CodingKeys.org.rawValue, R.string))
     }
 }
 

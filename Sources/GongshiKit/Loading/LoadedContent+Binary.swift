@@ -51,6 +51,7 @@ extension Branch {
         w.optional(parent) { $0.string($1) }
         w.optional(secretary) { $0.string($1) }
         w.optional(members) { $0.int($1) }
+        w.optional(registered) { $0.int($1) }
         w.optional(established) { $0.day($1) }
         w.optional(address) { $0.string($1) }
         w.optional(phone) { $0.string($1) }
@@ -66,7 +67,7 @@ extension Branch {
         Branch(
             id: try r.string(), name: try r.string(), type: try r.word(), field: try r.word(), parent: try r.optional { try $0.string() },
             secretary: try r.optional { try $0.string() }, members: try r.optional { try $0.int() },
-            established: try r.optional { try $0.day() }, address: try r.optional { try $0.string() },
+            registered: try r.optional { try $0.int() }, established: try r.optional { try $0.day() }, address: try r.optional { try $0.string() },
             phone: try r.optional { try $0.string() }, venue: try r.optional { try $0.string() },
             liuyou: try r.optional { try $0.dictionary { try $0.bool() } }, ratings: try r.optional { try $0.list(Rating.read) },
             privacy: try r.optional(PrivacyPolicy.read), source: try SourceRef.read(&r), bodyHTML: try r.string())
@@ -119,12 +120,38 @@ extension PromiseItem {
         w.word(status)
         w.optional(done) { $0.day($1) }
         w.optional(note) { $0.string($1) }
+        w.optional(target) { w, target in
+            w.int(target.count)
+            w.string(target.unit)
+        }
+        w.optional(progress) { w, entries in
+            w.list(entries) { w, entry in
+                w.day(entry.date)
+                w.string(entry.text)
+                w.optional(entry.count) { $0.int($1) }
+            }
+        }
     }
 
     static func read(_ r: inout BinaryReader) throws -> PromiseItem {
         PromiseItem(
             text: try r.string(), service: try r.word(), due: try r.day(), status: try r.word(), done: try r.optional { try $0.day() },
-            note: try r.optional { try $0.string() })
+            note: try r.optional { try $0.string() }, target: try r.optional { PromiseTarget(count: try $0.int(), unit: try $0.string()) },
+            progress: try r.optional {
+                try $0.list { ProgressEntry(date: try $0.day(), text: try $0.string(), count: try $0.optional { try $0.int() }) }
+            })
+    }
+}
+
+extension Outcome {
+    func write(to w: inout BinaryWriter) {
+        w.day(date)
+        w.string(text)
+        w.optional(received) { $0.int($1) }
+    }
+
+    static func read(_ r: inout BinaryReader) throws -> Outcome {
+        Outcome(date: try r.day(), text: try r.string(), received: try r.optional { try $0.int() })
     }
 }
 
@@ -154,6 +181,10 @@ extension Disclosure {
         w.optional(period) { $0.string($1) }
         w.optional(until) { $0.day($1) }
         w.optional(feedback) { $0.string($1) }
+        w.optional(proposed) { $1.write(to: &$0) }
+        w.optional(topic) { $0.string($1) }
+        w.optional(outcome) { $1.write(to: &$0) }
+        w.optional(follows) { $0.string($1) }
         w.optional(privacy) { $1.write(to: &$0) }
         w.optional(attachments) { w, files in w.list(files) { $1.write(to: &$0) } }
         source.write(to: &w)
@@ -165,8 +196,10 @@ extension Disclosure {
             id: try r.string(), branch: try r.string(), title: try r.string(), category: try r.string(), scope: try r.word(),
             published: try r.day(), reviewed: try r.optional(Signoff.read), approved: try r.optional(Signoff.read),
             cadence: try r.optional { try $0.word() }, period: try r.optional { try $0.string() }, until: try r.optional { try $0.day() },
-            feedback: try r.optional { try $0.string() }, privacy: try r.optional(PrivacyPolicy.read),
-            attachments: try r.optional { try $0.list(Attachment.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string())
+            feedback: try r.optional { try $0.string() }, proposed: try r.optional(Signoff.read),
+            topic: try r.optional { try $0.string() }, outcome: try r.optional(Outcome.read), follows: try r.optional { try $0.string() },
+            privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) }, source: try SourceRef.read(&r),
+            bodyHTML: try r.string())
     }
 }
 
@@ -174,9 +207,12 @@ extension Signoff {
     func write(to w: inout BinaryWriter) {
         w.string(by)
         w.day(date)
+        w.optional(org) { $0.string($1) }
     }
 
-    static func read(_ r: inout BinaryReader) throws -> Signoff { Signoff(by: try r.string(), date: try r.day()) }
+    static func read(_ r: inout BinaryReader) throws -> Signoff {
+        Signoff(by: try r.string(), date: try r.day(), org: try r.optional { try $0.string() })
+    }
 }
 
 extension Attachment {

@@ -49,7 +49,7 @@ public struct ParseCache: Sendable {
     }
 
     static let settingsNote =
-        "site.yaml 中影响读取内容的设置（categories、privacy）改过了，解析缓存中的结果都不再适用：本次重新读取、解析了全部内容文件"
+        "site.yaml 中影响读取内容的设置（categories、topics、privacy）改过了，解析缓存中的结果都不再适用：本次重新读取、解析了全部内容文件"
 }
 
 /// How many content files a load parsed and how many it took from the parse cache.

@@ -7,6 +7,9 @@ public struct Branch: Sendable, Codable {
     public let parent: String?
     public let secretary: String?
     public let members: Int?
+    /// 报到党员: members of other organisations who report here (在职党员 reporting to a community, a 功能型党支部),
+    /// never added to 党员 totals.
+    public var registered: Int? = nil
     public let established: Day?
     public let address: String?
     public let phone: String?
@@ -20,7 +23,7 @@ public struct Branch: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, type, field, parent, secretary, members, established, address, phone, venue
-        case liuyou, ratings, privacy
+        case liuyou, ratings, privacy, registered
     }
 
     /// 六有 达标: all six goals self-assessed as met.

@@ -12,6 +12,14 @@ public struct Disclosure: Sendable, Codable {
     public let period: String?
     public let until: Day?
     public let feedback: String?
+    /// 提出: who proposed the item and when.
+    public let proposed: Signoff?
+    /// One of `SiteConfig.allTopics`: the kind of matter, which selects its `NoticeRule`.
+    public let topic: String?
+    /// 结果公开: what came of the notice.
+    public let outcome: Outcome?
+    /// The id of the disclosure this one implements (决议公开 → 实施结果公开).
+    public let follows: String?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.
@@ -22,7 +30,43 @@ public struct Disclosure: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
-        case feedback, privacy, attachments
+        case feedback, privacy, attachments, proposed, topic, outcome, follows
+    }
+
+    public init(
+        id: String, branch: String, title: String, category: String, scope: Scope, published: Day, reviewed: Signoff?,
+        approved: Signoff?, cadence: Cadence?, period: String?, until: Day?, feedback: String?, proposed: Signoff? = nil,
+        topic: String? = nil, outcome: Outcome? = nil, follows: String? = nil, privacy: PrivacyPolicy? = nil,
+        attachments: [Attachment]? = nil, attachmentFiles: [AttachmentFile] = [], source: SourceRef = SourceRef(path: ""),
+        bodyHTML: String = ""
+    ) {
+        self.id = id
+        self.branch = branch
+        self.title = title
+        self.category = category
+        self.scope = scope
+        self.published = published
+        self.reviewed = reviewed
+        self.approved = approved
+        self.cadence = cadence
+        self.period = period
+        self.until = until
+        self.feedback = feedback
+        self.proposed = proposed
+        self.topic = topic
+        self.outcome = outcome
+        self.follows = follows
+        self.privacy = privacy
+        self.attachments = attachments
+        self.attachmentFiles = attachmentFiles
+        self.source = source
+        self.bodyHTML = bodyHTML
+    }
+
+    /// 结果待公开: the notice period ended more than `dueDays` days before the as-of date and no outcome is written.
+    public func outcomePending(asOf: Day, dueDays: Int) -> Bool {
+        guard outcome == nil, let until else { return false }
+        return until.ordinal < asOf.ordinal - dueDays
     }
 
     /// 公示中 while the as-of date is within the notice period.
@@ -32,10 +76,32 @@ public struct Disclosure: Sendable, Codable {
     }
 }
 
-/// One step of 审核 or 审批: who signed and when.
-public struct Signoff: Sendable, Codable {
+/// One step of 提出, 审核 or 审批: who signed and when; `org` (the approving organisation's id) only for 审批.
+public struct Signoff: Sendable, Codable, Equatable {
     public let by: String
     public let date: Day
+    public let org: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case by, date }
+    enum CodingKeys: String, CodingKey, CaseIterable { case by, date, org }
+
+    public init(by: String, date: Day, org: String? = nil) {
+        self.by = by
+        self.date = date
+        self.org = org
+    }
+}
+
+/// 结果公开: the date it was published, what came of the matter, and how many opinions were received.
+public struct Outcome: Sendable, Codable, Equatable {
+    public let date: Day
+    public let text: String
+    public let received: Int?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case date, text, received }
+
+    public init(date: Day, text: String, received: Int? = nil) {
+        self.date = date
+        self.text = text
+        self.received = received
+    }
 }

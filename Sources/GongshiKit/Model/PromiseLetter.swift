@@ -27,9 +27,54 @@ public struct PromiseItem: Sendable, Codable {
     public let status: ItemStatus
     public let done: Day?
     public let note: String?
+    /// A quantified commitment: 「全年走访不少于 40 人次」 is `{count: 40, unit: 人次}`.
+    public let target: PromiseTarget?
+    /// 践诺记录: what was done and when, in the order written (`entriesNewestFirst` for display).
+    public let progress: [ProgressEntry]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, service, due, status, done, note
+        case text, service, due, status, done, note, target, progress
+    }
+
+    public init(
+        text: String, service: Service, due: Day, status: ItemStatus, done: Day?, note: String?, target: PromiseTarget? = nil,
+        progress: [ProgressEntry]? = nil
+    ) {
+        self.text = text
+        self.service = service
+        self.due = due
+        self.status = status
+        self.done = done
+        self.note = note
+        self.target = target
+        self.progress = progress
+    }
+
+    /// 践诺记录, newest first (entries of the same day keep their written order).
+    public var entriesNewestFirst: [ProgressEntry] {
+        (progress ?? []).enumerated().sorted { ($0.element.date, $1.offset) > ($1.element.date, $0.offset) }.map(\.element)
+    }
+
+    /// 已完成: the sum of the entries' counts, for an item with a target; nil without one.
+    public var doneCount: Int? {
+        guard target != nil else { return nil }
+        return (progress ?? []).reduce(0) { $0 + ($1.count ?? 0) }
+    }
+
+    /// 完成度 of a quantified item, 0–1 and more when over-fulfilled; nil without a target.
+    public var doneFraction: Double? {
+        guard let target, let done = doneCount, target.count > 0 else { return nil }
+        return Double(done) / Double(target.count)
+    }
+
+    /// 最近践诺: the latest entry's date.
+    public var latestProgress: Day? { progress?.map(\.date).max() }
+
+    /// 久未更新: in progress, and its latest entry (or the letter's `published` date when it has none) is more than
+    /// `staleDays` days before the as-of date.
+    public func isStale(asOf: Day, published: Day, staleDays: Int) -> Bool {
+        guard status == .inProgress else { return false }
+        return (latestProgress ?? published).ordinal < asOf.ordinal - staleDays
     }
 
     /// 逾期: in progress past its due date.
@@ -54,4 +99,33 @@ public struct Review: Sendable, Codable {
 
     public func count(_ vote: Vote) -> Int { votes[vote.rawValue] ?? 0 }
     public var total: Int { Vote.allCases.reduce(0) { $0 + count($1) } }
+}
+
+/// A quantified commitment.
+public struct PromiseTarget: Sendable, Codable, Equatable {
+    public let count: Int
+    public let unit: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case count, unit }
+
+    public init(count: Int, unit: String) {
+        self.count = count
+        self.unit = unit
+    }
+}
+
+/// One entry of an item's 践诺记录.
+public struct ProgressEntry: Sendable, Codable, Equatable {
+    public let date: Day
+    public let text: String
+    /// The amount done in this entry, counted towards the item's target.
+    public let count: Int?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case date, text, count }
+
+    public init(date: Day, text: String, count: Int? = nil) {
+        self.date = date
+        self.text = text
+        self.count = count
+    }
 }

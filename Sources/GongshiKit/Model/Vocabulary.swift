@@ -62,3 +62,8 @@ public enum Vote: String, Vocabulary {
 public enum BuiltinCategory {
     public static let all = ["决策部署", "组织建设", "组织生活", "党费管理", "服务群众", "其他"]
 }
+
+/// Built-in 党务公开 topics (the matters notice rules apply to); `site.yaml` `topics` may add more.
+public enum BuiltinTopic {
+    public static let all = ["发展党员", "换届选举", "民主评议党员", "党费收缴使用", "四议两公开", "评先评优", "其他"]
+}

@@ -151,6 +151,10 @@ struct ModelVersions: Sendable {
         let categories: [String]
         let holidays: [Day]
         let privacy: PrivacyPolicy
+        let topics: [String]
+        let procedure: ProcedureSettings
+        let noticeRules: [String: NoticeRule]
+        let staleDays, outcomeDueDays: Int
         let asOf: Day
 
         init(_ config: SiteConfig, asOf: Day) {
@@ -163,6 +167,11 @@ struct ModelVersions: Sendable {
             categories = config.categories
             holidays = config.holidays.sorted()
             privacy = config.privacy
+            topics = config.topics
+            procedure = config.procedure
+            noticeRules = config.noticeRules
+            staleDays = config.staleDays
+            outcomeDueDays = config.outcomeDueDays
             self.asOf = asOf
         }
     }

@@ -17,13 +17,19 @@ public struct ContentSkeleton: Sendable {
     public var today: Day
     /// Every category a disclosure may use, built-in first.
     public var categories: [String]
+    /// Built-in topics, then the site's own.
+    public var topics: [String]
     public var branch: BranchReference
 
-    public init(kind: ContentKind, id: String, today: Day, categories: [String] = BuiltinCategory.all, branch: BranchReference) {
+    public init(
+        kind: ContentKind, id: String, today: Day, categories: [String] = BuiltinCategory.all, topics: [String] = BuiltinTopic.all,
+        branch: BranchReference
+    ) {
         self.kind = kind
         self.id = id
         self.today = today
         self.categories = categories
+        self.topics = topics
         self.branch = branch
     }
 

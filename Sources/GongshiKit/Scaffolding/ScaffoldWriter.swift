@@ -52,7 +52,8 @@ public enum ScaffoldWriter {
         }
         let (reference, notes) = try reference(for: request, in: inventory)
         let skeleton = ContentSkeleton(
-            kind: request.kind, id: request.id, today: request.today, categories: inventory.categories, branch: reference)
+            kind: request.kind, id: request.id, today: request.today, categories: inventory.categories, topics: inventory.topics,
+            branch: reference)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(skeleton.text.utf8).write(to: url, options: .withoutOverwriting)

@@ -58,6 +58,19 @@ public enum SiteInitializer {
                 + "mobile、email 可设为 mask、allow 或 error；allow 列出可以原样公开的号码；emails 列出可以公开的邮箱（@ 开头表示整个域名）；"
                 + "small_cell_threshold 是小数保护的界限（默认 5，评议票数 1–4 显示为「<5」；0 表示不保护）。"
                 + "如 {mobile: mask, emails: [office@example.gov.cn], small_cell_threshold: 5}。详见 README「安全与隐私」")
+        yaml.field(
+            "topics", "[]", "在内置党务公开事项主题（\(BuiltinTopic.all.joined(separator: "、"))）之外增加的主题（可选），事项用 topic 选择")
+        yaml.field(
+            "procedure", "",
+            "公开程序设置（可选）：默认同一人不能既审核（或提出）又审批；确需一人兼任时写 {allow_same_reviewer_approver: true}")
+        yaml.field(
+            "notice_rules", "",
+            "按主题的公示规则（可选），如 {发展党员: {min_working_days: 5, until_required: true, approver_level: parent, retire_after_days: 30}}；"
+                + "内置：发展党员 至少 5 个工作日、必须写公示截止日期 until。详见 README「site.yaml」")
+        yaml.field("stale_days", "\(SiteConfig.defaultStaleDays)", "进行中的承诺事项多少天没有践诺记录算“久未更新”（可选），默认 \(SiteConfig.defaultStaleDays)")
+        yaml.field(
+            "outcome_due_days", "\(SiteConfig.defaultOutcomeDueDays)",
+            "公示期结束多少天后还没有结果公开（outcome）算“结果待公开”（可选），默认 \(SiteConfig.defaultOutcomeDueDays)")
         return yaml.lines.joined(separator: "\n") + "\n"
     }
 }

@@ -6,6 +6,8 @@ struct SiteInventory {
     var hasSiteConfig = false
     /// Built-in categories, then the site's own when `site.yaml` can be read.
     var categories = BuiltinCategory.all
+    /// Built-in topics, then the site's own.
+    var topics = BuiltinTopic.all
     /// Per kind, each id in use and the first file that uses it.
     var ids: [ContentKind: [String: String]] = [:]
 
@@ -18,7 +20,10 @@ struct SiteInventory {
         var inventory = SiteInventory()
         if case .success(let text) = scanner.readSiteConfig() {
             inventory.hasSiteConfig = true
-            if let config = ContentLoader.loadSiteConfig(text).0 { inventory.categories = config.allCategories }
+            if let config = ContentLoader.loadSiteConfig(text).0 {
+                inventory.categories = config.allCategories
+                inventory.topics = config.allTopics
+            }
         }
         for file in scanner.scan().files {
             guard case .success(let document) = FrontMatterSplitter.split(file.text, path: file.path),

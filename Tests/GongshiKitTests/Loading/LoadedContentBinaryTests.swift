@@ -37,14 +37,14 @@ struct LoadedContentBinaryTests {
         full.branches = [
             Branch(
                 id: "a", name: "党支部「一」🇨🇳", type: .jointBranch, field: .socialOrganisation, parent: "", secretary: "王",
-                members: Int.min, established: day, address: "地址", phone: "电话", venue: "", liuyou: ["领导班子": true, "服务场所": false],
+                members: Int.min, registered: 112, established: day, address: "地址", phone: "电话", venue: "", liuyou: ["领导班子": true, "服务场所": false],
                 ratings: [
                     Rating(year: 2026, satisfaction: -0.1, respondents: Int.max, grade: nil),
                     Rating(year: 1, satisfaction: .infinity, respondents: 0, grade: "优"),
                 ],
                 privacy: policy, source: source, bodyHTML: "<p>正文</p>"),
             Branch(
-                id: "", name: "", type: .branch, field: .rural, parent: nil, secretary: nil, members: nil, established: nil, address: nil,
+                id: "", name: "", type: .branch, field: .rural, parent: nil, secretary: nil, members: nil, registered: nil, established: nil, address: nil,
                 phone: nil, venue: nil, liuyou: nil, ratings: nil),
         ]
         full.promises = [
@@ -53,6 +53,12 @@ struct LoadedContentBinaryTests {
                 items: [
                     PromiseItem(text: "办", service: .members, due: day, status: .postponed, done: day, note: "注"),
                     PromiseItem(text: "", service: .reform, due: day, status: .inProgress, done: nil, note: nil),
+                    PromiseItem(
+                        text: "走访", service: .residents, due: day, status: .inProgress, done: nil, note: nil,
+                        target: PromiseTarget(count: 40, unit: "人次"),
+                        progress: [ProgressEntry(date: day, text: "走访 3 户", count: 3), ProgressEntry(date: day, text: "", count: nil)]),
+                    PromiseItem(
+                        text: "记", service: .members, due: day, status: .fulfilled, done: day, note: nil, target: nil, progress: []),
                 ], review: Review(date: day, method: nil, votes: ["满意": 3, "不满意": -2]), privacy: PrivacyPolicy(), source: source,
                 bodyHTML: ""),
             PromiseLetter(
@@ -62,11 +68,13 @@ struct LoadedContentBinaryTests {
             Disclosure(
                 id: "d", branch: "a", title: "公示", category: "其他", scope: .partyInternal, published: day,
                 reviewed: Signoff(by: "甲", date: day), approved: nil, cadence: .adHoc, period: "2026年", until: day, feedback: "信箱",
-                privacy: nil, attachments: [Attachment(file: "a.pdf", title: nil), Attachment(file: "b.png", title: "图")], source: source,
+                proposed: Signoff(by: "乙", date: day), topic: "发展党员", outcome: Outcome(date: day, text: "无异议", received: 0),
+                follows: "e", privacy: nil, attachments: [Attachment(file: "a.pdf", title: nil), Attachment(file: "b.png", title: "图")],
+                source: source,
                 bodyHTML: "<h2>x</h2>"),
             Disclosure(
-                id: "e", branch: "a", title: "", category: "", scope: .society, published: day, reviewed: nil, approved: Signoff(by: "", date: day),
-                cadence: nil, period: nil, until: nil, feedback: nil),
+                id: "e", branch: "a", title: "", category: "", scope: .society, published: day, reviewed: nil, approved: Signoff(by: "", date: day, org: "a"),
+                cadence: nil, period: nil, until: nil, feedback: nil, outcome: Outcome(date: day, text: "", received: nil)),
         ]
         full.examples = [
             Example(
