@@ -87,7 +87,8 @@ struct PageKeyTests {
         let retitled = Disclosure(
             id: old.id, branch: old.branch, title: old.title + "（更正）", category: old.category, scope: old.scope, published: old.published,
             reviewed: old.reviewed, approved: old.approved, cadence: old.cadence, period: old.period, until: old.until, feedback: old.feedback,
-            privacy: old.privacy, attachments: old.attachments, attachmentFiles: old.attachmentFiles, source: old.source, bodyHTML: old.bodyHTML)
+            proposed: old.proposed, topic: old.topic, outcome: old.outcome, follows: old.follows, privacy: old.privacy, attachments: old.attachments,
+            attachmentFiles: old.attachmentFiles, source: old.source, bodyHTML: old.bodyHTML)
         let rendered = try Self.rerendered(from: model, to: Self.site(model, disclosures: [retitled] + model.disclosures.dropFirst()), templates: templates)
         let slug = CategorySlug.slug(for: old.category, config: model.config)
         for page in [
