@@ -55,13 +55,13 @@ extension SiteBuilder {
             update.diagnostics = checked.diagnostics
             update.phaseSeconds["check"] = clock.lap()
             guard !checked.diagnostics.hasErrors, let model = checked.model, let templates = checked.templates else { return update }
-            let stats = StatisticsCalculator.calculate(model)
-            update.phaseSeconds["statistics"] = clock.lap()
+            // The statistics are made only if a file that shows them is rendered, and then once for both plans.
+            let stats = SiteStatistics(model: model)
             // The search index is updated from its cache in the preview's own cache folder, like a build's.
             let searchStore = { (reads: Bool) in
                 SearchIndexStore(directory: self.options.resolvedCacheDirectory, output: self.directory, reads: reads)
             }
-            var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: keys, searchStore: searchStore(keys != nil))
+            var plan = PageRenderer(templates: templates).plan(model, statistics: stats, previous: keys, searchStore: searchStore(keys != nil))
             plan.rendered += templates.assets
             update.phaseSeconds["plan"] = clock.lap()
             // No good build yet: there is nothing to keep, so every file goes straight to disk.
@@ -72,7 +72,7 @@ extension SiteBuilder {
                 if outcome == nil {
                     // A reused key whose file is not kept: not expected (keys and pages change together), but the
                     // file would be wrong, so every page is made again.
-                    var full = PageRenderer(templates: templates).plan(model, stats: stats, previous: nil, searchStore: searchStore(false))
+                    var full = PageRenderer(templates: templates).plan(model, statistics: stats, previous: nil, searchStore: searchStore(false))
                     full.rendered += templates.assets
                     outcome = try run(full, direct: direct, baseURL: model.config.baseURL)
                 }

@@ -84,7 +84,7 @@ public enum SiteBuilder {
     /// points at a file that is not a record's page or attachment.
     static func plannedFiles(_ model: SiteModel, _ templates: TemplateLibrary) -> () -> Set<String> {
         {
-            let plan = PageRenderer(templates: templates).plan(model, stats: StatisticsCalculator.calculate(model), previous: nil)
+            let plan = PageRenderer(templates: templates).plan(model, previous: nil)
             return plan.filePaths(runningGroups: true).union(templates.assets.map(\.path)).union([Manifest.fileName])
         }
     }
@@ -146,8 +146,6 @@ public enum SiteBuilder {
             }
             return outcome
         }
-        let stats = StatisticsCalculator.calculate(model)
-        outcome.phaseSeconds["statistics"] = clock.lap()
         let cacheDirectory = options.resolvedCacheDirectory
         var previous: [String: String]?
         if !options.clean {
@@ -156,7 +154,7 @@ public enum SiteBuilder {
             outcome.notes += cached.note.map { [$0] } ?? []
         }
         let searchStore = SearchIndexStore(directory: cacheDirectory, output: layout.output, reads: !options.clean)
-        var plan = PageRenderer(templates: templates).plan(model, stats: stats, previous: previous, searchStore: searchStore)
+        var plan = PageRenderer(templates: templates).plan(model, previous: previous, searchStore: searchStore)
         plan.rendered += templates.assets
         outcome.phaseSeconds["plan"] = clock.lap()
         if !options.allowShrink {

@@ -5,9 +5,9 @@ extension PageRenderer {
     /// Each declares the versions its context reads: a record's own page its full version and the entry of its
     /// organisation (whose name it shows); a list the listed versions of its rows, in order; a page with the
     /// organisation tree or names of many organisations the directory.
-    func addCorePages(_ model: SiteModel, stats: Statistics, statsPages: StatsPlan, to builder: inout PlanBuilder) {
+    func addCorePages(_ model: SiteModel, stats: SiteStatistics, statsPages: StatsPlan, to builder: inout PlanBuilder) {
         let v = builder.versions
-        builder.add(.home, "home", HomeContext(model: model, stats: stats)) {
+        builder.add(.home, "home", HomeContext(model: model, stats: stats.value)) {
             [v.siteFacts, v.directory, v.pageList] + ModelVersions.list("disclosures", v.disclosures.prefix(6).map(\.listed))
                 + ModelVersions.list("examples", v.examples.prefix(3).map(\.listed))
         }

@@ -78,7 +78,12 @@ public struct PageRenderer: Sendable {
     /// `PageDescriptor`): a file whose key equals `previous`'s (path → key of the published file) is reused without
     /// its context ever being made.
     /// With `searchStore`, the search index is updated from its cache and the cache saved (`SearchIndexUpdater`).
-    public func plan(_ model: SiteModel, stats: Statistics, previous: [String: String]?, searchStore: SearchIndexStore? = nil) -> RenderPlan {
+    /// The site's statistics are made only when a file that shows them is rendered; `stats` gives them ready made.
+    public func plan(_ model: SiteModel, stats: Statistics? = nil, previous: [String: String]?, searchStore: SearchIndexStore? = nil) -> RenderPlan {
+        plan(model, statistics: SiteStatistics(model: model, made: stats), previous: previous, searchStore: searchStore)
+    }
+
+    func plan(_ model: SiteModel, statistics stats: SiteStatistics, previous: [String: String]?, searchStore: SearchIndexStore?) -> RenderPlan {
         let versions = ModelVersions(model: model, templates: templates)
         var builder = PlanBuilder(templates: templates, versions: versions, previous: previous)
         let statsPages = StatsPlan(model: model, stats: stats, versions: versions)

@@ -22,14 +22,14 @@ struct StatsPlan {
     /// Every organisation that has children, in the model's order.
     let branches: [(id: String, folder: Folder<BranchStatsContext>)]
 
-    init(model: SiteModel, stats: Statistics, versions: ModelVersions) {
+    init(model: SiteModel, stats: SiteStatistics, versions: ModelVersions) {
         let names = Self.tableFiles(model)
         // The page, stats.json, indicators.csv and the tables; the site's also has the definitions page.
         let users = { (tables: [String]) in 3 + tables.count }
         let siteTables = names(!Self.ranked(model).isEmpty)
         site = Folder(
             folder: "stats/", scope: Set(model.branches.map(\.id)), dependencies: { [versions.siteFacts] }, tables: siteTables,
-            context: SharedValue(users: users(siteTables) + 1) { StatsContext(model: model, stats: stats) })
+            context: SharedValue(users: users(siteTables) + 1) { StatsContext(model: model, stats: stats.value) })
         let parents = model.branches.filter { !(model.tree.children[$0.id] ?? []).isEmpty }
         let branchTables = names(true)
         branches = parents.map { branch in

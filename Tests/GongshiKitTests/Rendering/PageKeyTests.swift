@@ -81,6 +81,32 @@ struct PageKeyTests {
             "\(rendered.sorted())")
     }
 
+    /// The site's statistics are computed only when a file that shows them (the home page, `/stats/` and its files)
+    /// is rendered: not for a body edit, which re-renders neither, and for a retitling, which re-renders the home page.
+    @Test func theSiteStatisticsAreMadeOnlyForAFileThatShowsThem() throws {
+        let (model, _, templates) = try SampleContexts.sampleSite()
+        let renderer = PageRenderer(templates: templates)
+        let first = renderer.plan(model, previous: nil).materialized()
+        var bodyEdited = model.disclosures
+        bodyEdited[0].bodyHTML += "<p>补充说明。</p>\n"
+        let forBody = SiteStatistics(model: Self.site(model, disclosures: bodyEdited))
+        let afterBody = renderer.plan(Self.site(model, disclosures: bodyEdited), statistics: forBody, previous: first.keys, searchStore: nil)
+            .materialized()
+        #expect(!afterBody.rendered.isEmpty)
+        #expect(!forBody.wasMade, "no file that shows the statistics was rendered")
+        let clean = SiteStatistics(model: model)
+        _ = renderer.plan(model, statistics: clean, previous: nil, searchStore: nil).materialized()
+        #expect(clean.wasMade, "a clean plan renders the home page and /stats/")
+        let old = model.disclosures[0]
+        var fewer = model.disclosures
+        fewer.removeFirst()
+        let forRemoval = SiteStatistics(model: Self.site(model, disclosures: fewer))
+        let afterRemoval = renderer.plan(Self.site(model, disclosures: fewer), statistics: forRemoval, previous: first.keys, searchStore: nil)
+            .materialized()
+        #expect(afterRemoval.rendered.contains { $0.path == Route.stats.outputPath }, "\(old.id) was counted")
+        #expect(forRemoval.wasMade)
+    }
+
     @Test func retitlingOneDisclosureRendersItsListsButNotTheStatistics() throws {
         let (model, _, templates) = try SampleContexts.sampleSite()
         let old = model.disclosures[0]
@@ -156,7 +182,7 @@ struct PageKeyTests {
     @Test func statisticsFilesAreNamedAsTheirPagesNameThem() throws {
         let (model, stats, _) = try SampleContexts.sampleSite()
         let versions = ModelVersions(model: model, templates: try #require(SampleContexts.sampleSite().2))
-        let plan = StatsPlan(model: model, stats: stats, versions: versions)
+        let plan = StatsPlan(model: model, stats: SiteStatistics(model: model, made: stats), versions: versions)
         #expect(plan.site.tables == StatsContext(model: model, stats: stats).tables.compactMap(\.csv))
         try #require(!plan.branches.isEmpty)
         for (id, folder) in plan.branches {
