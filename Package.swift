@@ -30,12 +30,23 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libvips (photos): the system library, and a small C target that wraps its variadic API for Swift.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"]
+        ),
         .target(
             name: "GongshiKit",
             dependencies: [
                 "CCmark",
                 "CQRencode",
                 "CCrypto",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

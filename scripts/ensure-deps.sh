@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes),
-# OpenSSL's libcrypto (SHA-256) and pkg-config to find them.
+# OpenSSL's libcrypto (SHA-256), libvips (photos) and pkg-config to find them; and exiftool, with which the tests
+# read back that published photos carry no metadata.
 # As root it installs them with apt; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(libcmark-dev libqrencode-dev libssl-dev pkg-config)
+packages=(libcmark-dev libqrencode-dev libssl-dev libvips-dev libimage-exiftool-perl pkg-config)
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
@@ -16,6 +17,10 @@ fi
 if ! pkg-config --exists libcrypto 2>/dev/null || [ ! -f /usr/include/openssl/sha.h ]; then
   missing+=(libssl-dev)
 fi
+if ! pkg-config --exists vips 2>/dev/null || [ ! -f /usr/include/vips/vips.h ]; then
+  missing+=(libvips-dev)
+fi
+command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

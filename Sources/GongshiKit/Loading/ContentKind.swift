@@ -46,6 +46,7 @@ enum ContentSchema {
         .optional("topics", .list(of: .text, nonEmpty: false)),
         .optional("procedure", .mapping([.optional("allow_same_reviewer_approver", .boolean)])),
         .optional("stale_days", .integer(min: 1)), .optional("outcome_due_days", .integer(min: 0)),
+        .optional("logo", .text),
     ]
 
     /// `privacy:` of a content file; site.yaml adds `small_cell_threshold`. ID-card and bank-card numbers stay errors.
@@ -62,6 +63,11 @@ enum ContentSchema {
     static let attachments: FieldRule = .optional(
         "attachments", .list(of: .mapping([.required("file", .text), .optional("title", .text)]), nonEmpty: false))
 
+    /// 照片 of examples, disclosures, branches and 践诺 entries: files inside the source dir like attachments, each
+    /// with its caption (the alt text); checked and processed by the image stage.
+    static let images: FieldRule = .optional(
+        "images", .list(of: .mapping([.required("file", .text), .required("caption", .text)]), nonEmpty: false))
+
     static let branch: [FieldRule] = [
         .required("id", .identifier), .required("name", .text),
         .required("type", .oneOf(OrgType.allowedValues)), .required("field", .oneOf(Field.allowedValues)),
@@ -75,7 +81,7 @@ enum ContentSchema {
                     .required("year", .integer(min: 1949)), .required("satisfaction", .number(0...100)),
                     .required("respondents", .integer(min: 1)), .optional("grade", .text),
                 ]), nonEmpty: false)),
-        privacy,
+        privacy, images,
     ]
 
     static let promiseItem: [FieldRule] = [
@@ -85,7 +91,9 @@ enum ContentSchema {
         .optional("target", .mapping([.required("count", .integer(min: 1)), .required("unit", .text)])),
         .optional(
             "progress",
-            .list(of: .mapping([.required("date", .date), .required("text", .text), .optional("count", .integer(min: 0))]), nonEmpty: false)),
+            .list(
+                of: .mapping([.required("date", .date), .required("text", .text), .optional("count", .integer(min: 0)), images]),
+                nonEmpty: false)),
     ]
 
     static let promise: [FieldRule] = [
@@ -115,7 +123,7 @@ enum ContentSchema {
             .optional("until", .date), .optional("feedback", .text), .optional("topic", .oneOf(topics)),
             .optional(
                 "outcome", .mapping([.required("date", .date), .required("text", .text), .optional("received", .integer(min: 0))])),
-            .optional("follows", .identifier), privacy, attachments,
+            .optional("follows", .identifier), privacy, attachments, images,
         ]
     }
 
@@ -123,7 +131,7 @@ enum ContentSchema {
         .required("id", .identifier), .required("title", .text), .required("branch", .identifier),
         .required("date", .date), .optional("field", .oneOf(Field.allowedValues)),
         .optional("service", .oneOf(Service.allowedValues)), .optional("people", .list(of: .text, nonEmpty: false)),
-        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy, attachments,
+        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy, attachments, images,
     ]
 
     static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text), privacy]

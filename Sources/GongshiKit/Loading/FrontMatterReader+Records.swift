@@ -23,7 +23,8 @@ extension Branch: FrontMatterReadable {
             venue: try r.optional(K.venue.rawValue, R.string),
             liuyou: try r.optional(K.liuyou.rawValue) { try R.dictionary($0, R.bool) },
             ratings: try r.optional(K.ratings.rawValue) { try R.list($0, Rating.read) },
-            privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read))
+            privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
+            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
     }
 }
 
@@ -77,7 +78,8 @@ extension ProgressEntry: FrontMatterReadable {
         typealias K = CodingKeys
         return ProgressEntry(
             date: try r.required(K.date.rawValue, R.day), text: try r.required(K.text.rawValue, R.string),
-            count: try r.optional(K.count.rawValue, R.int))
+            count: try r.optional(K.count.rawValue, R.int),
+            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
     }
 }
 
@@ -115,7 +117,8 @@ extension Disclosure: FrontMatterReadable {
             proposed: try r.optional(K.proposed.rawValue, Signoff.read), topic: try r.optional(K.topic.rawValue, R.string),
             outcome: try r.optional(K.outcome.rawValue, Outcome.read), follows: try r.optional(K.follows.rawValue, R.string),
             privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
-            attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) })
+            attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) },
+            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
     }
 }
 
@@ -135,6 +138,13 @@ extension Attachment: FrontMatterReadable {
     }
 }
 
+extension ImageRef: FrontMatterReadable {
+    static func read(_ node: Node) throws -> ImageRef {
+        let r = try R(node)
+        return ImageRef(file: try r.required(CodingKeys.file.rawValue, R.string), caption: try r.required(CodingKeys.caption.rawValue, R.string))
+    }
+}
+
 extension Example: FrontMatterReadable {
     static func read(_ node: Node) throws -> Example {
         let r = try R(node)
@@ -146,7 +156,8 @@ extension Example: FrontMatterReadable {
             people: try r.optional(K.people.rawValue) { try R.list($0, R.string) },
             honors: try r.optional(K.honors.rawValue) { try R.list($0, R.string) },
             summary: try r.optional(K.summary.rawValue, R.string), privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
-            attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) })
+            attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) },
+            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
     }
 }
 

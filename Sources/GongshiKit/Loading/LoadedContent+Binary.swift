@@ -59,6 +59,7 @@ extension Branch {
         w.optional(liuyou) { w, goals in w.dictionary(goals) { $0.bool($1) } }
         w.optional(ratings) { w, ratings in w.list(ratings) { $1.write(to: &$0) } }
         w.optional(privacy) { $1.write(to: &$0) }
+        w.optional(images) { w, images in w.list(images) { $1.write(to: &$0) } }
         source.write(to: &w)
         w.string(bodyHTML)
     }
@@ -70,7 +71,8 @@ extension Branch {
             registered: try r.optional { try $0.int() }, established: try r.optional { try $0.day() }, address: try r.optional { try $0.string() },
             phone: try r.optional { try $0.string() }, venue: try r.optional { try $0.string() },
             liuyou: try r.optional { try $0.dictionary { try $0.bool() } }, ratings: try r.optional { try $0.list(Rating.read) },
-            privacy: try r.optional(PrivacyPolicy.read), source: try SourceRef.read(&r), bodyHTML: try r.string())
+            privacy: try r.optional(PrivacyPolicy.read), images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r),
+            bodyHTML: try r.string())
     }
 }
 
@@ -129,6 +131,7 @@ extension PromiseItem {
                 w.day(entry.date)
                 w.string(entry.text)
                 w.optional(entry.count) { $0.int($1) }
+                w.optional(entry.images) { w, images in w.list(images) { $1.write(to: &$0) } }
             }
         }
     }
@@ -138,7 +141,9 @@ extension PromiseItem {
             text: try r.string(), service: try r.word(), due: try r.day(), status: try r.word(), done: try r.optional { try $0.day() },
             note: try r.optional { try $0.string() }, target: try r.optional { PromiseTarget(count: try $0.int(), unit: try $0.string()) },
             progress: try r.optional {
-                try $0.list { ProgressEntry(date: try $0.day(), text: try $0.string(), count: try $0.optional { try $0.int() }) }
+                try $0.list { ProgressEntry(
+                        date: try $0.day(), text: try $0.string(), count: try $0.optional { try $0.int() },
+                        images: try $0.optional { try $0.list(ImageRef.read) }) }
             })
     }
 }
@@ -187,6 +192,7 @@ extension Disclosure {
         w.optional(follows) { $0.string($1) }
         w.optional(privacy) { $1.write(to: &$0) }
         w.optional(attachments) { w, files in w.list(files) { $1.write(to: &$0) } }
+        w.optional(images) { w, images in w.list(images) { $1.write(to: &$0) } }
         source.write(to: &w)
         w.string(bodyHTML)
     }
@@ -198,8 +204,8 @@ extension Disclosure {
             cadence: try r.optional { try $0.word() }, period: try r.optional { try $0.string() }, until: try r.optional { try $0.day() },
             feedback: try r.optional { try $0.string() }, proposed: try r.optional(Signoff.read),
             topic: try r.optional { try $0.string() }, outcome: try r.optional(Outcome.read), follows: try r.optional { try $0.string() },
-            privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) }, source: try SourceRef.read(&r),
-            bodyHTML: try r.string())
+            privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) },
+            images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string())
     }
 }
 
@@ -226,6 +232,17 @@ extension Attachment {
     }
 }
 
+extension ImageRef {
+    func write(to w: inout BinaryWriter) {
+        w.string(file)
+        w.string(caption)
+    }
+
+    static func read(_ r: inout BinaryReader) throws -> ImageRef {
+        ImageRef(file: try r.string(), caption: try r.string())
+    }
+}
+
 extension Example {
     func write(to w: inout BinaryWriter) {
         w.string(id)
@@ -239,6 +256,7 @@ extension Example {
         w.optional(summary) { $0.string($1) }
         w.optional(privacy) { $1.write(to: &$0) }
         w.optional(attachments) { w, files in w.list(files) { $1.write(to: &$0) } }
+        w.optional(images) { w, images in w.list(images) { $1.write(to: &$0) } }
         source.write(to: &w)
         w.string(bodyHTML)
         w.string(firstParagraph)
@@ -250,7 +268,7 @@ extension Example {
             service: try r.optional { try $0.word() }, people: try r.optional { try $0.list { try $0.string() } },
             honors: try r.optional { try $0.list { try $0.string() } }, summary: try r.optional { try $0.string() },
             privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) },
-            source: try SourceRef.read(&r), bodyHTML: try r.string(), firstParagraph: try r.string())
+            images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string(), firstParagraph: try r.string())
     }
 }
 

@@ -18,12 +18,18 @@ public struct Branch: Sendable, Codable {
     public let ratings: [Rating]?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
+    /// 阵地 and venue photos as written; `imageFiles` once processed.
+    public var images: [ImageRef]? = nil
+    public var imageFiles: [ImageFile] = []
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
+    /// Markdown images of the body that point at files inside the source dir, by their `src` as written, once
+    /// processed; the renderer replaces each `<img>` with the published versions.
+    public var bodyImages: [String: ImageFile] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, type, field, parent, secretary, members, established, address, phone, venue
-        case liuyou, ratings, privacy, registered
+        case liuyou, ratings, privacy, registered, images
     }
 
     /// 六有 达标: all six goals self-assessed as met.

@@ -26,20 +26,26 @@ public struct Disclosure: Sendable, Codable {
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.
     public var attachments: [Attachment]? = nil
     public var attachmentFiles: [AttachmentFile] = []
+    /// 照片 as written in front matter; `imageFiles` once the image stage has checked and processed them.
+    public var images: [ImageRef]? = nil
+    public var imageFiles: [ImageFile] = []
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
+    /// Markdown images of the body that point at files inside the source dir, by their `src` as written, once
+    /// processed; the renderer replaces each `<img>` with the published versions.
+    public var bodyImages: [String: ImageFile] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
-        case feedback, privacy, attachments, proposed, topic, outcome, follows
+        case feedback, privacy, attachments, proposed, topic, outcome, follows, images
     }
 
     public init(
         id: String, branch: String, title: String, category: String, scope: Scope, published: Day, reviewed: Signoff?,
         approved: Signoff?, cadence: Cadence?, period: String?, until: Day?, feedback: String?, proposed: Signoff? = nil,
         topic: String? = nil, outcome: Outcome? = nil, follows: String? = nil, privacy: PrivacyPolicy? = nil,
-        attachments: [Attachment]? = nil, attachmentFiles: [AttachmentFile] = [], source: SourceRef = SourceRef(path: ""),
-        bodyHTML: String = ""
+        attachments: [Attachment]? = nil, attachmentFiles: [AttachmentFile] = [], images: [ImageRef]? = nil,
+        source: SourceRef = SourceRef(path: ""), bodyHTML: String = ""
     ) {
         self.id = id
         self.branch = branch
@@ -60,6 +66,7 @@ public struct Disclosure: Sendable, Codable {
         self.privacy = privacy
         self.attachments = attachments
         self.attachmentFiles = attachmentFiles
+        self.images = images
         self.source = source
         self.bodyHTML = bodyHTML
     }

@@ -14,13 +14,19 @@ public struct Example: Sendable, Codable {
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.
     public var attachments: [Attachment]? = nil
     public var attachmentFiles: [AttachmentFile] = []
+    /// 照片 as written in front matter; `imageFiles` once the image stage has checked and processed them.
+    public var images: [ImageRef]? = nil
+    public var imageFiles: [ImageFile] = []
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
+    /// Markdown images of the body that point at files inside the source dir, by their `src` as written, once
+    /// processed; the renderer replaces each `<img>` with the published versions.
+    public var bodyImages: [String: ImageFile] = [:]
     /// Plain text of the body's first paragraph, used when `summary` is absent.
     public var firstParagraph = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, branch, date, field, service, people, honors, summary, privacy, attachments
+        case id, title, branch, date, field, service, people, honors, summary, privacy, attachments, images
     }
 
     public var displaySummary: String { summary ?? firstParagraph }
@@ -34,6 +40,9 @@ public struct FreePage: Sendable, Codable {
     public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
+    /// Markdown images of the body that point at files inside the source dir, by their `src` as written, once
+    /// processed; the renderer replaces each `<img>` with the published versions.
+    public var bodyImages: [String: ImageFile] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case id, title, privacy }
 }

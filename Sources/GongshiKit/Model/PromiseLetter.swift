@@ -7,12 +7,16 @@ public struct PromiseLetter: Sendable, Codable {
     public let role: PromiserRole
     public let post: String?
     public let published: Day
-    public let items: [PromiseItem]
+    /// `var` so that the image stage can fill the 践诺 entries' `imageFiles`.
+    public var items: [PromiseItem]
     public let review: Review?
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
     public var bodyHTML = ""
+    /// Markdown images of the body that point at files inside the source dir, by their `src` as written, once
+    /// processed; the renderer replaces each `<img>` with the published versions.
+    public var bodyImages: [String: ImageFile] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, year, promiser, role, post, published, items, review, privacy
@@ -30,7 +34,7 @@ public struct PromiseItem: Sendable, Codable {
     /// A quantified commitment: 「全年走访不少于 40 人次」 is `{count: 40, unit: 人次}`.
     public let target: PromiseTarget?
     /// 践诺记录: what was done and when, in the order written (`entriesNewestFirst` for display).
-    public let progress: [ProgressEntry]?
+    public var progress: [ProgressEntry]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case text, service, due, status, done, note, target, progress
@@ -120,12 +124,16 @@ public struct ProgressEntry: Sendable, Codable, Equatable {
     public let text: String
     /// The amount done in this entry, counted towards the item's target.
     public let count: Int?
+    /// Photos of this entry as written; `imageFiles` once processed (thumbnails in the letter's timeline).
+    public let images: [ImageRef]?
+    public var imageFiles: [ImageFile] = []
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case date, text, count }
+    enum CodingKeys: String, CodingKey, CaseIterable { case date, text, count, images }
 
-    public init(date: Day, text: String, count: Int? = nil) {
+    public init(date: Day, text: String, count: Int? = nil, images: [ImageRef]? = nil) {
         self.date = date
         self.text = text
         self.count = count
+        self.images = images
     }
 }

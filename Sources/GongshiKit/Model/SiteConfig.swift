@@ -21,10 +21,17 @@ public struct SiteConfig: Sendable, Decodable {
     public let staleDays: Int
     /// A notice whose period ended this many days ago without an `outcome` is 结果待公开.
     public let outcomeDueDays: Int
+    /// The site's logo: a path relative to the source dir (same rules as a photo). The image stage makes from it the
+    /// favicon and the default `og:image`.
+    public let logo: String?
+    /// The processed logo (the default `og:image`) and favicon; nil without `logo`.
+    public var logoFile: ImageFile? = nil
+    public var favicon: ImageVariant? = nil
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, baseURL = "base_url", language, organizer, icp, contact, categories, privacy, holidays
         case topics, procedure, noticeRules = "notice_rules", staleDays = "stale_days", outcomeDueDays = "outcome_due_days"
+        case logo
     }
 
     public static let defaultStaleDays = 90
@@ -47,6 +54,7 @@ public struct SiteConfig: Sendable, Decodable {
         noticeRules = try c.decodeIfPresent([String: NoticeRule].self, forKey: .noticeRules) ?? [:]
         staleDays = try c.decodeIfPresent(Int.self, forKey: .staleDays) ?? Self.defaultStaleDays
         outcomeDueDays = try c.decodeIfPresent(Int.self, forKey: .outcomeDueDays) ?? Self.defaultOutcomeDueDays
+        logo = try c.decodeIfPresent(String.self, forKey: .logo)
     }
 
     /// Built-in topics followed by the site's own.

@@ -17,6 +17,8 @@ public enum Route: Sendable, Hashable {
     case statsDefinitions
     /// A copied attachment: the item's page, then `attachments/<safe name>`.
     indirect case attachment(Route, String)
+    /// A processed photo (`ImageVariant.name`): one folder for the whole site, so the same photo is published once.
+    case media(String)
 
     /// URL relative to the site root: `branches/x/` for pages, the file name for files.
     public var url: String {
@@ -46,6 +48,7 @@ public enum Route: Sendable, Hashable {
         case .branchStats(let id): return "branches/\(id)/stats/"
         case .statsDefinitions: return "stats/definitions/"
         case .attachment(let page, let name): return "\(page.url)attachments/\(name)"
+        case .media(let name): return "media/\(name)"
         }
     }
 

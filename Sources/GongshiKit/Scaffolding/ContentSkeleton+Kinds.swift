@@ -19,6 +19,7 @@ extension ContentSkeleton {
         yaml.commentedOut(
             ["ratings:", "  - year: \(today.year)", "    satisfaction: 95.5", "    respondents: 100", "    grade: 好"],
             "群众测评（可选），每年一项：year 年度、satisfaction 满意度（0–100 的百分数）、respondents 参评人数（大于 0 的整数）必填，grade 等次可选")
+        addImages(to: &yaml)
     }
 
     /// 承诺书
@@ -41,8 +42,11 @@ extension ContentSkeleton {
         yaml.commentedOut(
             ["target: {count: 40, unit: 人次}"], "量化目标（可选）：count 目标数量（大于 0 的整数）、unit 单位，如 全年走访不少于 40 人次", indent: item)
         yaml.commentedOut(
-            ["progress:", "  - date: \(today)", "    text: 走访独居老人 3 户", "    count: 3"],
-            "践诺记录（可选）：每做一次记一笔，date 日期（不早于公示日期、不晚于数据截至日期）、text 做了什么（必填），count 本次完成数量（只在有 target 时填写）",
+            [
+                "progress:", "  - date: \(today)", "    text: 走访独居老人 3 户", "    count: 3", "    images:",
+                "      - file: 照片/走访.jpg", "        caption: 党员到独居老人家中了解生活困难",
+            ],
+            "践诺记录（可选）：每做一次记一笔，date 日期（不早于公示日期、不晚于数据截至日期）、text 做了什么（必填），count 本次完成数量（只在有 target 时填写）；images 本次的照片（可选），caption 照片说明必填，发布时去掉拍摄位置等元数据",
             indent: item)
         let votes = Vote.allowedValues.map { "\($0): 0" }.joined(separator: ", ")
         yaml.commentedOut(
@@ -76,6 +80,7 @@ extension ContentSkeleton {
             "结果公开（可选）：公示期结束后填写，date 日期、text 结果（必填），received 收到意见条数（整数）")
         yaml.field("follows", "", "落实的上一项公开事项的 id（可选），如实施结果公开写它落实的决议公开的 id")
         addAttachments(to: &yaml)
+        addImages(to: &yaml)
     }
 
     /// 典型事例
@@ -89,5 +94,6 @@ extension ContentSkeleton {
         yaml.field("honors", "", "荣誉（可选），列表，如 [\(today.year)年度市级优秀党员]")
         yaml.field("summary", "", "摘要（可选）；不填时取正文第一段")
         addAttachments(to: &yaml)
+        addImages(to: &yaml)
     }
 }

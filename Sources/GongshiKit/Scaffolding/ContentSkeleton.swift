@@ -96,6 +96,16 @@ public struct ContentSkeleton: Sendable {
                 + Attachment.allowedExtensions.joined(separator: "、") + " 文件，每个不超过 20 MB；title 是网页上显示的名称。附件内容不做隐私检查，请审核后再发布")
     }
 
+    /// `images:` commented out: photos shown on the page, resized and stripped of every metadata.
+    func addImages(to yaml: inout SkeletonText, indent: String = "") {
+        yaml.commentedOut(
+            ["images:", "  - file: 照片/活动现场.jpg", "    caption: 党员志愿者在小区门口为居民测量血压"],
+            "照片（可选）：file 是相对于本文件所在目录的路径，必须在源目录之内，只能是 "
+                + PhotoSettings.allowedExtensions.joined(separator: "、") + " 文件，每张不超过 \(PhotoSettings.maximumBytes / 1_048_576) MB；"
+                + "caption 是照片说明（必填），也是给读屏软件的文字，请写照片里是什么，不要只写文件名。发布时自动去掉拍摄位置等全部元数据、缩小尺寸，原图不发布",
+            indent: indent)
+    }
+
     /// 2026-12-31 for a skeleton made in 2026: the default due date.
     var endOfYear: Day { Day(year: today.year, month: 12, day: 31)! }
 }
