@@ -250,11 +250,34 @@ def promise_item(rng, published):
     else:
         status = "已兑现" if roll < 0.2 else "进行中"
     lines.append(f"    status: {status}")
+    done = None
     if status == "已兑现":
-        lines.append(f"    done: {day(rng, published, min(due, AS_OF))}")
+        done = day(rng, published, min(due, AS_OF))
+        lines.append(f"    done: {done}")
     elif status in ("未兑现", "延期"):
         lines.append(f"    note: 受{rng.choice(['场地', '资金', '施工许可', '天气'])}等因素影响未能按期完成，已向党员群众说明，调整后继续推进。")
+    lines += progress_lines(rng, published, done or AS_OF, status == "进行中")
     return lines, text, status
+
+
+def progress_lines(rng, published, last, recent):
+    """践诺记录 as a maintained site keeps them: two to four entries between publication and the last day, the newest
+    of an item still in progress within the last 60 days (so it is not 久未更新); a third of the items are quantified."""
+    entries = sorted(day(rng, published, last) for _ in range(rng.randint(2, 4)))
+    if recent:
+        entries[-1] = day(rng, max(published, last - dt.timedelta(days=60)), last)
+        entries.sort()
+    quantified = rng.random() < 0.33
+    counts = [rng.randint(1, 6) for _ in entries]
+    lines = []
+    if quantified:
+        lines.append(f"    target: {{count: {sum(counts) + rng.randint(0, 10)}, unit: 人次}}")
+    lines.append("    progress:")
+    for date, count in zip(entries, counts):
+        lines += [f"      - date: {date}", f"        text: {rng.choice(ACTIVITIES)}，{rng.choice(GROUPS)}参加"]
+        if quantified:
+            lines.append(f"        count: {count}")
+    return lines
 
 
 ROLES = ["支部", "书记", "支部委员", "在职党员", "无职党员"]
@@ -309,7 +332,15 @@ def write_disclosures(w, rng, org, secretary, phone):
             f"approved: {{by: {yq(org['short'] + '书记 ' + secretary)}, date: {approved}}}",
         ]
         if rng.random() < 0.5:
-            lines.append(f"until: {published + dt.timedelta(days=rng.randint(5, 15))}")
+            until = published + dt.timedelta(days=rng.randint(5, 15))
+            lines.append(f"until: {until}")
+            # 结果公开 within a few days of the notice period, as a maintained site writes it.
+            if until < AS_OF:
+                outcome = min(AS_OF, until + dt.timedelta(days=rng.randint(1, 5)))
+                lines += [
+                    "outcome:", f"  date: {outcome}",
+                    f"  text: 公示期内收到意见{rng.randint(0, 3)}条，已逐条答复，按原方案实施。", f"  received: {rng.randint(0, 3)}",
+                ]
         lines.append(f"feedback: {yq(org['short'] + ' ' + phone)}")
         text = body(rng, w.sentences, "disclosure")
         hugo = (f"title: {yq(title)}\ndate: {published}\norgs: [{org['id']}]\ncategory: {category}\n"
