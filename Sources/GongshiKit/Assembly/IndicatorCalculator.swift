@@ -16,7 +16,10 @@ public struct IndicatorCalculator: Sendable {
         let items = current.flatMap(\.items)
         let closed = items.filter { $0.status == .fulfilled || $0.status == .unfulfilled }
         let yearAgo = Day(ordinal: asOf.ordinal - 365)
-        let reviews = letters.compactMap(\.review).filter { $0.date > yearAgo && $0.date <= asOf }
+        // A review whose counts the small-number rule hides is left out: pooled with the others' shown votes, its
+        // hidden counts could be worked out (a branch with one such letter would show exactly its votes).
+        let cells = model.config.privacy.smallCells
+        let reviews = letters.compactMap(\.review).filter { $0.date > yearAgo && $0.date <= asOf && !cells.hidesCounts(of: $0) }
         let approvals = reviews.reduce(0) { $0 + $1.count(.satisfied) + $1.count(.basicallySatisfied) }
         let branches = ordered.compactMap { model.branchByID[$0] }
         let assessed = branches.filter { $0.liuyou != nil }

@@ -68,4 +68,8 @@ public struct SmallCellRule: Sendable, Equatable {
 
     /// 「<5」 for a hidden count, the count otherwise.
     public func display(_ count: Int) -> String { suppresses(count) ? "<\(threshold)" : "\(count)" }
+
+    /// Whether a letter's review shows any count as hidden: then its total and shares are not shown, and it is left
+    /// out of every pooled figure, since the pooled votes less the other letters' shown votes would give it away.
+    public func hidesCounts(of review: Review) -> Bool { Vote.allCases.contains { suppresses(review.count($0)) } }
 }

@@ -67,7 +67,7 @@ struct PromiseContext: Encodable, Sendable {
         /// 「<5」, and then no total or percentage is shown, since any of them would let the hidden count be worked out.
         init(_ review: Review, cells: SmallCellRule) {
             let total = review.total
-            let hiding = Vote.allCases.contains { cells.suppresses(review.count($0)) }
+            let hiding = cells.hidesCounts(of: review)
             date = review.date.description
             method = review.method
             votes = Vote.allCases.map { v in
