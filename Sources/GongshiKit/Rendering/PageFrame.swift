@@ -82,7 +82,8 @@ struct PageFrame: Encodable, Sendable {
         asOf = model.asOf.chinese
         asOfISO = model.asOf.description
         ogImage = (image ?? config.logoFile).map {
-            OpenGraphImage(url: Route.media($0.large.name).absoluteURL(baseURL: config.baseURL), width: $0.large.width, height: $0.large.height, alt: $0.caption)
+            OpenGraphImage(
+                url: Route.media($0.large.name).absoluteURL(baseURL: config.baseURL), width: $0.large.width, height: $0.large.height, alt: $0.caption)
         }
         icon = config.favicon.map { Icon(href: href($0.route), type: Self.mediaType(of: $0.name)) }
     }
