@@ -8,6 +8,7 @@ browser's own canvas (no downloaded or hand-encoded image), then processed by go
 import base64
 import functools
 import http.server
+import json
 import pathlib
 import re
 import shutil
@@ -17,10 +18,25 @@ import threading
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 
-from conftest import AS_OF, REPO, _binary, _QuietHandler, _site_base_url, run_axe, wait_for
+from conftest import AS_OF, REPO, _binary, _QuietHandler, _site_base_url, run_axe, vnu_jar, wait_for
 
-EXAMPLE = "jinqiao-jin-baijiamen"
+
+
+def _newest_example():
+    """The sample's newest example (the site lists them by date, newest first, then by id), so its first photo is on
+    the home page's cards too; and its organisation, whose poster shows it."""
+    examples = []
+    for path in (REPO / "content" / "examples").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        fields = dict(re.findall(r"^(id|date|branch): *(\S+)", text, re.M))
+        examples.append((fields["date"], fields["id"], fields["branch"]))
+    date, ident, branch = sorted(examples, key=lambda e: (e[0], [-ord(c) for c in e[1]]))[-1]
+    return ident, branch
+
+
+EXAMPLE, EXAMPLE_BRANCH = _newest_example()
 DISCLOSURE = "fazhan-duixiang-jinqiao-2026-11"
 BRANCH = "jinqiao-shequ"
 LETTER = "liufang-2026"
@@ -31,7 +47,7 @@ PAGES = {
     "disclosure": f"disclosures/{DISCLOSURE}/",
     "branch": f"branches/{BRANCH}/",
     "letter": f"promises/{LETTER}/",
-    "poster": f"branches/{BRANCH}/print/",
+    "poster": f"branches/{EXAMPLE_BRANCH}/print/",
 }
 
 
@@ -202,3 +218,38 @@ def test_share_image_and_favicon(driver, photo_url):
     assert status == 200, icon
     logo = driver.find_element(By.CSS_SELECTOR, "meta[property='og:image']").get_attribute("content")
     assert logo.startswith(base + "media/") and logo != og, "a page without a photo shares the logo"
+
+
+def test_pages_with_photos_are_valid_html(photo_site):
+    """The photo markup (figures in galleries, cards, the timeline and the poster; body images as a figure in place of
+    their paragraph or a span inside it) passes the Nu HTML Checker."""
+    java = shutil.which("java")
+    assert java, "java is missing (apt default-jre-headless)"
+    files = [str(photo_site / (path + "index.html")) for path in PAGES.values()]
+    run = subprocess.run([java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--stdout", *files],
+                         capture_output=True, text=True, timeout=600)
+    errors = [m for m in json.loads(run.stdout)["messages"] if m.get("type") in ("error", "non-document-error", "fatal")]
+    assert not errors, "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in errors[:20])
+    for path in PAGES.values():
+        html = (photo_site / path / "index.html").read_text(encoding="utf-8")
+        assert "照片/" not in html and "%E7%85%A7%E7%89%87/" not in html, f"{path}: a link to an original photo"
+    body = (photo_site / PAGES["example"] / "index.html").read_text(encoding="utf-8")
+    if "browser-body.jpg" in (photo_site.parent / "source" / "content" / "examples").joinpath(f"{EXAMPLE}.md").read_text(encoding="utf-8"):
+        assert "<figcaption>社区党群服务站门口</figcaption></figure>" in body, "the body image alone in its paragraph became a figure"
+
+
+def test_poster_with_a_photo_prints_on_a4_in_black(driver, photo_url):
+    """The poster's example photo is in the print layout and its caption prints black (legible in greyscale)."""
+    driver.get(photo_url + PAGES["poster"])
+    assert driver.find_elements(By.CSS_SELECTOR, ".poster-example img"), "the poster shows the example's photo"
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        caption = driver.execute_script("return getComputedStyle(document.querySelector('.poster-example figcaption')).color")
+        assert caption == "rgb(0, 0, 0)", caption
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = base64.b64decode(driver.print_page(options))
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), boxes
