@@ -356,9 +356,10 @@ extension BodyLink {
         w.string(url)
         w.int(line)
         w.bool(isImage)
+        w.string(text)
     }
 
     static func read(_ r: inout BinaryReader) throws -> BodyLink {
-        BodyLink(url: try r.string(), line: try r.int(), isImage: try r.bool())
+        BodyLink(url: try r.string(), line: try r.int(), isImage: try r.bool(), text: try r.string())
     }
 }

@@ -24,7 +24,7 @@ enum LinkCollector {
         return broken
     }
 
-    /// Every ` href="…"` and ` src="…"` value, scanning the page's UTF-8 bytes in place (Foundation's `range(of:)` on
+    /// Every ` href="…"` and ` src="…"` value and every address of a ` srcset="…"` (`url 480w, url 1280w`), scanning the page's UTF-8 bytes in place (Foundation's `range(of:)` on
     /// long pages was the largest single cost of a build; a copy of the page as a `String` is not needed either).
     static func links(in contents: Data) -> [String] {
         contents.withUnsafeBytes { raw in links(in: raw.bindMemory(to: UInt8.self)) }
@@ -32,8 +32,8 @@ enum LinkCollector {
 
     private static func links(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var result: [String] = []
-        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
-        for pattern in patterns {
+        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8), Array(" srcset=\"".utf8)]
+        for (number, pattern) in patterns.enumerated() {
             var index = 0
             let last = bytes.count - pattern.count
             while index <= last {
@@ -54,7 +54,13 @@ enum LinkCollector {
                 var end = start
                 while end < bytes.count, bytes[end] != 0x22 { end += 1 }
                 guard end < bytes.count else { break }
-                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if number == 2 {
+                    // Candidates are separated by commas; each is an address and a descriptor.
+                    result += value.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+                } else {
+                    result.append(value)
+                }
                 index = end + 1
             }
         }

@@ -33,6 +33,7 @@ public enum DefaultTheme {
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
         </section>
+        {{>gallery}}
         <section aria-labelledby="h-liuyou">
         <h2 id="h-liuyou">“六有”建设自评</h2>
         {{#hasLiuyou}}<p>{{#liuyouMet}}六项全部达到，<strong>达标</strong>。{{/liuyouMet}}{{^liuyouMet}}尚有未达到的项目，<strong>未达标</strong>。{{/liuyouMet}}</p>
@@ -163,6 +164,7 @@ public enum DefaultTheme {
         {{#until}}<div><dt>公示截止</dt><dd><time>{{.}}</time></dd></div>{{/until}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
+        {{>gallery}}
         {{^empty(attachments)}}<section aria-labelledby="h-attachments">
         <h2 id="h-attachments">附件</h2>
         <ul class="attachments">
@@ -235,6 +237,7 @@ public enum DefaultTheme {
         {{^empty(honors)}}<div><dt>荣誉</dt><dd><ul class="honors">{{#honors}}<li>{{.}}</li>{{/honors}}</ul></dd></div>{{/empty(honors)}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
+        {{>gallery}}
         {{^empty(attachments)}}<section aria-labelledby="h-attachments">
         <h2 id="h-attachments">附件</h2>
         <ul class="attachments">
@@ -246,8 +249,9 @@ public enum DefaultTheme {
         """##,
         "example-cards": ##"""
         {{^empty(examples)}}<ul class="entries">
-        {{#examples}}<li class="entry">
-        <a class="entry-title" href="{{href}}">{{title}}</a>
+        {{#examples}}<li class="entry{{#image}} entry-with-photo{{/image}}">
+        {{#image}}{{>photo}}
+        {{/image}}<a class="entry-title" href="{{href}}">{{title}}</a>
         <p class="entry-meta"><time>{{date}}</time> · <a href="{{branchHref}}">{{branchName}}</a>{{#field}} · {{.}}{{/field}}{{#service}} · {{.}}{{/service}}</p>
         <p>{{summary}}</p>
         </li>
@@ -263,6 +267,15 @@ public enum DefaultTheme {
         {{/main}}{{/layout}}
 
         """#,
+        "gallery": ##"""
+        {{^empty(images)}}<section aria-labelledby="h-photos">
+        <h2 id="h-photos">照片</h2>
+        <div class="gallery">
+        {{#images}}{{>photo}}
+        {{/images}}</div>
+        </section>{{/empty(images)}}
+
+        """##,
         "home": ##"""
         {{<layout}}{{$main}}
         <h1>{{frame.siteTitle}}</h1>
@@ -340,7 +353,12 @@ public enum DefaultTheme {
         <meta property="og:locale" content="zh_CN">
         {{#canonicalURL}}<meta property="og:url" content="{{.}}">
         <link rel="canonical" href="{{.}}">
-        {{/canonicalURL}}{{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{label}}" href="{{href}}">
+        {{/canonicalURL}}{{#ogImage}}<meta property="og:image" content="{{url}}">
+        <meta property="og:image:width" content="{{width}}">
+        <meta property="og:image:height" content="{{height}}">
+        <meta property="og:image:alt" content="{{alt}}">
+        {{/ogImage}}{{#icon}}<link rel="icon" type="{{type}}" href="{{href}}">
+        {{/icon}}{{#feeds}}<link rel="alternate" type="application/atom+xml" title="{{label}}" href="{{href}}">
         {{/feeds}}<link rel="stylesheet" href="{{stylesheetHref}}">
         <script src="{{scriptHref}}" defer></script>
         </head>
@@ -398,6 +416,9 @@ public enum DefaultTheme {
         {{/main}}{{/layout}}
 
         """#,
+        "photo": ##"""
+        <figure class="photo {{use}}"><a href="{{href}}"><img src="{{src}}" srcset="{{srcset}}" sizes="{{sizes}}" width="{{width}}" height="{{height}}" loading="lazy" decoding="async" alt="{{alt}}"></a>{{#captioned}}<figcaption>{{alt}}</figcaption>{{/captioned}}</figure>
+        """##,
         "poster": ##"""
         {{<layout}}{{$main}}
         <div class="poster">
@@ -435,6 +456,18 @@ public enum DefaultTheme {
         </article>
         {{/disclosures}}
         </section>
+        {{#example}}<section aria-labelledby="h-poster-example">
+        <h2 id="h-poster-example">典型事例</h2>
+        <article class="poster-item poster-example">
+        {{#image}}{{>photo}}{{/image}}
+        <div class="poster-text">
+        <h3>{{title}}</h3>
+        <p class="entry-meta">{{date}}</p>
+        <p>{{summary}}</p>
+        </div>
+        <figure class="poster-qr">{{{qr}}}<figcaption>扫码查看全文</figcaption></figure>
+        </article>
+        </section>{{/example}}
         <p class="poster-foot">数据截至 {{asOf}}。以上内容经审核、审批后公开，如有意见请向本组织反映。</p>
         </div>
         {{/main}}{{/layout}}
@@ -474,7 +507,7 @@ public enum DefaultTheme {
         {{/target}}{{#latest}}<p class="item-latest">最近践诺：<time>{{.}}</time>{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
         {{/latest}}{{^latest}}<p class="item-latest">尚无践诺记录{{#stale}} <strong class="stale-mark">久未更新</strong>{{/stale}}</p>
         {{/latest}}{{^empty(entries)}}<ol class="timeline" aria-label="第 {{number}} 项的践诺记录，从新到旧">
-        {{#entries}}<li id="{{anchor}}"><time>{{date}}</time> <span class="timeline-text">{{text}}</span>{{#count}} <span class="timeline-count">本次 {{.}}</span>{{/count}}</li>
+        {{#entries}}<li id="{{anchor}}"><time>{{date}}</time> <span class="timeline-text">{{text}}</span>{{#count}} <span class="timeline-count">本次 {{.}}</span>{{/count}}{{^empty(images)}}<div class="timeline-photos">{{#images}}{{>photo}}{{/images}}</div>{{/empty(images)}}</li>
         {{/entries}}</ol>
         {{/empty(entries)}}</article>
         {{/items}}
@@ -1504,6 +1537,9 @@ public enum DefaultTheme {
             .tree .tree > li::before { content: ""; position: absolute; left: -1.1rem; top: 0.8em; width: 0.8rem; border-top: 2px solid var(--line); }
             .tree a[aria-current="page"] { font-weight: bold; color: var(--ink); text-decoration: none; }
             .type { color: var(--muted); font-size: 1rem; white-space: nowrap; }
+            /* In the tree, type and counts wrap at their commas: at 360px a deep entry's 「党支部，党员 30 名，报到党员 12 名」 was
+               wider than the screen. */
+            .tree .type { white-space: normal; }
 
             /* Filters as buttons. */
             .filters { background: var(--band); padding: 0.5rem 0.8rem 0.8rem; border-radius: 6px; margin: 1rem 0 1.2rem; }
@@ -1534,6 +1570,24 @@ public enum DefaultTheme {
             section .prose h2 { font-size: 1.15rem; border-left: none; padding-left: 0; margin: 1.6rem 0 0.5rem; }
             .tag { background: var(--band); padding: 0 0.4rem; border-radius: 4px; }
             .honors { margin: 0; padding-left: 1.2rem; }
+
+            /* Photos: never wider than their column (phones at 360px, 大字版), their box kept from the width and height
+               attributes (height: auto keeps the ratio, so nothing moves when a photo arrives). */
+            .photo { margin: 1rem 0; max-width: 100%; }
+            .photo a { display: block; }
+            .photo img { display: block; max-width: 100%; height: auto; background: var(--band); }
+            .photo figcaption, .photo .figcaption { display: block; color: var(--muted); font-size: 1rem; line-height: 1.5; margin-top: 0.3rem; }
+            .gallery { display: grid; gap: 0.5rem; max-width: 48rem; }
+            .gallery .photo { margin: 0 0 0.5rem; }
+            .photo-inline { display: block; margin: 0.6rem 0; }
+            .entry-with-photo { display: flow-root; }
+            .photo-card { margin: 0 0 0.5rem; }
+            .timeline-photos { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.3rem 0 0; }
+            .photo-thumb { margin: 0; width: 6rem; }
+            .photo-thumb img { width: 100%; }
+            @media (min-width: 40rem) {
+              .entry-with-photo .photo-card { float: right; width: 16rem; max-width: 40%; margin: 0.2rem 0 0.5rem 1rem; }
+            }
 
             /* Bar charts: inline SVG 600 units wide; the SVG sets its own text size so its label column always fits. */
             .chart { max-width: 30rem; height: auto; margin: 0 0 2rem; display: block; overflow: visible; }
@@ -1631,7 +1685,11 @@ public enum DefaultTheme {
             .poster-qr svg { display: block; width: 7rem; height: 7rem; }
             .poster-qr figcaption { font-size: 1rem; color: var(--muted); }
             .poster-foot { margin-top: 1rem; color: var(--muted); }
+            .poster-example .photo { flex: 0 1 14rem; margin: 0; }
             @media print {
+              .photo { break-inside: avoid; }
+              .photo figcaption, .photo .figcaption { color: #000; }
+              .poster-example .photo { flex-basis: 55mm; }
               .poster-actions { display: none; }
               .poster { max-width: none; }
               .poster-qr svg { width: 26mm; height: 26mm; }

@@ -7,10 +7,12 @@ import Foundation
 /// Each record has three versions, from the narrowest to the widest, so that a page that shows less of a record
 /// is keyed by less of it:
 /// - `counted`: the front matter the statistics count (every field of its `Codable` form but the wording they
-///   never read: a disclosure's or an example's title, feedback channel, people, honours, summary, attachments);
-/// - `listed`: what a row of it in a list or a data file shows (every front matter field, and an example's first
-///   paragraph, its summary when it has none);
-/// - `full`: all of it, with its body's HTML, its attachments and its source file's path.
+///   never read: a disclosure's or an example's title, feedback channel, people, honours, summary, attachments,
+///   and no record's photos);
+/// - `listed`: what a row of it in a list or a data file shows (every front matter field but the photos, and an
+///   example's first paragraph, its summary when it has none, and its first photo, on its card);
+/// - `full`: all of it, with its body's HTML and body images, its photos (as processed: captions and published
+///   versions, 践诺 entries' too), its attachments and its source file's path.
 struct ModelVersions: Sendable {
     /// `site.yaml` (every setting) and the as-of date, which every page frame shows.
     let site: String
@@ -55,23 +57,27 @@ struct ModelVersions: Sendable {
         templateSet = library.digest
         let branchVersions = model.branches.concurrentMap { b in
             (
-                Self.versions(of: b, extra: [b.bodyHTML, b.source.path]),
+                Self.versions(of: b, extra: [b.bodyHTML, b.source.path] + Self.parts(b.imageFiles) + Self.parts(b.bodyImages)),
                 RecordDigest.hex(
                     Entry(
                         id: b.id, name: b.name, type: b.type.rawValue, field: b.field.rawValue, secretary: b.secretary, members: b.members,
                         registered: b.registered, parent: b.parent))
             )
         }
-        letters = model.promises.concurrentMap { Self.versions(of: $0, extra: [$0.bodyHTML, $0.source.path]) }
+        letters = model.promises.concurrentMap {
+            Self.versions(of: $0, extra: [$0.bodyHTML, $0.source.path] + Self.progressImageParts($0) + Self.parts($0.bodyImages))
+        }
         disclosures = model.disclosures.concurrentMap {
-            Self.versions(of: $0, uncounted: Self.uncountedDisclosureFields, extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles))
+            Self.versions(
+                of: $0, uncounted: Self.uncountedDisclosureFields,
+                extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles) + Self.parts($0.imageFiles) + Self.parts($0.bodyImages))
         }
         examples = model.examples.concurrentMap {
             Self.versions(
-                of: $0, uncounted: Self.uncountedExampleFields, listed: [$0.firstParagraph],
-                extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles))
+                of: $0, uncounted: Self.uncountedExampleFields, listed: [$0.firstParagraph] + Self.parts(Array($0.imageFiles.prefix(1))),
+                extra: [$0.bodyHTML, $0.source.path] + Self.parts($0.attachmentFiles) + Self.parts($0.imageFiles) + Self.parts($0.bodyImages))
         }
-        pages = model.pages.concurrentMap { RecordDigest.hex(parts: [RecordDigest.hex($0), $0.bodyHTML, $0.source.path]) }
+        pages = model.pages.concurrentMap { RecordDigest.hex(parts: [RecordDigest.hex($0), $0.bodyHTML, $0.source.path] + Self.parts($0.bodyImages)) }
         var branches: [String: Versions] = [:]
         var entries: [String: String] = [:]
         for (b, (versions, entry)) in zip(model.branches, branchVersions) where branches[b.id] == nil {
@@ -121,7 +127,9 @@ struct ModelVersions: Sendable {
     /// The counted version (the record's `Codable` form without `uncounted`), the listed version (all of that form
     /// and `listed`) and the full version (listed and `extra`).
     static func versions(of record: some Encodable, uncounted: Set<String> = [], listed: [String] = [], extra: [String]) -> Versions {
-        let tree = try? TemplateValueEncoder.encode(record)
+        // The photos as written (`images`, at any depth: 践诺 entries have them) are read by no statistic and shown in
+        // no row; what pages show of them, as processed, is in `listed` and `extra`.
+        let tree = (try? TemplateValueEncoder.encode(record)).map { Self.removing(Self.photoField, from: $0) }
         let all = RecordDigest.hex(tree: tree, of: type(of: record))
         var counted = all
         if case .object(var fields) = tree, !uncounted.isEmpty {
@@ -130,6 +138,37 @@ struct ModelVersions: Sendable {
         }
         let listedVersion = listed.isEmpty ? all : RecordDigest.hex(parts: [all] + listed)
         return Versions(counted: counted, listed: listedVersion, full: RecordDigest.hex(parts: [listedVersion] + extra))
+    }
+
+    /// The front matter field of photos as written, on every kind that has them.
+    static let photoField = "images"
+
+    /// `tree` without the field `key` in any of its objects.
+    static func removing(_ key: String, from tree: TemplateValue) -> TemplateValue {
+        switch tree {
+        case .object(var fields):
+            fields[key] = nil
+            return .object(fields.mapValues { removing(key, from: $0) })
+        case .list(let items): return .list(items.map { removing(key, from: $0) })
+        default: return tree
+        }
+    }
+
+    /// Photos as pages show and publish them: each caption and published version, in order.
+    static func parts(_ files: [ImageFile]) -> [String] {
+        list("images", files.flatMap { [$0.caption, $0.sourceHash] + parts($0.small) + parts($0.large) })
+    }
+
+    static func parts(_ variant: ImageVariant) -> [String] { [variant.name, String(variant.width), String(variant.height)] }
+
+    /// A body's images by their `src`, sorted (a dictionary has no order).
+    static func parts(_ images: [String: ImageFile]) -> [String] {
+        list("body images", images.keys.sorted().flatMap { [$0] + parts([images[$0]!]) })
+    }
+
+    /// The photos of every 践诺 entry of a letter, item by item (the thumbnails of its timeline).
+    static func progressImageParts(_ letter: PromiseLetter) -> [String] {
+        list("progress images", letter.items.flatMap { item in list("item", (item.progress ?? []).flatMap { parts($0.imageFiles) }) })
     }
 
     /// An item's attachments as the page shows and copies them.
@@ -157,6 +196,10 @@ struct ModelVersions: Sendable {
         let procedure: ProcedureSettings
         let noticeRules: [String: NoticeRule]
         let staleDays, outcomeDueDays: Int
+        /// The logo as written and as processed (the default `og:image`) and the favicon, as pages show them.
+        let logo: String?
+        let logoFile: [String]
+        let favicon: [String]
         let asOf: Day
 
         init(_ config: SiteConfig, asOf: Day) {
@@ -174,6 +217,9 @@ struct ModelVersions: Sendable {
             noticeRules = config.noticeRules
             staleDays = config.staleDays
             outcomeDueDays = config.outcomeDueDays
+            logo = config.logo
+            logoFile = ModelVersions.parts(config.logoFile.map { [$0] } ?? [])
+            favicon = config.favicon.map(ModelVersions.parts) ?? []
             self.asOf = asOf
         }
     }

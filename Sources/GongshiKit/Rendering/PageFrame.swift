@@ -31,6 +31,21 @@ struct PageFrame: Encodable, Sendable {
     let contact: String?
     let asOf: String
     let asOfISO: String
+    /// Open Graph image (WeChat and other shares): the page's own photo, else the site's logo; nil without either.
+    let ogImage: OpenGraphImage?
+    /// The favicon (`<link rel="icon">`), made from `logo`; nil without it.
+    let icon: Icon?
+
+    struct OpenGraphImage: Encodable, Sendable {
+        /// Absolute: a share is read from another site.
+        let url: String
+        let width, height: Int
+        let alt: String
+    }
+
+    struct Icon: Encodable, Sendable {
+        let href, type: String
+    }
 
     static let sections: [(String, Route)] = [
         ("首页", .home), ("组织概况", .branchIndex), ("承诺栏", .promiseBoard), ("党务公开", .disclosureIndex),
@@ -40,7 +55,7 @@ struct PageFrame: Encodable, Sendable {
     /// `trail` lists the ancestors between home and this page.
     init(
         model: SiteModel, route: Route, title: String, description: String, section: Route?, trail: [(String, Route)],
-        feeds: [(String, Route)] = []
+        feeds: [(String, Route)] = [], image: ImageFile? = nil
     ) {
         let config = model.config
         let href = { (target: Route) in route.href(to: target, baseURL: config.baseURL) }
@@ -66,5 +81,20 @@ struct PageFrame: Encodable, Sendable {
         contact = config.contact
         asOf = model.asOf.chinese
         asOfISO = model.asOf.description
+        ogImage = (image ?? config.logoFile).map {
+            OpenGraphImage(
+                url: Route.media($0.large.name).absoluteURL(baseURL: config.baseURL), width: $0.large.width, height: $0.large.height, alt: $0.caption)
+        }
+        icon = config.favicon.map { Icon(href: href($0.route), type: Self.mediaType(of: $0.name)) }
+    }
+
+    /// The MIME type of a published version, from its name's extension.
+    static func mediaType(of name: String) -> String {
+        switch name.split(separator: ".").last?.lowercased() {
+        case "png": return "image/png"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        default: return "image/jpeg"
+        }
     }
 }

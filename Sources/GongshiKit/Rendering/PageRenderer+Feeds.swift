@@ -40,17 +40,23 @@ struct FeedMaker {
 
     func url(_ route: Route) -> String { route.absoluteURL(baseURL: base) }
 
+    /// A body as an entry holds it: its images as the page shows them, with absolute addresses (a reader shows the
+    /// entry away from the site).
+    func body(_ html: String, images: [String: ImageFile]) -> String {
+        BodyImageMarkup.apply(html, images: images) { url($0.route) }
+    }
+
     func entry(_ item: Disclosure) -> AtomFeed.Entry {
         let branch = model.branchByID[item.branch]?.name ?? item.branch
         return AtomFeed.Entry(
             title: item.title, url: url(.disclosure(item.id)), date: item.published, category: item.category,
-            summary: "\(branch) · \(item.category)", contentHTML: item.bodyHTML)
+            summary: "\(branch) · \(item.category)", contentHTML: body(item.bodyHTML, images: item.bodyImages))
     }
 
     func entry(_ example: Example) -> AtomFeed.Entry {
         AtomFeed.Entry(
             title: example.title, url: url(.example(example.id)), date: example.date, category: "典型事例",
-            summary: example.displaySummary, contentHTML: example.bodyHTML)
+            summary: example.displaySummary, contentHTML: body(example.bodyHTML, images: example.bodyImages))
     }
 
     func entry(_ letter: PromiseLetter) -> AtomFeed.Entry {

@@ -63,7 +63,7 @@ public struct RenderPlan: Sendable {
 }
 
 /// Renders every page of the model through the templates, skipping pages whose inputs did not change.
-/// Each family of pages is added in its own file (`PageRenderer+Core.swift`, `+Feeds`, `+Print`, `+Search`).
+/// Each family of pages is added in its own file (`PageRenderer+Core.swift`, `+Feeds`, `+Print`, `+Search`, `+Media`).
 public struct PageRenderer: Sendable {
     let templates: TemplateLibrary
 
@@ -92,6 +92,7 @@ public struct PageRenderer: Sendable {
         addSearch(model, store: searchStore, to: &builder)
         addFeeds(model, to: &builder)
         addOpenData(model, statsPages: statsPages, to: &builder)
+        addMedia(model, to: &builder)
         let baseURL = model.config.baseURL
         builder.add(
             PageDescriptor(path: Route.robots.outputPath, kind: "robots", dependencies: { [versions.site] }) { Data(Self.robots(baseURL: baseURL).utf8) })

@@ -18,6 +18,8 @@ extension Rows {
         let count: String?
         /// The record's anchor on the letter's page (also its feed entry's id), `ProgressAnchors`.
         let anchor: String
+        /// The record's photos as thumbnails (small version, caption as alt text, linked to the large version).
+        let images: [Photo]
     }
 
     /// The target row of `item`, nil when it has none.
@@ -31,10 +33,12 @@ extension Rows {
     }
 
     /// The records of `item`, newest first, with the anchors `ProgressAnchors` gives them.
-    static func entries(of item: PromiseItem, anchors: [String]) -> [Entry] {
+    func entries(of item: PromiseItem, anchors: [String]) -> [Entry] {
         zip(item.entriesNewestFirst, anchors).map { entry, anchor in
             let unit = item.target.map { " \($0.unit)" } ?? ""
-            return Entry(date: entry.date.description, text: entry.text, count: entry.count.map { "\($0)\(unit)" }, anchor: anchor)
+            return Entry(
+                date: entry.date.description, text: entry.text, count: entry.count.map { "\($0)\(unit)" }, anchor: anchor,
+                images: entry.imageFiles.map { photo($0, use: .thumb) })
         }
     }
 }

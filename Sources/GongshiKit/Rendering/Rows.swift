@@ -45,6 +45,8 @@ struct Rows {
         let title, href, date, branchName, branchHref, summary: String
         let field: String?
         let service: String?
+        /// Its first photo, on its card.
+        let image: Photo?
     }
 
     struct AttachmentLink: Encodable, Sendable {
@@ -103,7 +105,7 @@ struct Rows {
             text: i.text, service: i.service.rawValue, due: i.due.description, status: status,
             statusClass: classes[status] ?? "progress", overdue: i.isOverdue(asOf: model.asOf),
             done: i.done?.description, note: i.note, number: number, anchor: "item-\(number)", target: target, latest: latest, stale: stale,
-            entries: Self.entries(of: i, anchors: anchors), hasProgress: target != nil || latest != nil || stale)
+            entries: entries(of: i, anchors: anchors), hasProgress: target != nil || latest != nil || stale)
     }
 
     /// What a list shows of a disclosure's 结果公开: 「结果已公开」 once it has an outcome, 「结果待公开」 when it is due.
@@ -116,7 +118,7 @@ struct Rows {
         Example(
             title: e.title, href: href(.example(e.id)), date: e.date.description, branchName: branchName(e.branch),
             branchHref: href(.branch(e.branch)), summary: e.displaySummary, field: model.field(of: e)?.rawValue,
-            service: e.service?.rawValue)
+            service: e.service?.rawValue, image: e.imageFiles.first.map { photo($0, use: .card) })
     }
 
     /// The organisation tree below `roots`, marking `current`.

@@ -221,10 +221,24 @@ struct BuildEndToEndTests {
     }
 
     /// Fail closed: an unpublishable item's marker in its file name, id, title, body and every front-matter field
-    /// reaches no output byte (pages, feeds, search JSON, sitemap, manifest, posters).
+    /// reaches no output byte (pages, feeds, search JSON, sitemap, manifest, posters); nor do its photo (in `images`)
+    /// and its body's image, of pixels no other photo has: not their names, not their bytes, not the names or bytes
+    /// of the versions the image stage made of them. A published photo in the same site is found, so the scan sees
+    /// photos.
     @Test(arguments: ["党内公开", "待审批", "公示期满"])
     func unpublishableMarkersReachNoOutputByte(kind: String) throws {
         let site = try Self.smallSite()
+        try site.write("content/examples/照片/shown.jpg", TinyImages.redJPEG.data)
+        try site.write(
+            "content/examples/e1.md",
+            "---\nid: e1\ntitle: 近百家门\nbranch: b\ndate: 2026-06-01\nservice: 服务群众\n"
+                + "images:\n  - {file: 照片/shown.jpg, caption: 入户走访}\n---\n第一段**摘要**。\n\n第二段。\n")
+        // The versions of the published photo, which the withheld item's must not be among.
+        #expect(!(try site.build()).diagnostics.hasErrors)
+        let photoCache = site.root.appendingPathComponent(".gongshi-cache/photos")
+        let shownVersions = Set(TestSite.listFiles(under: photoCache))
+        try site.write("content/disclosures/照片/zqxmark-photo.png", TinyImages.markerPNG.data)
+        try site.write("content/disclosures/照片/zqxmark-body.jpg", TinyImages.markerJPEG.data)
         let approved = kind != "待审批" ? "approved: {by: 书记 ZQXMARK, date: 2026-03-02, org: a}\n" : ""
         let scope = kind == "党内公开" ? "党内公开" : "社会公开"
         // 公示期满: a 发展党员 notice whose period ended more than `retire_after_days` before the as-of date, with
@@ -240,21 +254,35 @@ struct BuildEndToEndTests {
             "content/disclosures/zqxmark-item.md",
             "---\nid: zqxmark-item\nbranch: a\ntitle: ZQXMARK 标题\ncategory: 党费管理\nscope: \(scope)\npublished: 2026-03-10\n"
                 + "reviewed: {by: 委员 ZQXMARK, date: 2026-03-01}\n\(approved)cadence: 定期\nperiod: ZQXMARK-Q1\nuntil: \(until)\n"
-                + "feedback: 电话 ZQXMARK\n\(topic)---\n正文 ZQXMARK，党费 ZQXMARK 明细。\n")
+                + "feedback: 电话 ZQXMARK\n\(topic)images:\n  - {file: 照片/zqxmark-photo.png, caption: 现场 ZQXMARK}\n"
+                + "---\n正文 ZQXMARK，党费 ZQXMARK 明细。\n\n![图 ZQXMARK](照片/zqxmark-body.jpg)\n")
         let outcome = try site.build()
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
         #expect(outcome.withheld.map(\.id).contains("zqxmark-item"))
         let warnings = outcome.diagnostics.filter { $0.path == "content/disclosures/zqxmark-item.md" && $0.kind == .unpublished }
         #expect(warnings.count == 1, "warned once: \(warnings)")
         if retired { #expect(warnings.first?.message.contains("公示期结束已满 30 天，按 notice_rules 不再公开") == true) }
+        // Whatever the stage made of the withheld photos (their versions, if it processes them), and the originals.
+        let versions = Set(TestSite.listFiles(under: photoCache)).subtracting(shownVersions).filter { !$0.hasSuffix(".json") }
+        var forbidden = [TinyImages.markerPNG.data, TinyImages.markerJPEG.data]
+        forbidden += try versions.map { try Data(contentsOf: photoCache.appendingPathComponent($0)) }
+        let forbiddenNames = versions.map { ($0 as NSString).lastPathComponent.lowercased() } + ["zqxmark-photo", "zqxmark-body"]
+        let shown = try shownVersions.filter { !$0.hasSuffix(".json") }.map { try Data(contentsOf: photoCache.appendingPathComponent($0)) }
+        try #require(!shown.isEmpty)
         var scanned = 0
+        var shownFound = 0
         for path in site.outputFiles() {
             #expect(!path.lowercased().contains("zqxmark"), "\(path)")
             let bytes = try Data(contentsOf: site.output.appendingPathComponent(path))
             #expect(bytes.range(of: Data("ZQXMARK".utf8)) == nil && bytes.range(of: Data("zqxmark".utf8)) == nil, "marker in \(path)")
+            for data in forbidden { #expect(bytes.range(of: data) == nil, "a withheld photo's bytes in \(path)") }
+            let text = String(decoding: bytes, as: UTF8.self).lowercased()
+            for name in forbiddenNames { #expect(!text.contains(name) && !path.lowercased().contains(name), "\(name) in \(path)") }
+            if shown.contains(bytes) { shownFound += 1 }
             scanned += 1
         }
         #expect(scanned > 50)
+        #expect(shownFound == shown.count, "the published photo's versions are in the output: the scan would see the withheld one's")
         // The published counts did not change either: still two disclosures, 党费管理 still one.
         #expect(try site.page("stats/index.html").contains("<strong class=\"figure-value\">2 项</strong>"))
     }

@@ -32,6 +32,14 @@ enum LinkChecker {
                 rest = rest[end...]
             }
         }
+        // Every address of a srcset (`url 480w, url 1280w`).
+        var rest = html[...]
+        while let start = rest.range(of: "srcset=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            result += rest[..<end].split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+            rest = rest[end...]
+        }
         return result
     }
 

@@ -8,6 +8,12 @@ struct AttachmentEntry {
     var title: String?
 }
 
+/// A photo a record lists (`images`) or shows in its body (`![caption](file)`): `file` is relative to the record's folder.
+struct ImageEntry {
+    var file: String
+    var caption: String
+}
+
 /// One content file of the random site.
 struct RandomRecord {
     var kind: ContentKind
@@ -18,6 +24,9 @@ struct RandomRecord {
     /// Free pages this body links to (`../../pages/<id>/`).
     var links: [String] = []
     var attachments: [AttachmentEntry] = []
+    /// `images` (branches, disclosures, examples) and the body's Markdown images.
+    var images: [ImageEntry] = []
+    var bodyImages: [ImageEntry] = []
     /// Personal numbers typed into the body, as typed.
     var numbers: [PersonalNumber] = []
     /// Text only this record carries (for the withheld check), also in its title.
@@ -30,6 +39,7 @@ struct RandomRecord {
         var parts = paragraphs
         for page in links { parts.append("详见[办事指南](../../pages/\(page)/)。") }
         for number in numbers { parts.append("如有疑问请联系 \(number.typed)。") }
+        for image in bodyImages { parts.append("![\(image.caption)](\(image.file))") }
         return parts.joined(separator: "\n\n")
     }
 
@@ -40,6 +50,10 @@ struct RandomRecord {
                 attachments.map { entry in
                     .map([YAMLField(key: "file", value: .quoted(entry.file))] + (entry.title.map { [YAMLField(key: "title", value: .quoted($0))] } ?? []))
                 })
+        }
+        if !images.isEmpty {
+            yaml["images"] = .list(
+                images.map { .map([YAMLField(key: "file", value: .quoted($0.file)), YAMLField(key: "caption", value: .quoted($0.caption))]) })
         }
         return "---\n\(yaml.yaml)\n---\n\(body)\n"
     }

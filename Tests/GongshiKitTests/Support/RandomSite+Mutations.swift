@@ -26,7 +26,8 @@ extension RandomSite {
         case 70..<77: return moveAsOf(&g)
         case 77..<84: return typeNumber(&g)
         case 84..<87: return toggleWithheld(&g)
-        case 87..<94: return editAttachment(&g)
+        case 87..<91: return editAttachment(&g)
+        case 91..<94: return editImage(&g)
         case 94..<98: return sameSizeEdit(&g)
         default:
             let path = g.pick(records).path
@@ -53,6 +54,7 @@ extension RandomSite {
             if records[index].kind == .disclosures { records[index].paragraphs.append("（\(records[index].marker)）") }
             return SiteMutation(description: "\(path): new body")
         case "attachments": return editAttachment(&g, index: index)
+        case "images": return editImage(&g, index: index)
         default:
             let root = String(target.key.prefix { $0 != "." })
             let value = value(for: target.key, of: records[index], &g)
@@ -150,7 +152,7 @@ extension RandomSite {
         let folder = "content/\(kind.rawValue)" + g.pick(["", "", "", "/2026", "/归档"])
         var record = RandomRecord(kind: kind, path: "\(folder)/\(id).md", marker: freshMarker(&g))
         record.fields["id"] = .plain(id)
-        let keys = Self.editableKeys[kind]!.filter { !$0.contains(".") && !["id", "body", "attachments", "privacy"].contains($0) }
+        let keys = Self.editableKeys[kind]!.filter { !$0.contains(".") && !["id", "body", "attachments", "privacy", "images"].contains($0) }
         for key in keys {
             if key == "parent", let parent {
                 record.fields["parent"] = .plain(parent)
@@ -165,6 +167,7 @@ extension RandomSite {
         if kind == .disclosures || kind == .examples, g.chance(0.2) {
             for _ in 0..<g.int(1...2) { addAttachment(to: &record, &g) }
         }
+        if Self.imageKinds.contains(kind), g.chance(0.15) { record.images = [newImage(in: record.folder, id: id, &g)] }
         return record
     }
 
@@ -212,6 +215,10 @@ extension RandomSite {
         for entry in record.attachments {
             let data = extraFiles.removeValue(forKey: "\(record.folder)/\(entry.file)")
             extraFiles["\(carry ? folder : record.folder)/\(entry.file)"] = data
+        }
+        // Photos always go with it (a missing photo is the image stage's error to test, not this generator's).
+        for file in Self.imageFiles(of: record) {
+            if let data = extraFiles.removeValue(forKey: "\(record.folder)/\(file)") { extraFiles["\(folder)/\(file)"] = data }
         }
         return SiteMutation(description: "move \(record.path) → \(records[index].path)\(carry || record.attachments.isEmpty ? "" : " without its attachments")")
     }

@@ -236,7 +236,7 @@ extension RandomSite {
     static let editableKeys: [ContentKind: [String]] = [
         .branches: [
             "id", "name", "type", "field", "parent", "secretary", "members", "registered", "established", "address", "phone", "venue", "liuyou",
-            "ratings", "ratings.year", "ratings.satisfaction", "ratings.respondents", "ratings.grade", "privacy", "body",
+            "ratings", "ratings.year", "ratings.satisfaction", "ratings.respondents", "ratings.grade", "privacy", "images", "body",
         ],
         .promises: [
             "id", "branch", "year", "promiser", "role", "post", "published", "items", "items.text", "items.service", "items.due",
@@ -246,16 +246,16 @@ extension RandomSite {
         .disclosures: [
             "id", "branch", "title", "category", "scope", "published", "reviewed", "reviewed.by", "reviewed.date", "approved",
             "approved.by", "approved.date", "approved.org", "cadence", "period", "until", "feedback", "proposed", "topic", "outcome", "follows",
-            "privacy", "attachments", "body",
+            "privacy", "attachments", "images", "body",
         ],
-        .examples: ["id", "title", "branch", "date", "field", "service", "people", "honors", "summary", "privacy", "attachments", "body"],
+        .examples: ["id", "title", "branch", "date", "field", "service", "people", "honors", "summary", "privacy", "attachments", "images", "body"],
         .pages: ["id", "title", "privacy", "body"],
     ]
 
     /// The keys of `site.yaml` the generator edits.
     static let siteKeys = [
         "title", "base_url", "language", "organizer", "icp", "contact", "categories", "holidays", "privacy", "topics", "procedure",
-        "notice_rules", "stale_days", "outcome_due_days",
+        "notice_rules", "stale_days", "outcome_due_days", "logo",
     ]
 
     mutating func siteValue(for key: String, _ g: inout SeededGenerator) -> YAMLValue? {
@@ -277,6 +277,7 @@ extension RandomSite {
             if g.chance(0.3) { fields.append(YAMLField(key: "emails", value: .list([.quoted("@qingxi.gov.cn")]))) }
             return .map(fields)
         case "topics", "procedure", "notice_rules", "stale_days", "outcome_due_days": return procedureSiteValue(for: key, &g)
+        case "logo": return logoValue(&g)
         default: preconditionFailure("no generator for site.yaml \(key)")
         }
     }

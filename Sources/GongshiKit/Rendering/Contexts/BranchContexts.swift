@@ -45,6 +45,8 @@ struct BranchContext: Encodable, Sendable {
     let name, type, field: String
     let facts: [Fact]
     let bodyHTML: String
+    /// 阵地 and venue photos, large.
+    let images: [Rows.Photo]
     let liuyou: [Goal]
     let hasLiuyou: Bool
     let liuyouMet: Bool
@@ -88,7 +90,7 @@ struct BranchContext: Encodable, Sendable {
             model: model, route: route, title: b.name, description: "\(b.name)（\(b.type.rawValue)，\(b.field.rawValue)领域）概况、承诺和党务公开。",
             section: .branchIndex,
             trail: [("组织概况", .branchIndex)] + ancestry.map { (rows.branchName($0), Route.branch($0)) },
-            feeds: [("\(b.name)动态", .branchFeed(b.id))])
+            feeds: [("\(b.name)动态", .branchFeed(b.id))], image: Rows.sharedImage(b.imageFiles, body: b.bodyHTML, images: b.bodyImages))
         name = b.name
         type = b.type.rawValue
         field = b.field.rawValue
@@ -112,7 +114,8 @@ struct BranchContext: Encodable, Sendable {
             }
         }
         self.facts = facts
-        bodyHTML = b.bodyHTML
+        bodyHTML = rows.body(b.bodyHTML, images: b.bodyImages)
+        images = rows.photos(b.imageFiles)
         hasLiuyou = b.liuyou != nil
         liuyouMet = b.meetsLiuyou
         liuyou = LiuyouGoal.allCases.map { goal in

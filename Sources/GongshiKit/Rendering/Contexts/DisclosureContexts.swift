@@ -44,6 +44,8 @@ struct DisclosureContext: Encodable, Sendable {
     let reviewedBy, reviewedOn, approvedBy, approvedOn: String
     let feedback: String?
     let attachments: [Rows.AttachmentLink]
+    /// The gallery: every photo, large.
+    let images: [Rows.Photo]
     let steps: [ProcedureRecord.Step]
     let follows: ProcedureRecord.Link?
     let followers: [ProcedureRecord.Link]
@@ -56,9 +58,10 @@ struct DisclosureContext: Encodable, Sendable {
             model: model, route: route, title: d.title, description: "\(rows.branchName(d.branch))党务公开：\(d.title)",
             section: .disclosureIndex,
             trail: [("党务公开", .disclosureIndex), (d.category, .disclosureCategory(CategorySlug.slug(for: d.category, config: model.config)))],
-            feeds: [("党务公开", .disclosureFeed)])
+            feeds: [("党务公开", .disclosureFeed)], image: Rows.sharedImage(d.imageFiles, body: d.bodyHTML, images: d.bodyImages))
         item = rows.disclosure(d)
-        bodyHTML = d.bodyHTML
+        bodyHTML = rows.body(d.bodyHTML, images: d.bodyImages)
+        images = rows.photos(d.imageFiles)
         scope = d.scope.rawValue
         cadence = d.cadence.map { "\($0.rawValue)公开" }
         period = d.period

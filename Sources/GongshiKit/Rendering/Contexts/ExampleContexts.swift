@@ -20,17 +20,21 @@ struct ExampleContext: Encodable, Sendable {
     let honors: [String]
     let bodyHTML: String
     let attachments: [Rows.AttachmentLink]
+    /// The gallery: every photo, large.
+    let images: [Rows.Photo]
 
     init(model: SiteModel, example e: Example) {
         let route = Route.example(e.id)
         let rows = Rows(model: model, route: route)
         frame = PageFrame(
             model: model, route: route, title: e.title, description: e.displaySummary, section: .exampleIndex,
-            trail: [("典型事例", .exampleIndex)], feeds: [("典型事例", .exampleFeed)])
+            trail: [("典型事例", .exampleIndex)], feeds: [("典型事例", .exampleFeed)],
+            image: Rows.sharedImage(e.imageFiles, body: e.bodyHTML, images: e.bodyImages))
         example = rows.example(e)
         people = e.people ?? []
         honors = e.honors ?? []
-        bodyHTML = e.bodyHTML
+        bodyHTML = rows.body(e.bodyHTML, images: e.bodyImages)
+        images = rows.photos(e.imageFiles)
         attachments = rows.attachments(e.attachmentFiles, of: route)
     }
 }

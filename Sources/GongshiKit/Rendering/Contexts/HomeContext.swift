@@ -44,8 +44,10 @@ struct FreePageContext: Encodable, Sendable {
     let bodyHTML: String
 
     init(model: SiteModel, page: FreePage) {
-        frame = PageFrame(model: model, route: .page(page.id), title: page.title, description: page.title, section: nil, trail: [])
-        bodyHTML = page.bodyHTML
+        frame = PageFrame(
+            model: model, route: .page(page.id), title: page.title, description: page.title, section: nil, trail: [],
+            image: Rows.sharedImage([], body: page.bodyHTML, images: page.bodyImages))
+        bodyHTML = Rows(model: model, route: .page(page.id)).body(page.bodyHTML, images: page.bodyImages)
     }
 }
 

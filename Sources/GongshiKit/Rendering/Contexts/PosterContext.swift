@@ -1,5 +1,5 @@
 /// /branches/<id>/print/: an A4 poster for the physical 公开栏 — the organisation's current promises and latest
-/// disclosures, each with a QR code to its page online, and the 数据截至 date.
+/// disclosures, each with a QR code to its page online, its latest example with its first photo, and the 数据截至 date.
 struct PosterContext: Encodable, Sendable {
     let frame: PageFrame
     let branchName: String
@@ -11,7 +11,16 @@ struct PosterContext: Encodable, Sendable {
     let branchQRTitle: String
     var letters: [Letter]
     var disclosures: [Item]
+    /// The organisation's newest example that has a photo, else its newest example (`posterExample`).
+    var example: Example?
     let backHref: String
+
+    struct Example: Encodable, Sendable {
+        let title, date, summary: String
+        let image: Rows.Photo?
+        let url, qrTitle: String
+        var qr = ""
+    }
 
     struct Letter: Encodable, Sendable {
         let promiser, role: String
@@ -55,7 +64,18 @@ struct PosterContext: Encodable, Sendable {
                 outcome: Rows.outcomeState(item, model: model),
                 url: Route.disclosure(item.id).absoluteURL(baseURL: base), qrTitle: item.title)
         }
+        example = Self.posterExample(model.examplesByBranch[b.id] ?? []).map { e in
+            Example(
+                title: e.title, date: e.date.description, summary: e.displaySummary, image: e.imageFiles.first.map { rows.photo($0, use: .card) },
+                url: Route.example(e.id).absoluteURL(baseURL: base), qrTitle: e.title)
+        }
         backHref = rows.href(.branch(b.id))
+    }
+
+    /// The example the poster shows: the newest with a photo (a photo is what a passer-by looks at), else the newest.
+    /// `examples` are newest first, as the model orders them.
+    static func posterExample(_ examples: [GongshiKit.Example]) -> GongshiKit.Example? {
+        examples.first { !$0.imageFiles.isEmpty } ?? examples.first
     }
 
     /// The poster with its QR codes drawn. Each code is a function of its URL and title alone, which are in the
@@ -69,6 +89,7 @@ struct PosterContext: Encodable, Sendable {
         poster.branchQR = code(branchURL, branchQRTitle)
         for i in poster.letters.indices { poster.letters[i].qr = code(letters[i].url, letters[i].qrTitle) }
         for i in poster.disclosures.indices { poster.disclosures[i].qr = code(disclosures[i].url, disclosures[i].qrTitle) }
+        if let example { poster.example?.qr = code(example.url, example.qrTitle) }
         return poster
     }
 }

@@ -98,9 +98,10 @@ struct PromiseContext: Encodable, Sendable {
         frame = PageFrame(
             model: model, route: route, title: title, description: "\(rows.branchName(l.branch)) \(l.promiser)（\(l.role.rawValue)）\(l.year)年公开承诺及践诺情况。",
             section: .promiseBoard,
-            trail: [("承诺栏", .promiseBoard), (rows.branchName(l.branch), .promisesOfBranch(l.branch))])
+            trail: [("承诺栏", .promiseBoard), (rows.branchName(l.branch), .promisesOfBranch(l.branch))],
+            image: Rows.sharedImage(l.items.flatMap { $0.entriesNewestFirst.flatMap(\.imageFiles) }, body: l.bodyHTML, images: l.bodyImages))
         letter = rows.letter(l)
-        bodyHTML = l.bodyHTML
+        bodyHTML = rows.body(l.bodyHTML, images: l.bodyImages)
         review = l.review.map { ReviewBlock($0, cells: model.config.privacy.smallCells) }
     }
 }
