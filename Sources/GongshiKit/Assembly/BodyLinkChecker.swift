@@ -7,7 +7,11 @@ enum BodyLinkChecker {
     /// build would make (the renderer's own list: open data, statistics files, feeds, the search index, assets); it is
     /// called at most once, only when a link points at a file that is not a record's page or attachment. Without it
     /// (the templates could not be read, an error of its own) such links are not judged.
-    static func diagnostics(_ model: SiteModel, links: [String: [BodyLink]], planned: (() -> Set<String>)? = nil) -> [Diagnostic] {
+    /// `photos` are the body images the image stage handled (photos in the source dir), by file path: they are the
+    /// stage's to judge, and the renderer replaces them with their published versions.
+    static func diagnostics(
+        _ model: SiteModel, links: [String: [BodyLink]], photos: [String: Set<String>] = [:], planned: (() -> Set<String>)? = nil
+    ) -> [Diagnostic] {
         guard !links.isEmpty else { return [] }
         let site = sitePaths(model)
         var records: [(SourceRef, Route, Bool)] = model.branches.map { ($0.source, .branch($0.id), false) }
@@ -18,7 +22,8 @@ enum BodyLinkChecker {
         var generated: GeneratedFiles?
         var diagnostics: [Diagnostic] = []
         for (source, route, hasAttachments) in records {
-            for link in links[source.path] ?? [] {
+            let handled = photos[source.path] ?? []
+            for link in links[source.path] ?? [] where !(link.isImage && handled.contains(link.url)) {
                 if link.url.contains("\\") {
                     diagnostics.append(Diagnostic(.error, source.path, line: link.line, backslashMessage(link)))
                     continue

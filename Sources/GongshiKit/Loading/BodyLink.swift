@@ -6,9 +6,11 @@ public struct BodyLink: Sendable, Hashable, Codable {
     public var line: Int
     /// An image (`![…](…)`) rather than a link.
     public var isImage: Bool
+    /// The plain text inside the brackets: an image's alt text (its caption, for a photo in the source dir).
+    public var text: String
 
     /// A link or image at `line`.
-    public init(url: String, line: Int, isImage: Bool) {
-        (self.url, self.line, self.isImage) = (url, line, isImage)
+    public init(url: String, line: Int, isImage: Bool, text: String = "") {
+        (self.url, self.line, self.isImage, self.text) = (url, line, isImage, text)
     }
 }

@@ -116,7 +116,9 @@ public enum ContentLoader {
             if !links.isEmpty {
                 // Masked as the page shows them; the line counted in the file.
                 let mask = screen.mask
-                content.bodyLinks[file.path] = links.map { BodyLink(url: mask($0.url), line: $0.line + document.bodyLineOffset, isImage: $0.isImage) }
+                content.bodyLinks[file.path] = links.map {
+                    BodyLink(url: mask($0.url), line: $0.line + document.bodyLineOffset, isImage: $0.isImage, text: mask($0.text))
+                }
             }
             return (record, source, screen.mask)
         }

@@ -141,9 +141,11 @@ extension PromiseItem {
             text: try r.string(), service: try r.word(), due: try r.day(), status: try r.word(), done: try r.optional { try $0.day() },
             note: try r.optional { try $0.string() }, target: try r.optional { PromiseTarget(count: try $0.int(), unit: try $0.string()) },
             progress: try r.optional {
-                try $0.list { ProgressEntry(
+                try $0.list {
+                    ProgressEntry(
                         date: try $0.day(), text: try $0.string(), count: try $0.optional { try $0.int() },
-                        images: try $0.optional { try $0.list(ImageRef.read) }) }
+                        images: try $0.optional { try $0.list(ImageRef.read) })
+                }
             })
     }
 }
@@ -354,9 +356,10 @@ extension BodyLink {
         w.string(url)
         w.int(line)
         w.bool(isImage)
+        w.string(text)
     }
 
     static func read(_ r: inout BinaryReader) throws -> BodyLink {
-        BodyLink(url: try r.string(), line: try r.int(), isImage: try r.bool())
+        BodyLink(url: try r.string(), line: try r.int(), isImage: try r.bool(), text: try r.string())
     }
 }

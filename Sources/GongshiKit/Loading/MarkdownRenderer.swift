@@ -56,13 +56,51 @@ public enum MarkdownRenderer {
                     line += 1
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     guard let url = cmark_node_get_url(node) else { continue }
-                    links.append(BodyLink(url: String(cString: url), line: line, isImage: type == CMARK_NODE_IMAGE))
+                    let isImage = type == CMARK_NODE_IMAGE
+                    links.append(BodyLink(url: String(cString: url), line: line, isImage: isImage, text: isImage ? plainText(of: node) : ""))
                 default:
                     break
                 }
             }
             return links
         }
+    }
+
+    /// The plain text of a node's children, as cmark writes an image's `alt` attribute (before HTML escaping).
+    private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), current != node,
+                cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+            else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// The `src` attribute cmark writes for an image whose destination is `url` (percent-encoding what a URL may not
+    /// hold, `&` as `&amp;`), exactly as it appears in a body's HTML: rendered by cmark itself.
+    public static func imageSource(_ url: String) -> String {
+        guard let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return url }
+        defer { cmark_node_free(document) }
+        guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let image = cmark_node_new(CMARK_NODE_IMAGE) else { return url }
+        cmark_node_append_child(document, paragraph)
+        cmark_node_append_child(paragraph, image)
+        cmark_node_set_url(image, url)
+        guard let rendered = cmark_render_html(document, options) else { return url }
+        defer { free(rendered) }
+        let html = String(cString: rendered)
+        guard let start = html.range(of: "src=\""), let end = html[start.upperBound...].firstIndex(of: "\"") else { return url }
+        return String(html[start.upperBound..<end])
     }
 
     private static func shiftHeadings(_ document: OpaquePointer, by offset: Int) {

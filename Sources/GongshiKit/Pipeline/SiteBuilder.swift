@@ -36,7 +36,8 @@ public enum SiteBuilder {
 
     static func check(_ options: BuildOptions, cache source: CacheSource) -> Checked {
         let scanner = ContentScanner(sourceDirectory: options.sourceDirectory)
-        let config: SiteConfig?
+        var config: SiteConfig?
+        var siteText: String?
         var diagnostics: [Diagnostic] = []
         switch scanner.readSiteConfig() {
         case .failure(let diagnostic):
@@ -45,13 +46,14 @@ public enum SiteBuilder {
         case .success(let text):
             let loaded = ContentLoader.loadSiteConfig(text)
             config = loaded.0
+            siteText = text
             diagnostics += loaded.1
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(for: options)
         diagnostics += templateDiagnostics
         let listed = scanner.list()
         diagnostics += listed.diagnostics
-        guard let config else { return Checked(templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted) }
+        guard var config else { return Checked(templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted) }
         var clock = PhaseClock()
         var cache = parseCache(from: source, options: options, settings: LoaderSettings(config: config))
         let start: FileTime?
@@ -61,10 +63,17 @@ public enum SiteBuilder {
         }
         var content = ContentLoader.load(listed.entries, scanner: scanner, config: config, cache: &cache, start: start)
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
+        // `check` validates every photo and writes nothing; a build and the preview encode into the cache.
+        let photos = ImageStage.resolve(
+            &content, config: &config, siteText: siteText, sourceDirectory: options.sourceDirectory,
+            cacheDirectory: options.resolvedCacheDirectory, clean: options.clean,
+            mode: { if case .disk(probe: false) = source { return .check } else { return .build(start: start) } }())
+        content.diagnostics += photos.diagnostics
         let loadSeconds = clock.lap()
         let (model, assemblyDiagnostics) = SiteAssembler.assemble(content, config: config, asOf: options.asOf)
         diagnostics += content.diagnostics + assemblyDiagnostics
-        diagnostics += BodyLinkChecker.diagnostics(model, links: content.bodyLinks, planned: templates.map { plannedFiles(model, $0) })
+        diagnostics += BodyLinkChecker.diagnostics(
+            model, links: content.bodyLinks, photos: photos.bodyImageURLs, planned: templates.map { plannedFiles(model, $0) })
         return Checked(
             model: model, templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted, parseCache: cache,
             loadSeconds: loadSeconds)
