@@ -43,6 +43,11 @@ Environment:
   BENCH_ONLY=privacy           run only the personal-data scan's case (Benchmarks/privacy_bench.py: one 5 MB
                                page with 100,000 mobile numbers), which every full run also runs at its end;
                                its results go to Benchmarks/results-privacy.md; BENCH_PRIVACY=0 leaves it out
+  BENCH_ONLY=images            run only the photos' case (Benchmarks/images_bench.py: one 3–4 MB phone-sized JPEG
+                               per example), which every full run also runs; its results go to
+                               Benchmarks/results-images.md; BENCH_IMAGES=0 leaves it out
+  BENCH_IMAGE_SIZES=1000       corpus sizes (organisations) of the photos' case
+  BENCH_IMAGE_RUNS=1           timed runs of each of its builds
 """
 
 import datetime as dt
@@ -83,6 +88,10 @@ SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
 ONLY = os.environ.get("BENCH_ONLY", "")
 PRIVACY = os.environ.get("BENCH_PRIVACY", "1") != "0"
 PRIVACY_RESULTS = os.path.join(HERE, "results-privacy.md")
+IMAGES = os.environ.get("BENCH_IMAGES", "1") != "0"
+IMAGE_SIZES = [int(s) for s in os.environ.get("BENCH_IMAGE_SIZES", "1000").split()]
+IMAGE_RUNS = int(os.environ.get("BENCH_IMAGE_RUNS", "1"))
+IMAGES_RESULTS = os.path.join(HERE, "results-images.md")
 
 SEARCH_QUERIES = ["党费", "环境卫生", "王芳", "王芳书记", "王芳 书记", "电梯加装", "党员 服务群众"]
 SEARCH_BUDGET_KB = 300
@@ -855,8 +864,27 @@ def bench_privacy(gongshi, tmp):
     log("个人信息扫描的结果写入 Benchmarks/results-privacy.md")
 
 
+def bench_images(gongshi, tmp):
+    """The photos' case (see Benchmarks/images_bench.py)."""
+    sys.path.insert(0, HERE)
+    import images_bench
+    ensure_package("vips", "libvips-tools")
+    ensure_package("exiftool", "libimage-exiftool-perl")
+    images_bench.run(gongshi, tmp, timed, log, corpus, IMAGE_SIZES, IMAGE_RUNS, AS_OF, IMAGES_RESULTS)
+    log("照片的结果写入 Benchmarks/results-images.md")
+
+
 def main():
     started = time.monotonic()
+    if ONLY == "images":
+        ensure_package("/usr/bin/time", "time")
+        gongshi = build_release()
+        tmp = tempfile.mkdtemp(prefix="gongshi-bench-")
+        try:
+            bench_images(gongshi, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     if ONLY == "privacy":
         ensure_package("/usr/bin/time", "time")
         gongshi = build_release()
@@ -881,6 +909,8 @@ def main():
             previous.update({name: m for name, m in all_results[size].items() if m.ok})
         if PRIVACY:
             bench_privacy(gongshi, tmp)
+        if IMAGES:
+            bench_images(gongshi, tmp)
         if CALLGRIND:
             total, seconds_taken, inclusive, exclusive = callgrind(gongshi, tmp)
             guard_line, passed = guard(total)

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes),
-# OpenSSL's libcrypto (SHA-256), libvips (photos) and pkg-config to find them; and exiftool, with which the tests
-# read back that published photos carry no metadata.
+# OpenSSL's libcrypto (SHA-256), libvips (photos) and pkg-config to find them; and the tools the tests and the
+# benchmark make and read back photos with: libvips' command `vips` (libvips-tools) and exiftool.
 # As root it installs them with apt; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(libcmark-dev libqrencode-dev libssl-dev libvips-dev libimage-exiftool-perl pkg-config)
+packages=(libcmark-dev libqrencode-dev libssl-dev libvips-dev libvips-tools libimage-exiftool-perl pkg-config)
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
@@ -20,6 +20,7 @@ fi
 if ! pkg-config --exists vips 2>/dev/null || [ ! -f /usr/include/vips/vips.h ]; then
   missing+=(libvips-dev)
 fi
+command -v vips >/dev/null 2>&1 || missing+=(libvips-tools)
 command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

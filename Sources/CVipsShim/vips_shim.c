@@ -1,8 +1,17 @@
 #include "vips_shim.h"
 #include <vips/vips.h>
 
+// libvips' warnings (a damaged tile…) would go to stderr beside gongshi's own messages; its errors are what counts.
+static void silent(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain;
+    (void)level;
+    (void)message;
+    (void)data;
+}
+
 int gongshi_vips_init(void) {
     if (VIPS_INIT("gongshi") != 0) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, silent, NULL);
     // gongshi processes several photos at once; each runs on one libvips thread, so memory stays proportional to the
     // number of cores.
     vips_concurrency_set(1);
@@ -56,11 +65,11 @@ int gongshi_vips_resize(
     if (square) {
         result = vips_thumbnail_buffer(
             (void *)buffer, length, &thumbnail, width, "height", width, "crop", VIPS_INTERESTING_CENTRE, "size",
-            VIPS_SIZE_DOWN, "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+            VIPS_SIZE_DOWN, "fail_on", VIPS_FAIL_ON_ERROR, "option_string", "fail_on=error", NULL);
     } else {
         result = vips_thumbnail_buffer(
             (void *)buffer, length, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "fail_on",
-            VIPS_FAIL_ON_ERROR, NULL);
+            VIPS_FAIL_ON_ERROR, "option_string", "fail_on=error", NULL);
     }
     if (result != 0) return -1;
     VipsImage *current = thumbnail;

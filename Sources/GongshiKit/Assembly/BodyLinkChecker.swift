@@ -35,7 +35,7 @@ enum BodyLinkChecker {
                 guard !exists(target, in: generated!.all) else { continue }
                 let text =
                     generated!.folder(holding: target).map { generatedMessage(link, target: target, folder: $0, files: generated!) }
-                    ?? message(link, target: target, hasAttachments: hasAttachments)
+                    ?? message(link, target: target, hasAttachments: hasAttachments, in: source.path)
                 diagnostics.append(Diagnostic(.error, source.path, line: link.line, text))
             }
         }
@@ -92,8 +92,13 @@ enum BodyLinkChecker {
             + "而且在 Markdown 中 \\ 会吞掉紧跟的标点，如 ..\\ 会变成 .）。请改为相对于本页的网址，如 ../../pages/<id>/"
     }
 
-    static func message(_ link: BodyLink, target: String, hasAttachments: Bool) -> String {
+    static func message(_ link: BodyLink, target: String, hasAttachments: Bool, in contentPath: String) -> String {
         let what = link.isImage ? "图片" : "链接"
+        if link.isImage, !link.url.hasPrefix("/"), (link.url as String).split(separator: "/").last?.contains(".") == true {
+            // A photo in the source dir would have been the image stage's; this one names nothing there either.
+            return "正文中的图片「\(link.url)」指向的文件不存在：源目录中没有这个文件（相对于 \(contentPath) 所在目录），网站上也没有（\(target)），"
+                + "生成的网站会有坏链接。请检查文件名；照片要放在源目录之内，写相对于内容文件所在目录的路径，如 ![照片里是什么](照片/活动现场.jpg)"
+        }
         var text = "正文中的\(what)「\(link.url)」指向网站上不存在的\(link.isImage ? "文件" : "页面或文件")（\(target)），生成的网站会有坏链接："
         if link.url.hasPrefix("/") {
             text += "站内链接请写相对于本页的网址（如 ../../pages/<id>/），不要以 / 开头"

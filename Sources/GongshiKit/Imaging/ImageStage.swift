@@ -79,7 +79,7 @@ enum ImageStage {
         // Path rules, the caption and the file's status, in order; then one job per distinct file.
         var jobs: [String: PhotoProcessor.Job] = [:]
         var order: [String] = []
-        var resolved: [(Request, String)] = []
+        var resolved: [(Request, String, Bool)] = []
         for request in requests {
             var good = true
             if !request.isLogo, let problem = PhotoLoader.captionProblem(request.caption, file: request.file) {
@@ -98,14 +98,13 @@ enum ImageStage {
                         refusal = AttachmentRefusal(message: "是\(what)的硬链接（同一个文件的另一个名字），不能作为照片发布；请放入真正的照片")
                     } else {
                         refusal = nil
-                        if good {
-                            if jobs[relative] == nil {
-                                order.append(relative)
-                                jobs[relative] = PhotoProcessor.Job(path: relative, contentPath: request.source.path, status: status, favicon: false)
-                            }
-                            if case .logo = request.target { jobs[relative]!.favicon = true }
-                            resolved.append((request, relative))
+                        // A photo with a bad caption is still checked, so that one run shows everything to fix.
+                        if jobs[relative] == nil {
+                            order.append(relative)
+                            jobs[relative] = PhotoProcessor.Job(path: relative, contentPath: request.source.path, status: status, favicon: false)
                         }
+                        if case .logo = request.target { jobs[relative]!.favicon = true }
+                        resolved.append((request, relative, good))
                     }
                 }
             }
@@ -129,12 +128,12 @@ enum ImageStage {
         }
         outcome.sources = list.count
         outcome.encoded = byPath.values.reduce(0) { $0 + $1.encoded }
-        for (request, relative) in resolved {
+        for (request, relative, good) in resolved {
             if let message = refusedPaths[relative] {
                 outcome.diagnostics.append(Diagnostic(.error, request.source.path, line: request.fileLine, "\(request.what)「\(request.file)」\(message)"))
                 continue
             }
-            guard let processed = byPath[relative] else { continue }
+            guard good, let processed = byPath[relative] else { continue }
             let image = imageFile(processed, caption: request.caption, cache: cache)
             place(image, favicon: processed.outputs.favicon.map { variant($0, cache: cache) }, at: request.target, in: &content, config: &config)
         }

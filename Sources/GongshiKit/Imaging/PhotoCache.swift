@@ -69,9 +69,9 @@ struct PhotoCache: Sendable {
     private(set) var index: Index
 
     /// The cache in `cacheDirectory`; empty with `clean` (then rewritten from scratch by a build).
-    init(cacheDirectory: URL, clean: Bool) {
+    init(cacheDirectory: URL, clean: Bool, settings: String = PhotoCache.settingsDigest()) {
         directory = cacheDirectory.appendingPathComponent(Self.folderName)
-        settings = Self.settingsDigest()
+        self.settings = settings
         var index = Index()
         if !clean, let data = try? Data(contentsOf: directory.appendingPathComponent(Self.indexName)),
             let read = try? JSONDecoder().decode(Index.self, from: data), read.format == Self.format
@@ -84,10 +84,14 @@ struct PhotoCache: Sendable {
         self.index = index
     }
 
-    static func settingsDigest() -> String {
+    /// The digest of the settings (by default `PhotoSettings`' and this libvips'): any change gives new names.
+    static func settingsDigest(
+        small: Int = PhotoSettings.smallWidth, large: Int = PhotoSettings.largeWidth, quality: Int = PhotoSettings.jpegQuality,
+        favicon: Int = ImageStage.faviconSize, library: String = PhotoCodec.version
+    ) -> String {
         let parts = [
-            "gongshi photos \(format)", "small \(PhotoSettings.smallWidth)", "large \(PhotoSettings.largeWidth)",
-            "quality \(PhotoSettings.jpegQuality)", "favicon \(ImageStage.faviconSize)", "libvips \(PhotoCodec.version)",
+            "gongshi photos \(format)", "small \(small)", "large \(large)", "quality \(quality)", "favicon \(favicon)",
+            "libvips \(library)",
         ]
         return SHA256.hex(parts.joined(separator: "\n"))
     }

@@ -49,6 +49,7 @@ struct PhotoProcessor: Sendable {
         }
         let type = PhotoSignature(data)
         if type == .png, PhotoSignature.isAnimatedPNG(data) { return .refused(Self.animated) }
+        if type == .webp, PhotoSignature.isAnimatedWebP(data) { return .refused(Self.animated) }
         let header: PhotoCodec.Header
         switch PhotoCodec.probe(data, type: type) {
         case .failure(let failure): return .refused(Self.unreadable(failure))

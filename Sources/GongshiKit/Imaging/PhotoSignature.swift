@@ -103,7 +103,7 @@ enum PhotoSignature: Equatable, Sendable {
         case .empty: return "文件是空的"
         case .text: return "文件开头是文字"
         case .unknown: return "文件开头不是任何图片格式"
-        default: return "文件其实是\(label)"
+        default: return "文件其实是 \(label)"
         }
     }
 
@@ -120,6 +120,12 @@ enum PhotoSignature: Equatable, Sendable {
 }
 
 extension PhotoSignature {
+    /// Whether a WebP is an animation: its `VP8X` header's animation flag (libvips is asked for every frame too).
+    static func isAnimatedWebP(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(21))
+        return bytes.count == 21 && Array(bytes[12..<16]) == Array("VP8X".utf8) && bytes[20] & 0x02 != 0
+    }
+
     /// Whether a PNG is an animation (APNG: an `acTL` chunk before the first `IDAT`), which libvips would read as its
     /// first frame only.
     static func isAnimatedPNG(_ data: Data) -> Bool {

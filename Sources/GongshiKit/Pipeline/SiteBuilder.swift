@@ -32,6 +32,8 @@ public enum SiteBuilder {
         /// Nil when `site.yaml` could not be loaded (nothing else was).
         var parseCache: ParseCache?
         var loadSeconds: Double?
+        /// What the image stage did (nil when `site.yaml` could not be loaded).
+        var photos: ImageStage.Outcome?
     }
 
     static func check(_ options: BuildOptions, cache source: CacheSource) -> Checked {
@@ -76,7 +78,7 @@ public enum SiteBuilder {
             model, links: content.bodyLinks, photos: photos.bodyImageURLs, planned: templates.map { plannedFiles(model, $0) })
         return Checked(
             model: model, templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted, parseCache: cache,
-            loadSeconds: loadSeconds)
+            loadSeconds: loadSeconds, photos: photos)
     }
 
     /// The parse cache a run starts from: none with `--clean`, else the caller's or the cache directory's.

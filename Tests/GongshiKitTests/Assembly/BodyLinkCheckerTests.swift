@@ -14,14 +14,14 @@ struct BodyLinkCheckerTests {
     }
 
     static let broken: [(file: String, body: String, link: String, says: String)] = [
-        ("content/disclosures/d1.md", "正文。\n\n说明见下图：\n![现场照片](附件/照片.jpg)\n", "附件/照片.jpg", "attachments 中"),
+        ("content/disclosures/d1.md", "正文。\n\n说明见下图：\n![现场照片](附件/照片.jpg)\n", "附件/照片.jpg", "源目录中没有这个文件"),
         ("content/disclosures/d1.md", "正文。\n\n附件：[明细表](明细表.pdf)。\n", "明细表.pdf", "attachments/1.pdf"),
         ("content/pages/about.md", "本站说明。\n\n另见[办事指南](../banshi-zhinan/)。\n", "../banshi-zhinan/", "id 是否写对"),
         // An unpublished item's page does not exist on the public site.
         ("content/pages/about.md", "本站说明。\n\n第二行\n第三行 [内部通知](../../disclosures/secret/)\n", "../../disclosures/secret/", "是否会发布"),
-        ("content/examples/e1.md", "第一段。\n\n![图](photo.png)\n", "photo.png", "attachments/1.png"),
+        ("content/examples/e1.md", "第一段。\n\n![图](photo.png)\n", "photo.png", "相对于 content/examples/e1.md 所在目录"),
         ("content/branches/b.md", "简介。\n\n[关于](/pages/about/)\n", "/pages/about/", "不要以 / 开头"),
-        ("content/promises/p1.md", "承诺书正文。\n\n![签名](签名.jpg)\n", "签名.jpg", "只有党务公开事项和典型事例可以带附件"),
+        ("content/promises/p1.md", "承诺书正文。\n\n![签名](签名.jpg)\n", "签名.jpg", "照片要放在源目录之内"),
         ("content/pages/about.md", "本站说明。\n\n见[附件][1]。\n\n[1]: files/a.pdf\n", "files/a.pdf", "只有党务公开事项"),
     ]
 
@@ -100,7 +100,8 @@ struct BodyLinkCheckerTests {
         let links = MarkdownRenderer.linkTargets("第一行\n\n第三行 [a](x/)\n第四行 ![b](y.jpg)\n\n# 标题 [c](../z/)\n")
         #expect(
             links == [
-                BodyLink(url: "x/", line: 3, isImage: false), BodyLink(url: "y.jpg", line: 4, isImage: true), BodyLink(url: "../z/", line: 6, isImage: false),
+                BodyLink(url: "x/", line: 3, isImage: false), BodyLink(url: "y.jpg", line: 4, isImage: true, text: "b"),
+                BodyLink(url: "../z/", line: 6, isImage: false),
             ])
         #expect(MarkdownRenderer.linkTargets("没有链接的正文 [方括号] (圆括号)").isEmpty)
     }
