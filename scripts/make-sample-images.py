@@ -15,7 +15,7 @@ libimage-exiftool-perl (`exiftool`, also in scripts/ensure-deps.sh), fonts-droid
 only. Output is deterministic for a given libvips, librsvg and font: running it again rewrites the same bytes. The
 images it writes are committed; run it only to change them:
 
-    python3 scripts/make-sample-images.py            # writes into content/*/照片/ and assets/
+    python3 scripts/make-sample-images.py            # writes into content/*/照片/
     python3 scripts/make-sample-images.py --check    # exit 1 if a committed image differs from a fresh drawing
 """
 
@@ -362,7 +362,7 @@ IMAGES = [
     ("content/examples/照片/主题党日.jpg", party_day_square, "jpeg"),
     ("content/examples/照片/入户走访.jpg", household_visit, "jpeg"),
     ("content/examples/照片/楼道改造后.jpg", repaired_stairwell, "jpeg"),
-    ("assets/logo.png", logo, "png"),
+    ("content/pages/照片/站标.png", logo, "png"),
 ]
 
 # What a phone writes into a photo (all made up); gongshi strips every one of these.

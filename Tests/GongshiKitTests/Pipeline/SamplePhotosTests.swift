@@ -11,7 +11,7 @@ struct SamplePhotosTests {
     /// The photo drawn as a phone stores a portrait: on its side, with EXIF orientation 6 and GPS.
     static let phonePhoto = "content/promises/照片/红色驿站内景.jpg"
 
-    /// Every photo file of the sample site: the `照片/` folders of the content kinds and the logo.
+    /// Every photo file of the sample site: the `照片/` folders of the content kinds (the logo is in `pages/照片/`).
     static func sourcePhotos() -> [String] {
         var found: [String] = []
         for kind in ContentKind.allCases {
@@ -19,7 +19,7 @@ struct SamplePhotosTests {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: TestSite.repoRoot.appendingPathComponent(folder).path)) ?? []
             found += names.filter { !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
         }
-        return found + ["assets/logo.png"]
+        return found
     }
 
     /// exiftool's tags of a file as `group:name` → value (`-G0 -n`), without exiftool's own and the file system's.
