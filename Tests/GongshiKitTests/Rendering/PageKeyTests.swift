@@ -110,11 +110,14 @@ struct PageKeyTests {
     @Test func retitlingOneDisclosureRendersItsListsButNotTheStatistics() throws {
         let (model, _, templates) = try SampleContexts.sampleSite()
         let old = model.disclosures[0]
-        let retitled = Disclosure(
+        var retitled = Disclosure(
             id: old.id, branch: old.branch, title: old.title + "（更正）", category: old.category, scope: old.scope, published: old.published,
             reviewed: old.reviewed, approved: old.approved, cadence: old.cadence, period: old.period, until: old.until, feedback: old.feedback,
             proposed: old.proposed, topic: old.topic, outcome: old.outcome, follows: old.follows, privacy: old.privacy, attachments: old.attachments,
-            attachmentFiles: old.attachmentFiles, source: old.source, bodyHTML: old.bodyHTML)
+            attachmentFiles: old.attachmentFiles, images: old.images, source: old.source, bodyHTML: old.bodyHTML)
+        // Only the title changes: the sample's disclosures have photos.
+        retitled.imageFiles = old.imageFiles
+        retitled.bodyImages = old.bodyImages
         let rendered = try Self.rerendered(from: model, to: Self.site(model, disclosures: [retitled] + model.disclosures.dropFirst()), templates: templates)
         let slug = CategorySlug.slug(for: old.category, config: model.config)
         for page in [
