@@ -65,7 +65,7 @@ struct PhotoProcessor: Sendable {
         return writes ? encode(data, hash: hash, header: header, favicon: job.favicon) : validate(data, hash: hash, header: header)
     }
 
-    static let animated = "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG 或 WebP）"
+    static let animated = "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG、WebP 或 HEIC）"
 
     static func unreadable(_ failure: PhotoCodec.Failure) -> String {
         "无法解码：文件已损坏或不完整（可能没有传完或下载完）；请用手机或电脑打开看看，重新导出或复制一份原始照片"

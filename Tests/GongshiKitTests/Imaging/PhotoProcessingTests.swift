@@ -15,6 +15,7 @@ struct PhotoProcessingTests {
                 let url = PhotoFixtures.temporary("s.jpg"); try source.write(to: url); return url.path
             }())
         #expect(before.keys.contains { $0.hasPrefix("GPS:") } && before.keys.contains { $0.hasPrefix("XMP") } && before.keys.contains { $0.hasPrefix("IPTC:") })
+        #expect(before.keys.contains { $0.hasPrefix("ICC") } && before["File:Comment"] as? String == "COMMENT-SECRET")
         let site = try PhotoTestSite.site([("现场.jpg", source, "党员志愿者为居民测量血压")])
         let checked = PhotoTestSite.load(site)
         #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics)")
@@ -62,6 +63,19 @@ struct PhotoProcessingTests {
             #expect(image.small.name == "\(prefix)-480.jpg" && image.large.name == "\(prefix)-1280.jpg")
         } else {
             #expect(image.variants == [image.small] && image.small.name == "\(prefix)-1280.jpg")
+        }
+    }
+
+    @Test func aHEICPhotoIsDecodedAndPublishedAsJPEG() throws {
+        // Debian's libvips reads HEIC through libheif and libde265, and writes it too (x265), which makes this one.
+        let site = try PhotoTestSite.site([("手机.heic", try PhotoFixtures.image(640, 480, ext: "heic"), "用苹果手机拍的活动现场")])
+        let checked = PhotoTestSite.load(site)
+        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics)")
+        let image = try #require(checked.model?.examples.first { $0.id == "e1" }?.imageFiles.first)
+        #expect((image.large.width, image.large.height, image.small.width, image.small.height) == (640, 480, 480, 360))
+        for variant in image.variants {
+            let tags = try PhotoFixtures.tags(variant.cachedFile)
+            #expect(tags["File:FileType"] as? String == "JPEG")
         }
     }
 
