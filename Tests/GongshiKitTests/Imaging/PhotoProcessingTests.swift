@@ -66,6 +66,16 @@ struct PhotoProcessingTests {
         }
     }
 
+    @Test func captionsAreMaskedLikeEveryOtherText() throws {
+        let site = try PhotoTestSite.site(
+            [("a.jpg", try PhotoFixtures.image(40, 30), "联系人张三 13812345678 在现场")], body: "正文。\n\n![联系 13912345678 的王五](照片/a.jpg)\n")
+        let checked = PhotoTestSite.load(site)
+        let example = try #require(checked.model?.examples.first { $0.id == "e1" })
+        #expect(example.imageFiles.map(\.caption) == ["联系人张三 138****5678 在现场"])
+        #expect(example.bodyImages.values.map(\.caption) == ["联系 139****5678 的王五"])
+        #expect(checked.diagnostics.filter { $0.kind == .mobileMasked }.count == 2)
+    }
+
     @Test func aHEICPhotoIsDecodedAndPublishedAsJPEG() throws {
         // Debian's libvips reads HEIC through libheif and libde265, and writes it too (x265), which makes this one.
         let site = try PhotoTestSite.site([("手机.heic", try PhotoFixtures.image(640, 480, ext: "heic"), "用苹果手机拍的活动现场")])
