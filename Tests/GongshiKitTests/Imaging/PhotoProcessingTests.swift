@@ -30,6 +30,16 @@ struct PhotoProcessingTests {
         let groups = Set(tags.keys.compactMap { $0.split(separator: ":").first.map(String.init) })
         #expect(groups.isSubset(of: ["SourceFile", "ExifTool", "System", "File", "Composite", "JFIF"]), "\(groups)")
         #expect(tags["File:Comment"] == nil && tags["File:ImageWidth"] as? Int == 200 && tags["File:ImageHeight"] as? Int == 300)
+        // And as libvips reads it back: no EXIF, XMP, IPTC or ICC block, no orientation tag.
+        let header = String(decoding: try PhotoFixtures.run("vipsheader", ["-a", image.large.cachedFile]), as: UTF8.self)
+        #expect(header.contains("width: 200") && header.contains("height: 300"), "\(header)")
+        for field in ["exif-data", "xmp-data", "iptc-data", "icc-profile-data", "orientation", "jpeg-comment"] {
+            #expect(!header.contains(field), "\(field) in \(header)")
+        }
+        let sourceFile = PhotoFixtures.temporary("source.jpg")
+        try source.write(to: sourceFile)
+        let sourceHeader = String(decoding: try PhotoFixtures.run("vipsheader", ["-a", sourceFile.path]), as: UTF8.self)
+        #expect(["exif-data", "xmp-data", "iptc-data", "icc-profile-data", "orientation"].allSatisfy(sourceHeader.contains), "\(sourceHeader)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: image.large.cachedFile))
         for secret in ["Exif", "SECRET", "PhoneMaker", "张三", "http://ns.adobe.com/xap"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret)")
