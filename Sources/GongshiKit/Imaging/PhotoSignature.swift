@@ -30,7 +30,7 @@ enum PhotoSignature: Equatable, Sendable {
             let brand = String(decoding: head[8..<12], as: UTF8.self)
             if ["avif", "avis"].contains(brand) {
                 self = .avif
-            } else if ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand) {
+            } else if ["heic", "heix", "heim", "heis", "hevc", "hevx", "hevs", "mif1", "msf1"].contains(brand) {
                 self = .heif
             } else {
                 self = .video
@@ -132,6 +132,12 @@ extension PhotoSignature {
     static func isAnimatedWebP(_ data: Data) -> Bool {
         let bytes = [UInt8](data.prefix(21))
         return bytes.count == 21 && Array(bytes[12..<16]) == Array("VP8X".utf8) && bytes[20] & 0x02 != 0
+    }
+
+    /// Whether a HEIF file is an image sequence (major brand `msf1` or `hevs`): an animation.
+    static func isImageSequence(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(12))
+        return bytes.count == 12 && ["msf1", "hevs"].contains(String(decoding: bytes[8..<12], as: UTF8.self))
     }
 
     /// Whether a PNG is an animation (APNG: an `acTL` chunk before the first `IDAT`), which libvips would read as its

@@ -14,8 +14,12 @@ struct PhotoRefusalTests {
         let jpeg = try PhotoFixtures.image(400, 300)
         let png = try PhotoFixtures.image(40, 30, ext: "png")
         return [
-            ("截断.jpg", jpeg.prefix(jpeg.count / 2), "无法解码：文件已损坏或不完整"),
-            ("损坏.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 0x41, count: 2000), "无法解码：文件已损坏或不完整"),
+            ("截断.jpg", jpeg.prefix(jpeg.count / 2), "无法解码：文件不完整（可能没有传完或下载完）；请重新从手机或电脑复制一份原始照片"),
+            ("截断.png", png.prefix(png.count - 40), "无法解码：文件不完整（可能没有传完或下载完）"),
+            (
+                "损坏.jpg", Self.damagedHuffmanTable(jpeg),
+                "无法解码：文件已损坏，不是一张完整的图片；请用手机或电脑打开看看，重新导出或复制一份原始照片"
+            ),
             ("炸弹.png", PhotoFixtures.bombPNG(), "有 10000 × 10000 像素（约 100 百万像素），超过每张照片 50 百万像素的上限，gongshi 没有解码它"),
             ("宽.png", PhotoFixtures.bombPNG(100_000, 600), "有 100000 × 600 像素（约 60 百万像素），超过每张照片 50 百万像素的上限"),
             (
@@ -32,6 +36,14 @@ struct PhotoRefusalTests {
             ("视频.heic", Data([0, 0, 0, 0x18]) + Data("ftypisom".utf8) + Data(repeating: 0, count: 64), "的内容不是 HEIC 图片（文件其实是 视频（MP4、MOV 等））"),
             ("动画.gif", png, "的类型不能作为照片：只能是 jpg、jpeg、png、webp、heic、heif 文件（按文件内容检查）"),
         ]
+    }
+
+    /// A whole JPEG whose first Huffman table is overwritten: damaged, not cut short.
+    static func damagedHuffmanTable(_ jpeg: Data) -> Data {
+        var bytes = [UInt8](jpeg)
+        let start = (0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC4 }!
+        for index in start + 5..<start + 25 { bytes[index] = 0xFF }
+        return Data(bytes)
     }
 
     @Test func everyBadFileIsRefusedWithItsMessageAtItsLine() throws {
