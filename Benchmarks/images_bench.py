@@ -85,6 +85,21 @@ def add_photos(source, bases):
     return count
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
+def stamps(folder):
+    """name → (size, modification time in ns) of the files in folder."""
+    result = {}
+    if os.path.isdir(folder):
+        for name in os.listdir(folder):
+            info = os.stat(os.path.join(folder, name))
+            result[name] = (info.st_size, info.st_mtime_ns)
+    return result
+
+
 def tree_bytes(folder):
     total = 0
     for root, _, names in os.walk(folder):
@@ -142,16 +157,25 @@ def run(gongshi, tmp, timed, log, corpus, sizes, runs, as_of, results_path):
             return timed(command)
 
         measured = {key: [] for key in ("plain-clean", "photos-clean", "photos-rebuild", "plain-rebuild")}
+        photo_cache = os.path.join(tmp, f"images-cache-{size}-photos", "photos")
+        rewritten = 0
+        loads = [load_average()]
         for _ in range(runs):
             measured["plain-clean"].append(build(plain, "plain", True))
             measured["photos-clean"].append(build(with_photos, "photos", True))
+            before = stamps(photo_cache)
             measured["photos-rebuild"].append(build(with_photos, "photos", False))
+            after = stamps(photo_cache)
+            # The index is rewritten by every build; a photo's file only when it was encoded again.
+            rewritten += sum(1 for name, stamp in after.items() if name != "index.json" and before.get(name) != stamp)
             measured["plain-rebuild"].append(build(plain, "plain", False))
+        loads.append(load_average())
         rows = {key: tuple(statistics.median(m[i] for m in values) for i in range(3)) for key, values in measured.items()}
         for key, (wall, cpu, rss) in rows.items():
             log(f"照片 {size} {key}：墙钟 {wall:.2f} 秒，CPU {cpu:.2f} 秒，峰值内存 {rss / 1024:.0f} MB")
         extra = rows["photos-clean"][0] - rows["plain-clean"][0]
         per_second = count / extra if extra > 0 else float("inf")
+        cpu_extra = rows["photos-clean"][1] - rows["plain-clean"][1]
         html, published, cached, media_files = page_bytes(outputs["photos"], os.path.join(tmp, f"images-cache-{size}-photos"))
         lines += [
             f"## {size} 个组织（{count} 张照片，原图共 {source_bytes / 1e9:.2f} GB）",
@@ -163,7 +187,10 @@ def run(gongshi, tmp, timed, log, corpus, sizes, runs, as_of, results_path):
             f"| 有照片，没有改动再生成（照片全部来自缓存） | {rows['photos-rebuild'][0]:.2f} | {rows['photos-rebuild'][1]:.2f} | {rows['photos-rebuild'][2] / 1024:.0f} |",
             f"| 无照片，没有改动再生成 | {rows['plain-rebuild'][0]:.2f} | {rows['plain-rebuild'][1]:.2f} | {rows['plain-rebuild'][2] / 1024:.0f} |",
             "",
-            f"- 照片处理速度：{per_second:.1f} 张/秒（{count} 张 ÷ 两次全新生成的墙钟之差 {extra:.2f} 秒）",
+            f"- 照片处理速度：{per_second:.1f} 张/秒（{count} 张 ÷ 两次全新生成的墙钟之差 {extra:.2f} 秒）；"
+            f"CPU 时间之差 {cpu_extra:.2f} 秒，每张照片 {cpu_extra / count:.3f} CPU 秒（解码、转正、去元数据、编码两个版本）",
+            f"- 没有改动的再生成：缓存中的照片文件被重写 {rewritten} 个（0 即没有解码、编码任何照片）",
+            f"- 机器负载（1 分钟平均）：开始时 {loads[0]}，结束时 {loads[1]}（{os.cpu_count()} 核）",
             f"- 峰值内存：有照片 {rows['photos-clean'][2] / 1024:.0f} MB，无照片 {rows['plain-clean'][2] / 1024:.0f} MB",
             f"- 每张照片在缓存中的两个版本（480、1280 像素宽）共 {cached / 1024:.0f} KB；"
             + (f"发布到 media/ 的 {media_files} 个文件平均每张照片 {published / 1024:.0f} KB；" if media_files else "这次生成的网站没有发布 media/（页面还没有使用照片）；")

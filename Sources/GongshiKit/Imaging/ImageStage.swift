@@ -73,7 +73,8 @@ enum ImageStage {
                 outcome.bodyImageURLs[request.source.path, default: []].insert(url)
             }
         }
-        guard !requests.isEmpty || !clean else { return outcome }
+        // A site without photos reads and writes nothing (unless its cache still holds photos to remove).
+        guard !requests.isEmpty || PhotoCache.exists(in: cacheDirectory) else { return outcome }
         var cache = PhotoCache(cacheDirectory: cacheDirectory, clean: clean)
         var sources = SourceFileIdentities(root: root, paths: AttachmentLoader.sourcePaths(of: content))
         // Path rules, the caption and the file's status, in order; then one job per distinct file.

@@ -84,6 +84,11 @@ struct PhotoCache: Sendable {
         self.index = index
     }
 
+    /// Whether `cacheDirectory` holds a photo cache.
+    static func exists(in cacheDirectory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: cacheDirectory.appendingPathComponent(folderName).appendingPathComponent(indexName).path)
+    }
+
     /// The digest of the settings (by default `PhotoSettings`' and this libvips'): any change gives new names.
     static func settingsDigest(
         small: Int = PhotoSettings.smallWidth, large: Int = PhotoSettings.largeWidth, quality: Int = PhotoSettings.jpegQuality,

@@ -27,7 +27,7 @@ enum PhotoLoader {
         return .success((folder + parts).joined(separator: "/"))
     }
 
-    /// 「jpg、jpeg、png、webp」
+    /// 「jpg、jpeg、png、webp、heic、heif」
     static var extensionList: String { PhotoSettings.allowedExtensions.joined(separator: "、") }
 
     /// The status of the regular file at `relative` below `root`, refusing a symlink in any component (as
@@ -83,7 +83,7 @@ enum PhotoLoader {
         if let rightExtension = Self.extensionFor(found) {
             text += "请把扩展名改为 .\(rightExtension)"
         } else {
-            text += "请放入原始照片（JPEG、PNG 或 WebP）"
+            text += "请放入原始照片（JPEG、PNG、WebP 或 HEIC）"
         }
         return AttachmentRefusal(message: text)
     }

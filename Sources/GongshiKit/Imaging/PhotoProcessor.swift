@@ -61,15 +61,24 @@ struct PhotoProcessor: Sendable {
                     + "超过每张照片 \(PhotoSettings.maximumPixels / 1_000_000) 百万像素的上限，gongshi 没有解码它（这样大的图片会耗尽内存）："
                     + "请先把照片缩小到 \(PhotoSettings.largeWidth * 2) 像素宽左右再放入")
         }
-        if header.pages > 1 { return .refused(Self.animated) }
+        // A HEIF file may hold other top-level images beside the photo (an iPhone's depth map or a burst); its
+        // primary image is the photo. An image sequence has its own brand (`msf1`), never read as a still.
+        if header.pages > 1, type != .heif { return .refused(Self.animated) }
+        if type == .heif, PhotoSignature.isImageSequence(data) { return .refused(Self.animated) }
         return writes ? encode(data, hash: hash, header: header, favicon: job.favicon) : validate(data, hash: hash, header: header)
     }
 
-    static let animated = "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG 或 WebP）"
+    static let animated = "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG、WebP 或 HEIC）"
 
+    /// Why a source that libvips could not decode is refused. libvips' own text is not quoted: its error buffer is
+    /// shared by the threads decoding at the same time, so the text could be another photo's; what it says is only
+    /// sorted into cut short or damaged.
     static func unreadable(_ failure: PhotoCodec.Failure) -> String {
-        "无法解码：文件已损坏或不完整（可能没有传完或下载完）；请用手机或电脑打开看看，重新导出或复制一份原始照片"
-            + (failure.text.isEmpty ? "" : "（libvips：\(failure.text.split(separator: "\n").first ?? "")）")
+        let text = failure.text.lowercased()
+        let truncated = ["premature end", "truncated", "not enough data", "unexpected end", "read error"].contains { text.contains($0) }
+        return truncated
+            ? "无法解码：文件不完整（可能没有传完或下载完）；请重新从手机或电脑复制一份原始照片"
+            : "无法解码：文件已损坏，不是一张完整的图片；请用手机或电脑打开看看，重新导出或复制一份原始照片"
     }
 
     /// Encodes the versions and writes them to the cache.

@@ -7,7 +7,7 @@ import Foundation
 enum PhotoSignature: Equatable, Sendable {
     case jpeg, png, webp, heif
     /// Other formats, named in the message only.
-    case gif, avif, bmp, tiff, pdf, svg, html, zip
+    case gif, avif, bmp, tiff, pdf, svg, html, zip, video
     case empty
     /// UTF-8 text other than SVG or HTML (Markdown, YAML…).
     case text
@@ -26,8 +26,15 @@ enum PhotoSignature: Equatable, Sendable {
         } else if head.count >= 12, starts(Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) {
             self = .webp
         } else if head.count >= 12, Array(head[4..<8]) == Array("ftyp".utf8) {
+            // ISO media: a HEIF still image (an iPhone's HEIC), an AVIF, or a video (MP4, MOV, 3GP).
             let brand = String(decoding: head[8..<12], as: UTF8.self)
-            self = ["avif", "avis"].contains(brand) ? .avif : .heif
+            if ["avif", "avis"].contains(brand) {
+                self = .avif
+            } else if ["heic", "heix", "heim", "heis", "hevc", "hevx", "hevs", "mif1", "msf1"].contains(brand) {
+                self = .heif
+            } else {
+                self = .video
+            }
         } else if starts(Array("GIF8".utf8)) {
             self = .gif
         } else if starts(Array("BM".utf8)) {
@@ -91,6 +98,7 @@ enum PhotoSignature: Equatable, Sendable {
         case .svg: return "SVG 矢量图（其中可以含有脚本）"
         case .html: return "HTML 网页"
         case .zip: return "ZIP 压缩包"
+        case .video: return "视频（MP4、MOV 等）"
         case .empty: return "空文件"
         case .text: return "文字"
         case .unknown: return "无法识别的格式"
@@ -124,6 +132,12 @@ extension PhotoSignature {
     static func isAnimatedWebP(_ data: Data) -> Bool {
         let bytes = [UInt8](data.prefix(21))
         return bytes.count == 21 && Array(bytes[12..<16]) == Array("VP8X".utf8) && bytes[20] & 0x02 != 0
+    }
+
+    /// Whether a HEIF file is an image sequence (major brand `msf1` or `hevs`): an animation.
+    static func isImageSequence(_ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(12))
+        return bytes.count == 12 && ["msf1", "hevs"].contains(String(decoding: bytes[8..<12], as: UTF8.self))
     }
 
     /// Whether a PNG is an animation (APNG: an `acTL` chunk before the first `IDAT`), which libvips would read as its

@@ -16,8 +16,9 @@ public struct ImageRef: Sendable, Codable, Hashable {
 
 /// What the image stage accepts and makes. One source of truth for the limits the README documents.
 public enum PhotoSettings {
-    /// Source types accepted (by content, never by name alone).
-    public static let allowedExtensions = ["jpg", "jpeg", "png", "webp"]
+    /// Source types accepted (by content, never by name alone). HEIC (an iPhone's photos) is decoded by Debian's
+    /// libvips through libheif and libde265.
+    public static let allowedExtensions = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
     /// Larger source files are refused before they are decoded.
     public static let maximumBytes = 30 * 1024 * 1024
     /// Larger images (width × height from the header) are refused before they are decoded: a decompression bomb.

@@ -74,6 +74,21 @@ struct PhotoCacheTests {
         #expect(PhotoTestSite.load(site).photos?.encoded == 0)
     }
 
+    @Test func aSiteWithoutPhotosHasNoPhotoCacheAndRemovedPhotosAreRemovedFromIt() throws {
+        let plain = try PhotoTestSite.site([])
+        _ = PhotoTestSite.load(plain)
+        #expect(!FileManager.default.fileExists(atPath: plain.root.appendingPathComponent(".gongshi-cache/photos").path))
+        let site = try PhotoTestSite.site([("a.jpg", try PhotoFixtures.image(900, 600), "第一张")])
+        _ = PhotoTestSite.load(site)
+        #expect(PhotoTestSite.cached(site).count == 2)
+        try site.write("content/examples/e1.md", "---\nid: e1\ntitle: 近百家门\nbranch: b\ndate: 2026-06-01\n---\n正文。\n")
+        // Kept for one build (a photo taken out and put back is not encoded again), removed by the next.
+        _ = PhotoTestSite.load(site)
+        #expect(PhotoTestSite.cached(site).count == 2)
+        _ = PhotoTestSite.load(site)
+        #expect(PhotoTestSite.cached(site).isEmpty)
+    }
+
     @Test func otherSettingsGiveOtherNames() {
         let base = PhotoCache.settingsDigest()
         let others = [

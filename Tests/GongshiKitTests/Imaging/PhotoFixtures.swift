@@ -46,11 +46,18 @@ enum PhotoFixtures {
         return try Data(contentsOf: file)
     }
 
-    /// A phone's JPEG: every kind of metadata a phone or an editor writes (EXIF with orientation, GPS position, maker
-    /// notes' neighbours, XMP, IPTC, a comment), and the EXIF orientation given.
+    /// A phone's JPEG: every kind of metadata a phone or an editor writes (EXIF with orientation, GPS position, make,
+    /// model and serial number, XMP, IPTC, a comment, an ICC profile), and the EXIF orientation given.
     static func phoneJPEG(_ width: Int, _ height: Int, orientation: Int = 1, seed: Int = 0) throws -> Data {
+        let noise = temporary("noise.v")
+        let colour = temporary("colour.v")
+        let profiled = temporary("profiled.v")
         let file = temporary("phone.jpg")
-        try image(width, height, seed: seed).write(to: file)
+        try run("vips", ["gaussnoise", noise.path, "\(width)", "\(height)", "--seed", "\(seed)"])
+        try run("vips", ["colourspace", noise.path, colour.path, "srgb"])
+        // An embedded ICC profile, as a phone writes (Display P3 there; libvips' sRGB here).
+        try run("vips", ["icc_transform", colour.path, profiled.path, "srgb", "--embedded"])
+        try run("vips", ["copy", profiled.path, file.path])
         try run(
             "exiftool",
             [

@@ -15,6 +15,7 @@ struct PhotoProcessingTests {
                 let url = PhotoFixtures.temporary("s.jpg"); try source.write(to: url); return url.path
             }())
         #expect(before.keys.contains { $0.hasPrefix("GPS:") } && before.keys.contains { $0.hasPrefix("XMP") } && before.keys.contains { $0.hasPrefix("IPTC:") })
+        #expect(before.keys.contains { $0.hasPrefix("ICC") } && before["File:Comment"] as? String == "COMMENT-SECRET")
         let site = try PhotoTestSite.site([("现场.jpg", source, "党员志愿者为居民测量血压")])
         let checked = PhotoTestSite.load(site)
         #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics)")
@@ -29,6 +30,16 @@ struct PhotoProcessingTests {
         let groups = Set(tags.keys.compactMap { $0.split(separator: ":").first.map(String.init) })
         #expect(groups.isSubset(of: ["SourceFile", "ExifTool", "System", "File", "Composite", "JFIF"]), "\(groups)")
         #expect(tags["File:Comment"] == nil && tags["File:ImageWidth"] as? Int == 200 && tags["File:ImageHeight"] as? Int == 300)
+        // And as libvips reads it back: no EXIF, XMP, IPTC or ICC block, no orientation tag.
+        let header = String(decoding: try PhotoFixtures.run("vipsheader", ["-a", image.large.cachedFile]), as: UTF8.self)
+        #expect(header.contains("width: 200") && header.contains("height: 300"), "\(header)")
+        for field in ["exif-data", "xmp-data", "iptc-data", "icc-profile-data", "orientation", "jpeg-comment"] {
+            #expect(!header.contains(field), "\(field) in \(header)")
+        }
+        let sourceFile = PhotoFixtures.temporary("source.jpg")
+        try source.write(to: sourceFile)
+        let sourceHeader = String(decoding: try PhotoFixtures.run("vipsheader", ["-a", sourceFile.path]), as: UTF8.self)
+        #expect(["exif-data", "xmp-data", "iptc-data", "icc-profile-data", "orientation"].allSatisfy(sourceHeader.contains), "\(sourceHeader)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: image.large.cachedFile))
         for secret in ["Exif", "SECRET", "PhoneMaker", "张三", "http://ns.adobe.com/xap"] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret)")
@@ -62,6 +73,29 @@ struct PhotoProcessingTests {
             #expect(image.small.name == "\(prefix)-480.jpg" && image.large.name == "\(prefix)-1280.jpg")
         } else {
             #expect(image.variants == [image.small] && image.small.name == "\(prefix)-1280.jpg")
+        }
+    }
+
+    @Test func captionsAreMaskedLikeEveryOtherText() throws {
+        let site = try PhotoTestSite.site(
+            [("a.jpg", try PhotoFixtures.image(40, 30), "联系人张三 13812345678 在现场")], body: "正文。\n\n![联系 13912345678 的王五](照片/a.jpg)\n")
+        let checked = PhotoTestSite.load(site)
+        let example = try #require(checked.model?.examples.first { $0.id == "e1" })
+        #expect(example.imageFiles.map(\.caption) == ["联系人张三 138****5678 在现场"])
+        #expect(example.bodyImages.values.map(\.caption) == ["联系 139****5678 的王五"])
+        #expect(checked.diagnostics.filter { $0.kind == .mobileMasked }.count == 2)
+    }
+
+    @Test func aHEICPhotoIsDecodedAndPublishedAsJPEG() throws {
+        // Debian's libvips reads HEIC through libheif and libde265, and writes it too (x265), which makes this one.
+        let site = try PhotoTestSite.site([("手机.heic", try PhotoFixtures.image(640, 480, ext: "heic"), "用苹果手机拍的活动现场")])
+        let checked = PhotoTestSite.load(site)
+        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics)")
+        let image = try #require(checked.model?.examples.first { $0.id == "e1" }?.imageFiles.first)
+        #expect((image.large.width, image.large.height, image.small.width, image.small.height) == (640, 480, 480, 360))
+        for variant in image.variants {
+            let tags = try PhotoFixtures.tags(variant.cachedFile)
+            #expect(tags["File:FileType"] as? String == "JPEG")
         }
     }
 

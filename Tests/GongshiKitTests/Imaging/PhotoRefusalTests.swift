@@ -14,23 +14,36 @@ struct PhotoRefusalTests {
         let jpeg = try PhotoFixtures.image(400, 300)
         let png = try PhotoFixtures.image(40, 30, ext: "png")
         return [
-            ("截断.jpg", jpeg.prefix(jpeg.count / 2), "无法解码：文件已损坏或不完整"),
-            ("损坏.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 0x41, count: 2000), "无法解码：文件已损坏或不完整"),
+            ("截断.jpg", jpeg.prefix(jpeg.count / 2), "无法解码：文件不完整（可能没有传完或下载完）；请重新从手机或电脑复制一份原始照片"),
+            ("截断.png", png.prefix(png.count - 40), "无法解码：文件不完整（可能没有传完或下载完）"),
+            (
+                "损坏.jpg", Self.damagedHuffmanTable(jpeg),
+                "无法解码：文件已损坏，不是一张完整的图片；请用手机或电脑打开看看，重新导出或复制一份原始照片"
+            ),
             ("炸弹.png", PhotoFixtures.bombPNG(), "有 10000 × 10000 像素（约 100 百万像素），超过每张照片 50 百万像素的上限，gongshi 没有解码它"),
             ("宽.png", PhotoFixtures.bombPNG(100_000, 600), "有 100000 × 600 像素（约 60 百万像素），超过每张照片 50 百万像素的上限"),
             (
                 "矢量.jpg", Data("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8),
-                "的内容不是 JPEG 图片（文件其实是 SVG 矢量图（其中可以含有脚本））：gongshi 按文件内容而不是文件名检查照片，扩展名为 .jpg 的照片必须是真正的 JPEG 图片；请放入原始照片（JPEG、PNG 或 WebP）"
+                "的内容不是 JPEG 图片（文件其实是 SVG 矢量图（其中可以含有脚本））：gongshi 按文件内容而不是文件名检查照片，扩展名为 .jpg 的照片必须是真正的 JPEG 图片；请放入原始照片（JPEG、PNG、WebP 或 HEIC）"
             ),
             ("网页.jpeg", Data("<!DOCTYPE html><html><body>x</body></html>".utf8), "的内容不是 JPEG 图片（文件其实是 HTML 网页）"),
             ("改名.jpg", png, "的内容不是 JPEG 图片（文件其实是 PNG 图片）：gongshi 按文件内容而不是文件名检查照片，扩展名为 .jpg 的照片必须是真正的 JPEG 图片；请把扩展名改为 .png"),
             ("改名.webp", jpeg, "的内容不是 WebP 图片（文件其实是 JPEG 图片）"),
             ("文字.png", Data("---\nid: x\n---\n".utf8), "的内容不是 PNG 图片（文件开头是文字）"),
             ("空.jpg", Data(), "的内容不是 JPEG 图片（文件是空的）"),
-            ("动图.png", try PhotoFixtures.animatedPNG(), "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG 或 WebP）"),
+            ("动图.png", try PhotoFixtures.animatedPNG(), "是动图（有多帧）：gongshi 不发布动图；请换成一张静止的照片（JPEG、PNG、WebP 或 HEIC）"),
             ("动图.webp", try PhotoFixtures.animatedWebP(), "是动图（有多帧）：gongshi 不发布动图"),
-            ("动画.gif", png, "的类型不能作为照片：只能是 jpg、jpeg、png、webp 文件（按文件内容检查）"),
+            ("视频.heic", Data([0, 0, 0, 0x18]) + Data("ftypisom".utf8) + Data(repeating: 0, count: 64), "的内容不是 HEIC 图片（文件其实是 视频（MP4、MOV 等））"),
+            ("动画.gif", png, "的类型不能作为照片：只能是 jpg、jpeg、png、webp、heic、heif 文件（按文件内容检查）"),
         ]
+    }
+
+    /// A whole JPEG whose first Huffman table is overwritten: damaged, not cut short.
+    static func damagedHuffmanTable(_ jpeg: Data) -> Data {
+        var bytes = [UInt8](jpeg)
+        let start = (0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC4 }!
+        for index in start + 5..<start + 25 { bytes[index] = 0xFF }
+        return Data(bytes)
     }
 
     @Test func everyBadFileIsRefusedWithItsMessageAtItsLine() throws {
@@ -145,7 +158,7 @@ struct PhotoRefusalTests {
             errors.map(\.description) == [
                 "\(Self.file):\(try line("![](照片/a.jpg)")): error: 正文中的图片「照片/a.jpg」没有说明：请在 ![ ] 的方括号中写出照片里是什么，如「党员志愿者在小区门口为居民测量血压」；说明是照片的替代文字（读屏软件读给看不见照片的居民听），也显示在照片下方",
                 "\(Self.file):\(try line("![A](照片/a.jpg)")): error: 正文中的图片「照片/a.jpg」的说明「A」只是文件名：请在 ![ ] 的方括号中写出照片里是什么，如「党员志愿者在小区门口为居民测量血压」",
-                "\(Self.file):\(try line("![坏图]")): error: 正文中的图片「照片/坏.png」的内容不是 PNG 图片（文件其实是 HTML 网页）：gongshi 按文件内容而不是文件名检查照片，扩展名为 .png 的照片必须是真正的 PNG 图片；请放入原始照片（JPEG、PNG 或 WebP）",
+                "\(Self.file):\(try line("![坏图]")): error: 正文中的图片「照片/坏.png」的内容不是 PNG 图片（文件其实是 HTML 网页）：gongshi 按文件内容而不是文件名检查照片，扩展名为 .png 的照片必须是真正的 PNG 图片；请放入原始照片（JPEG、PNG、WebP 或 HEIC）",
             ])
     }
 
@@ -156,7 +169,7 @@ struct PhotoRefusalTests {
         let line = try PhotoTestSite.line(of: "logo:", in: "site.yaml", site)
         #expect(
             site.check().filter { $0.severity == .error }.map(\.description) == [
-                "site.yaml:\(line): error: 站点标志（logo）「logo.png」的内容不是 PNG 图片（文件其实是 SVG 矢量图（其中可以含有脚本））：gongshi 按文件内容而不是文件名检查照片，扩展名为 .png 的照片必须是真正的 PNG 图片；请放入原始照片（JPEG、PNG 或 WebP）"
+                "site.yaml:\(line): error: 站点标志（logo）「logo.png」的内容不是 PNG 图片（文件其实是 SVG 矢量图（其中可以含有脚本））：gongshi 按文件内容而不是文件名检查照片，扩展名为 .png 的照片必须是真正的 PNG 图片；请放入原始照片（JPEG、PNG、WebP 或 HEIC）"
             ])
     }
 }

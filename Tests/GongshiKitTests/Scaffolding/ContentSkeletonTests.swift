@@ -78,9 +78,10 @@ struct ContentSkeletonTests {
         try site.write("content/\(kind.rawValue)/fresh.md", uncommented)
         // The skeleton's example attachment, so that an uncommented `attachments:` block points at a real file.
         try site.write("content/\(kind.rawValue)/附件/明细表.pdf", "%PDF-1.4")
-        // …and the skeleton's example photos, so that uncommented `images:` blocks point at real JPEGs.
-        for photo in ["照片/活动现场.jpg", "照片/走访.jpg"] {
-            try site.write("content/\(kind.rawValue)/\(photo)", TinyImages.redJPEG.data)
+        // And the skeleton's example photos, so that an uncommented `images:` block points at real photos.
+        for line in uncommented.split(separator: "\n") where line.contains("file: 照片/") {
+            let path = line.components(separatedBy: "file: ").last!.trimmingCharacters(in: .whitespaces)
+            try site.write("content/\(kind.rawValue)/\(path)", try PhotoFixtures.image(64, 48))
         }
         let diagnostics = site.check().filter { $0.kind != .placeholder }
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))\n\(uncommented)")
