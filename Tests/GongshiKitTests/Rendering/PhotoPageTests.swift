@@ -205,7 +205,8 @@ struct PhotoPageTests {
         let media = plan.rendered.filter { $0.path.hasPrefix("media/") }
         // The hand-made photos, and those of the sample site itself (the example and disclosure that got hand-made ones
         // have had theirs replaced).
-        let photos = [site.first, site.second, site.own, site.venue, site.entry, site.alone, site.inline, site.pageImage, site.logo]
+        let photos =
+            [site.first, site.second, site.own, site.venue, site.entry, site.alone, site.inline, site.pageImage, site.logo]
             + Self.photos(of: site.model)
         let expected = Set(photos.flatMap(\.variants).map(\.name) + [site.favicon.name])
         #expect(Set(media.map(\.path)) == Set(expected.map { "media/\($0)" }))
