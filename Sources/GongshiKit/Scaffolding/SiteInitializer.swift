@@ -73,7 +73,8 @@ public enum SiteInitializer {
             "公示期结束多少天后还没有结果公开（outcome）算“结果待公开”（可选），默认 \(SiteConfig.defaultOutcomeDueDays)")
         yaml.field(
             "logo", "",
-            "站点标志图片（可选），相对于本文件所在目录的路径，如 assets/logo.png（JPG、PNG 或 WebP）；"
+            "站点标志图片（可选），相对于本文件所在目录的路径，如 照片/站标.png（"
+                + PhotoSettings.allowedExtensions.joined(separator: "、") + " 文件）；"
                 + "用来生成网站图标（favicon），没有照片的页面在微信里分享时也显示它")
         return yaml.lines.joined(separator: "\n") + "\n"
     }
