@@ -74,6 +74,13 @@ public enum AttachmentLoader {
             if let expected = AttachmentSignature(extension: ext), AttachmentSignature(data) != expected {
                 return .failure(Self.mismatch(expected: expected, data: data, ext: ext))
             }
+            let metadata = AttachmentMetadata.blocks(in: [UInt8](data))
+            if !metadata.isEmpty {
+                return .failure(
+                    AttachmentRefusal(
+                        message: "带有 \(Set(metadata).sorted().joined(separator: "、")) 元数据（手机照片的拍摄位置 GPS、时间、机型都在其中），"
+                            + "附件原样发布，这些信息会一起公开：照片请列在 images 中（发布时去掉全部元数据、缩小尺寸），不要作为附件"))
+            }
             return .success((data, ext))
         case let refused:
             return .failure(AttachmentRefusal(message: refused.problem ?? "无法读取"))
