@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // The studio (`gongshi studio`): Hummingbird's HTTP server, router, cookies and form decoding; hummingbird-auth
+        // for sessions and bcrypt. Only the studio target links them (README「依赖」says why).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,11 +64,22 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // The web editor (`gongshi studio`): accounts, forms from the schema, the 提出→审核→审批 workflow.
+        .target(
+            name: "GongshiStudio",
+            dependencies: [
+                "GongshiKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         .executableTarget(
             name: "gongshi",
             dependencies: [
                 "GongshiKit",
                 "GongshiPreview",
+                "GongshiStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +92,12 @@ let package = Package(
             name: "GongshiKitTests",
             dependencies: ["GongshiKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GongshiStudioTests",
+            dependencies: [
+                "GongshiStudio", "GongshiKit",
+            ]
         ),
         .testTarget(
             name: "GongshiPreviewTests",

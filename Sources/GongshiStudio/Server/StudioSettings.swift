@@ -1,0 +1,33 @@
+import Foundation
+import GongshiKit
+
+/// How `gongshi studio` was started.
+public struct StudioSettings: Sendable {
+    /// The site's source dir (holds `site.yaml`, `content/`, `accounts.yaml`).
+    public var sourceDirectory: URL
+    public var templatesDirectory: URL?
+    public var host: String
+    public var port: Int
+    /// `Secure` cookies: on when the studio runs behind TLS (`--secure-cookies`, or any non-loopback host).
+    public var secureCookies: Bool
+    /// Today's date for the signoffs the studio writes (tests fix it).
+    public var today: @Sendable () -> Day
+
+    public init(
+        sourceDirectory: URL, templatesDirectory: URL? = nil, host: String = "127.0.0.1", port: Int = 8080,
+        secureCookies: Bool = false, today: @escaping @Sendable () -> Day = { Day.today() }
+    ) {
+        self.sourceDirectory = sourceDirectory
+        self.templatesDirectory = templatesDirectory
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.today = today
+    }
+
+    /// `accounts.yaml` of the source dir: never published, never inside `content/`.
+    public var accountsFile: URL { sourceDirectory.appendingPathComponent("accounts.yaml") }
+
+    /// The studio's own files (audit log, returned-item notes), outside `content/`.
+    public var stateDirectory: URL { sourceDirectory.appendingPathComponent(".gongshi-studio", isDirectory: true) }
+}
