@@ -17,6 +17,8 @@ let package = Package(
         // for sessions and bcrypt. Only the studio target links them (README「依赖」says why).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Already in the graph through Hummingbird; named for the studio tests' NIOEmbedded (no new package).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -97,6 +99,9 @@ let package = Package(
             name: "GongshiStudioTests",
             dependencies: [
                 "GongshiStudio", "GongshiKit",
+                // The in-process StudioClient runs requests over NIO's testing channel (HummingbirdTesting would
+                // pull async-http-client and BoringSSL).
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -1,20 +1,40 @@
 import Foundation
 import GongshiKit
 import Hummingbird
+import HummingbirdAuth
 
 /// The running studio: settings and the services the routes share.
 public final class Studio: Sendable {
     public let settings: StudioSettings
+    public let accounts: AccountBook
+    public let tree: OrgTree
+    public let authorizer: Authorizer
+    /// Sessions live in memory: a restart signs everyone out.
+    let sessionStore: MemoryPersistDriver<ContinuousClock>
+    let throttle: LoginThrottle
 
-    public init(settings: StudioSettings) {
+    /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
+    public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, throttle: LoginThrottle = LoginThrottle()) {
         self.settings = settings
+        self.accounts = accounts
+        self.tree = tree
+        self.authorizer = Authorizer(tree: tree)
+        self.sessionStore = MemoryPersistDriver()
+        self.throttle = throttle
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
     /// saves, `Workflow/` actions, 待办 and 历史, `Publishing/` builds and previews).
     public func makeRouter() -> Router<StudioContext> {
         let router = Router(context: StudioContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(
+            middleware: SessionMiddleware(storage: sessionStore, configuration: StudioSessionSettings.configuration(secure: settings.secureCookies)))
+        router.add(middleware: StudioGate(studio: self))
         router.get("/healthz") { _, _ in "ok" }
+        StaticRoutes.register(on: router, studio: self)
+        LoginRoutes.register(on: router, studio: self)
+        HomeRoute.register(on: router, studio: self)
         return router
     }
 
@@ -22,7 +42,8 @@ public final class Studio: Sendable {
     public func run() async throws {
         let app = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil))
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            services: [sessionStore])
         try await app.runService()
     }
 }
