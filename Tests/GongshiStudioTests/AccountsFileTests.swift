@@ -68,3 +68,19 @@ import Testing
         #expect(throws: StudioStartupError.self) { try Studio.load(settings: StudioSettings(sourceDirectory: source)) }
     }
 }
+
+@Suite struct AccountsSampleFileTests {
+    /// The repository root is the sample site's source dir.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theSampleAccountsLoadOnLoopbackOnly() throws {
+        let studio = try Studio.load(settings: StudioSettings(sourceDirectory: Self.root))
+        #expect(studio.accounts.isSample)
+        #expect(studio.accounts.accounts.count == 5)
+        let error = #expect(throws: StudioStartupError.self) {
+            try Studio.load(settings: StudioSettings(sourceDirectory: Self.root, host: "0.0.0.0"))
+        }
+        #expect(error?.description.contains("示例账号文件") == true)
+    }
+}
