@@ -24,11 +24,23 @@ func sampleFiles() throws -> [(path: String, kind: ContentKind, bytes: [UInt8])]
         let files = try sampleFiles()
         #expect(files.count >= 50)
         var changed: [String] = []
+        var readOnly: [String] = []
         for file in files {
-            #expect(Representability.of(file.bytes, kind: file.kind, path: file.path) == .editable, "\(file.path)")
+            if !Representability.of(file.bytes, kind: file.kind, path: file.path).isEditable {
+                readOnly.append(file.path)
+                continue
+            }
             let document = try ContentCodec.decode(file.bytes, kind: file.kind, path: file.path)
-            if ContentCodec.encode(document) != file.bytes { changed.append(file.path) }
+            let written = ContentCodec.encode(document)
+            if written != file.bytes {
+                let a = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let b = String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
+                changed.append("\(file.path):\(line + 1): \(a.count > line ? a[line] : "") | \(b.count > line ? b[line] : "")")
+            }
         }
+        // The one sample file with comments (it explains how its photo was made) opens read-only.
+        #expect(readOnly == ["content/promises/jinqiao-shequ-2026.md"])
         #expect(changed == [])
     }
 
@@ -75,7 +87,7 @@ func sampleFiles() throws -> [(path: String, kind: ContentKind, bytes: [UInt8])]
     }
 
     @Test func textsOfSeveralLinesAreLiteralBlocks() throws {
-        for text in ["第一行\n第二行", "第一行\n\n第三行\n", "  缩进开头\n第二行", "末尾两个换行\n\n", "# 不是注释\n第二行"] {
+        for text in ["第一行\n第二行", "第一行\n\n第三行", "  缩进开头\n第二行", "末尾两个换行\n\n", "# 不是注释\n第二行"] {
             var fields = FrontMap()
             fields["summary"] = .text(text)
             let document = EditableDocument(kind: .examples, fields: fields, body: "")

@@ -57,7 +57,8 @@ struct InjectedCrash: Error {}
             throw InjectedCrash()
         }
         #expect(throws: InjectedCrash.self) {
-            try store.write("content/examples/a.md", bytes: Array(repeating: 0x41, count: 1 << 20), expectedVersion: ContentStore.version(of: [UInt8](original)))
+            try store.write(
+                "content/examples/a.md", bytes: Array(repeating: 0x41, count: 1 << 20), expectedVersion: ContentStore.version(of: [UInt8](original)))
         }
         #expect(try Data(contentsOf: root.appendingPathComponent("content/examples/a.md")) == original)
         #expect(store.list(.examples).map(\.path) == ["content/examples/a.md"])
@@ -87,7 +88,9 @@ struct InjectedCrash: Error {}
         let root = try temporarySite()
         let store = ContentStore(sourceDirectory: root)
         #expect(store.list(.examples) == [.init(path: "content/examples/a.md", kind: .examples, id: "a", org: "b", title: "原来的")])
-        try store.write("content/examples/a.md", bytes: Array("---\nid: a\ntitle: 新标题啊\nbranch: c\n---\n".utf8), expectedVersion: try store.read("content/examples/a.md").version)
+        try store.write(
+            "content/examples/a.md", bytes: Array("---\nid: a\ntitle: 新标题啊\nbranch: c\n---\n".utf8),
+            expectedVersion: try store.read("content/examples/a.md").version)
         #expect(store.list(.examples).first?.title == "新标题啊")
         #expect(store.list(.examples).first?.org == "c")
     }

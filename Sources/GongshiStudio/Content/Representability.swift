@@ -23,7 +23,16 @@ public enum Representability: Sendable, Equatable {
         } catch {
             return .readOnly(reason: "无法读取 front matter（\((error as? ContentCodec.DecodeError)?.message ?? "格式错误")）")
         }
-        if let line = YAMLCommentFinder.firstCommentLine(yaml) { return .readOnly(reason: "第 \(line + 1) 行含有注释（# …）") }
+        if let (line, mark) = YAMLCommentFinder.first(yaml) {
+            let what: String
+            switch mark {
+            case .comment: what = "注释（# …）"
+            case .anchor: what = "YAML 锚点（&名称）"
+            case .alias: what = "YAML 别名（*名称）"
+            case .tag: what = "YAML 类型标签（!…）"
+            }
+            return .readOnly(reason: "第 \(line + 1) 行含有\(what)")
+        }
         if let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.hasPrefix("%") }) {
             return .readOnly(reason: "第 \(line + 2) 行含有 YAML 指令（%…）")
         }

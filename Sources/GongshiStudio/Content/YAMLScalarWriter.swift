@@ -18,14 +18,10 @@ enum YAMLScalarWriter {
     /// Whether a multi-line text can be written as a literal block (`|` or `|-`) that reads back the same.
     static func literalBlock(_ text: String, indent: Int) -> String? {
         guard text.contains("\n") else { return nil }
-        var content = Substring(text)
-        let chomp: String
-        if content.hasSuffix("\n") {
-            content = content.dropLast()
-            chomp = "|"
-        } else {
-            chomp = "|-"
-        }
+        // `|` (keep one final newline) is not used: the front matter ends without a newline before `---`, so the
+        // last key would lose it.
+        let content = Substring(text)
+        let chomp = "|-"
         let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
         guard !content.hasSuffix("\n"), let first = lines.first, !first.isEmpty,
             first.first != " ", !content.contains("\t"), !content.contains("\r")
@@ -78,13 +74,17 @@ enum YAMLScalarWriter {
     /// A value another YAML reader would take for a number, date, boolean or null: quoted when it is text.
     static func looksTyped(_ text: String) -> Bool {
         if specialWords.contains(text) { return true }
-        guard let first = text.unicodeScalars.first else { return true }
-        if first == "." || first == "+" || first == "-" || ("0"..."9").contains(first) {
-            let allowed = "0123456789+-.:_eExXoObBaAcCdDfF TtZz".unicodeScalars
-            return text.unicodeScalars.allSatisfy { allowed.contains($0) }
-        }
-        return false
+        guard !text.isEmpty else { return true }
+        return typedPatterns.contains { text.wholeMatch(of: $0) != nil }
     }
+
+    /// YAML 1.1 and 1.2 numbers (with `_`, octal, hex, binary, sexagesimal), `.inf`/`.nan`, dates and timestamps.
+    nonisolated(unsafe) static let typedPatterns: [Regex<Substring>] = [
+        /[-+]?(?:0|[1-9][0-9_]*)/, /[-+]?0[0-7_]+/, /[-+]?0o[0-7_]+/, /[-+]?0x[0-9a-fA-F_]+/, /[-+]?0b[01_]+/,
+        /[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?/, /[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+/,
+        /[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?/, /[-+]?\.(?:inf|Inf|INF)/, /\.(?:nan|NaN|NAN)/,
+        /[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?/,
+    ]
 
     /// The text fits the typed rule, so it is written plain as the sample files do (`published: 2026-10-12`).
     static func isTyped(_ text: String, rule: ValueRule?) -> Bool {
