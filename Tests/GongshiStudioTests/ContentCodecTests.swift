@@ -84,6 +84,10 @@ func sampleFiles() throws -> [(path: String, kind: ContentKind, bytes: [UInt8])]
         let bytes = ContentCodec.encode(document)
         #expect(try ContentCodec.decode(bytes, kind: .examples) == document, "\(String(decoding: bytes, as: UTF8.self))")
         #expect(Representability.of(bytes, kind: .examples) == .editable)
+        // GongshiKit reads it as text too (a plain `yes` would be a boolean).
+        let yaml = try ContentCodec.split(bytes, path: "").yaml
+        let title = try #require(try ContentCodec.compose(yaml)?.mapping?["title"])
+        #expect(title.tag.rawValue == "tag:yaml.org,2002:str")
     }
 
     @Test func textsOfSeveralLinesAreLiteralBlocks() throws {

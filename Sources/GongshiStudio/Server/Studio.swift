@@ -5,9 +5,12 @@ import Hummingbird
 /// The running studio: settings and the services the routes share.
 public final class Studio: Sendable {
     public let settings: StudioSettings
+    /// Reading, listing and saving content files (`Content/ContentStore`).
+    public let content: ContentStore
 
     public init(settings: StudioSettings) {
         self.settings = settings
+        content = ContentStore(sourceDirectory: settings.sourceDirectory)
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
