@@ -71,6 +71,7 @@ let package = Package(
             name: "GongshiStudio",
             dependencies: [
                 "GongshiKit",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -12,6 +12,8 @@ public final class Studio: Sendable {
     /// Sessions live in memory: a restart signs everyone out.
     let sessionStore: MemoryPersistDriver<ContinuousClock>
     let throttle: LoginThrottle
+    /// Reading, listing and saving content files (`Content/ContentStore`).
+    public let content: ContentStore
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, throttle: LoginThrottle = LoginThrottle()) {
@@ -21,6 +23,7 @@ public final class Studio: Sendable {
         self.authorizer = Authorizer(tree: tree)
         self.sessionStore = MemoryPersistDriver()
         self.throttle = throttle
+        self.content = ContentStore(sourceDirectory: settings.sourceDirectory)
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
