@@ -5,9 +5,12 @@ import Hummingbird
 /// The running studio: settings and the services the routes share.
 public final class Studio: Sendable {
     public let settings: StudioSettings
+    /// The audit log and git commits of every change (`Workflow/ChangeRecorder`).
+    public let history: ChangeRecorder
 
     public init(settings: StudioSettings) {
         self.settings = settings
+        self.history = ChangeRecorder(sourceDirectory: settings.sourceDirectory, stateDirectory: settings.stateDirectory)
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
