@@ -27,4 +27,7 @@ public struct WorkflowError: Error, Equatable, CustomStringConvertible {
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+
+    /// The file changed since the form was opened (its version is no longer the current one).
+    public static let conflict = WorkflowError("这份内容在你打开之后已被别人修改或处理过，请刷新页面，看过最新内容后再操作。")
 }

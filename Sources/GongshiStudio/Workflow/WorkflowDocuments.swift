@@ -27,9 +27,7 @@ public struct WorkflowActionHandler: Sendable {
         _ action: WorkflowAction, path: String, version: String, reason: String?, account: Account, today: Day
     ) throws -> (state: WorkflowState?, warning: String?) {
         let (old, current) = try documents.load(path)
-        guard current == version else {
-            throw WorkflowError("这份内容在你打开之后已被别人修改或处理过，请刷新页面，看过最新内容后再操作。")
-        }
+        guard current == version else { throw WorkflowError.conflict }
         var document = old
         try rules.apply(action, to: &document, by: account, creator: history.creator(of: path), today: today, reason: reason)
         let after = try documents.save(document, to: path)
