@@ -14,6 +14,8 @@ public final class Studio: Sendable {
     let throttle: LoginThrottle
     /// Reading, listing and saving content files (`Content/ContentStore`).
     public let content: ContentStore
+    /// The audit log and git commits of every change (`Workflow/ChangeRecorder`).
+    public let history: ChangeRecorder
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, throttle: LoginThrottle = LoginThrottle()) {
@@ -24,6 +26,7 @@ public final class Studio: Sendable {
         self.sessionStore = MemoryPersistDriver()
         self.throttle = throttle
         self.content = ContentStore(sourceDirectory: settings.sourceDirectory)
+        self.history = ChangeRecorder(sourceDirectory: settings.sourceDirectory, stateDirectory: settings.stateDirectory)
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
