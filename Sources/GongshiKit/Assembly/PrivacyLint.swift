@@ -179,11 +179,14 @@ public enum PrivacyLint {
     /// A message, path or id with every personal number and address in it masked, whatever the site's policy.
     static func maskedText(_ text: String) -> String { screen(text, policy: PrivacyPolicy()).text }
 
-    /// The findings of every published record; withheld disclosures are never published, so they are not linted.
-    static func report(_ content: LoadedContent, publishedDisclosures: [Disclosure]) -> [Diagnostic] {
+    /// The findings of every published record: branches, pages, and the letters, disclosures and examples whose paths
+    /// are in `published`; withheld ones are never published, so they are not linted.
+    static func report(
+        _ content: LoadedContent, letters: [PromiseLetter], disclosures: [Disclosure], examples: [Example]
+    ) -> [Diagnostic] {
         let paths =
-            content.branches.map(\.source.path) + content.promises.map(\.source.path)
-            + publishedDisclosures.map(\.source.path) + content.examples.map(\.source.path) + content.pages.map(\.source.path)
+            content.branches.map(\.source.path) + letters.map(\.source.path) + disclosures.map(\.source.path)
+            + examples.map(\.source.path) + content.pages.map(\.source.path)
         return paths.flatMap { content.privacyFindings[$0] ?? [] }
     }
 }

@@ -9,6 +9,7 @@ public enum PublicationPolicy {
     /// their topic's `rule` (`SiteConfig.rule(for: item.topic)`). A review or approval whose `by` has no visible
     /// character (blank, or only zero-width characters) is no review or approval.
     public static func decide(_ item: Disclosure, asOf: Day, rule: NoticeRule? = nil) -> Decision {
+        if let reason = workflowReason(item.workflow) { return .withhold(reason: reason) }
         guard item.scope == .society else { return .withhold(reason: "公开范围为\(item.scope.rawValue)，只在党内公开，不在公开网站发布") }
         guard let reviewed = item.reviewed else { return .withhold(reason: "缺少审核记录（reviewed），审核（保密审查）后才能发布") }
         guard reviewed.by.hasVisibleCharacter else {
@@ -23,6 +24,25 @@ public enum PublicationPolicy {
         }
         if let days = rule?.retireAfterDays, let reason = retirement(item, asOf: asOf, afterDays: days) { return .withhold(reason: reason) }
         return .publish
+    }
+
+    /// A promise letter is published unless it is still in the studio's workflow (`workflow` written).
+    public static func decide(_ letter: PromiseLetter) -> Decision {
+        workflowReason(letter.workflow).map { .withhold(reason: $0) } ?? .publish
+    }
+
+    /// An example is published unless it is still in the studio's workflow (`workflow` written).
+    public static func decide(_ example: Example) -> Decision {
+        workflowReason(example.workflow).map { .withhold(reason: $0) } ?? .publish
+    }
+
+    /// Why a file with a `workflow` mark stays off the site, whatever its signoffs say; nil without a mark.
+    public static func workflowReason(_ mark: WorkflowMark?) -> String? {
+        switch mark {
+        case .draft: return "编辑平台中的草稿，尚未提交审核（workflow: 草稿）"
+        case .submitted: return "已提交审核，等待审核（workflow: 待审核）"
+        case nil: return nil
+        }
     }
 
     /// `retire_after_days`: the item leaves the site once the as-of date is more than `days` days after `until` (a

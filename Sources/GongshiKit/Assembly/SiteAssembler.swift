@@ -24,22 +24,43 @@ public enum SiteAssembler {
         }
         diagnostics += parentLoops(content.branches)
         for branch in content.branches { diagnostics += BranchRules.check(branch) }
+        var letters: [PromiseLetter] = []
+        var withheld: [WithheldItem] = []
         for letter in content.promises {
             diagnostics += references.check(letter.branch, field: "branch", letter.source)
             diagnostics += PromiseRules.check(letter, config: config, asOf: asOf)
+            switch PublicationPolicy.decide(letter) {
+            case .publish: letters.append(letter)
+            case .withhold(let reason): withheld.append(unpublished(letter.id, letter.source, .promises, reason, &diagnostics))
+            }
         }
-        let (published, withheld, disclosureDiagnostics) = disclosures(content, config: config, asOf: asOf, references: &references)
+        let (published, withheldDisclosures, disclosureDiagnostics) = disclosures(
+            content, config: config, asOf: asOf, references: &references)
+        withheld += withheldDisclosures
         diagnostics += disclosureDiagnostics
+        var examples: [Example] = []
         for example in content.examples {
             diagnostics += references.check(example.branch, field: "branch", example.source)
+            switch PublicationPolicy.decide(example) {
+            case .publish: examples.append(example)
+            case .withhold(let reason): withheld.append(unpublished(example.id, example.source, .examples, reason, &diagnostics))
+            }
         }
         diagnostics += references.unloadedReport(firstErrorLines: content.diagnostics)
-        diagnostics += PrivacyLint.report(content, publishedDisclosures: published)
+        diagnostics += PrivacyLint.report(content, letters: letters, disclosures: published, examples: examples)
         let model = SiteModel(
-            config: config, asOf: asOf, branches: content.branches, promises: content.promises,
-            disclosures: published, examples: content.examples, pages: content.pages, withheld: withheld)
+            config: config, asOf: asOf, branches: content.branches, promises: letters,
+            disclosures: published, examples: examples, pages: content.pages, withheld: withheld)
         // Messages that quote an id or a value never print a personal number whole.
         return (model, PrivacyLint.masking(diagnostics))
+    }
+
+    /// A letter or example that its `workflow` mark keeps off the site: its report entry, and a warning at the mark.
+    static func unpublished(
+        _ id: String, _ source: SourceRef, _ kind: ContentKind, _ reason: String, _ diagnostics: inout [Diagnostic]
+    ) -> WithheldItem {
+        diagnostics.append(.warning(source, "workflow", "\(kind.chineseName) \(id) 未发布到网站：\(reason)", kind: .unpublished))
+        return WithheldItem(path: source.path, id: id, reason: reason, kind: kind)
     }
 
     static func missingBranch(_ id: String, field: String, known: Set<String>) -> String {

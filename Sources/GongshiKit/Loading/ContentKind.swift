@@ -107,8 +107,11 @@ enum ContentSchema {
                 .required("date", .date), .optional("method", .text),
                 .required("votes", .keyedBy(Vote.allowedValues, .integer(min: 0))),
             ])),
-        privacy,
+        workflow, .optional("reviewed", signoff), privacy,
     ]
+
+    /// The studio's mark on a file still in its workflow (草稿, 待审核); such a file is never published.
+    static let workflow: FieldRule = .optional("workflow", .oneOf(WorkflowMark.allowedValues))
 
     static let signoff: ValueRule = .mapping([.required("by", .text), .required("date", .date)])
     /// 审批 may name the approving organisation.
@@ -123,7 +126,7 @@ enum ContentSchema {
             .optional("until", .date), .optional("feedback", .text), .optional("topic", .oneOf(topics)),
             .optional(
                 "outcome", .mapping([.required("date", .date), .required("text", .text), .optional("received", .integer(min: 0))])),
-            .optional("follows", .identifier), privacy, attachments, images,
+            .optional("follows", .identifier), privacy, attachments, images, workflow,
         ]
     }
 
@@ -131,7 +134,8 @@ enum ContentSchema {
         .required("id", .identifier), .required("title", .text), .required("branch", .identifier),
         .required("date", .date), .optional("field", .oneOf(Field.allowedValues)),
         .optional("service", .oneOf(Service.allowedValues)), .optional("people", .list(of: .text, nonEmpty: false)),
-        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), privacy, attachments, images,
+        .optional("honors", .list(of: .text, nonEmpty: false)), .optional("summary", .text), workflow, .optional("reviewed", signoff),
+        privacy, attachments, images,
     ]
 
     static let page: [FieldRule] = [.required("id", .identifier), .required("title", .text), privacy]

@@ -48,7 +48,8 @@ extension PromiseLetter: FrontMatterReadable {
             role: try r.required(K.role.rawValue, R.word), post: try r.optional(K.post.rawValue, R.string),
             published: try r.required(K.published.rawValue, R.day),
             items: try r.required(K.items.rawValue) { try R.list($0, PromiseItem.read) },
-            review: try r.optional(K.review.rawValue, Review.read), privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read))
+            review: try r.optional(K.review.rawValue, Review.read), workflow: try r.optional(K.workflow.rawValue, R.word),
+            reviewed: try r.optional(K.reviewed.rawValue, Signoff.read), privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read))
     }
 }
 
@@ -118,7 +119,8 @@ extension Disclosure: FrontMatterReadable {
             outcome: try r.optional(K.outcome.rawValue, Outcome.read), follows: try r.optional(K.follows.rawValue, R.string),
             privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
             attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) },
-            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
+            images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) },
+            workflow: try r.optional(K.workflow.rawValue, R.word))
     }
 }
 
@@ -155,7 +157,8 @@ extension Example: FrontMatterReadable {
             field: try r.optional(K.field.rawValue, R.word), service: try r.optional(K.service.rawValue, R.word),
             people: try r.optional(K.people.rawValue) { try R.list($0, R.string) },
             honors: try r.optional(K.honors.rawValue) { try R.list($0, R.string) },
-            summary: try r.optional(K.summary.rawValue, R.string), privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
+            summary: try r.optional(K.summary.rawValue, R.string), workflow: try r.optional(K.workflow.rawValue, R.word),
+            reviewed: try r.optional(K.reviewed.rawValue, Signoff.read), privacy: try r.optional(K.privacy.rawValue, PrivacyPolicy.read),
             attachments: try r.optional(K.attachments.rawValue) { try R.list($0, Attachment.read) },
             images: try r.optional(K.images.rawValue) { try R.list($0, ImageRef.read) })
     }

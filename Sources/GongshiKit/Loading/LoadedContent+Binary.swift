@@ -100,6 +100,8 @@ extension PromiseLetter {
         w.day(published)
         w.list(items) { $1.write(to: &$0) }
         w.optional(review) { $1.write(to: &$0) }
+        w.optional(workflow) { $0.word($1) }
+        w.optional(reviewed) { $1.write(to: &$0) }
         w.optional(privacy) { $1.write(to: &$0) }
         source.write(to: &w)
         w.string(bodyHTML)
@@ -109,7 +111,8 @@ extension PromiseLetter {
         PromiseLetter(
             id: try r.string(), branch: try r.string(), year: try r.int(), promiser: try r.string(), role: try r.word(),
             post: try r.optional { try $0.string() }, published: try r.day(), items: try r.list(PromiseItem.read),
-            review: try r.optional(Review.read), privacy: try r.optional(PrivacyPolicy.read), source: try SourceRef.read(&r),
+            review: try r.optional(Review.read), workflow: try r.optional { try $0.word() }, reviewed: try r.optional(Signoff.read),
+            privacy: try r.optional(PrivacyPolicy.read), source: try SourceRef.read(&r),
             bodyHTML: try r.string())
     }
 }
@@ -197,6 +200,7 @@ extension Disclosure {
         w.optional(images) { w, images in w.list(images) { $1.write(to: &$0) } }
         source.write(to: &w)
         w.string(bodyHTML)
+        w.optional(workflow) { $0.word($1) }
     }
 
     static func read(_ r: inout BinaryReader) throws -> Disclosure {
@@ -207,7 +211,8 @@ extension Disclosure {
             feedback: try r.optional { try $0.string() }, proposed: try r.optional(Signoff.read),
             topic: try r.optional { try $0.string() }, outcome: try r.optional(Outcome.read), follows: try r.optional { try $0.string() },
             privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) },
-            images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string())
+            images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string(),
+            workflow: try r.optional { try $0.word() })
     }
 }
 
@@ -256,6 +261,8 @@ extension Example {
         w.optional(people) { w, names in w.list(names) { $0.string($1) } }
         w.optional(honors) { w, names in w.list(names) { $0.string($1) } }
         w.optional(summary) { $0.string($1) }
+        w.optional(workflow) { $0.word($1) }
+        w.optional(reviewed) { $1.write(to: &$0) }
         w.optional(privacy) { $1.write(to: &$0) }
         w.optional(attachments) { w, files in w.list(files) { $1.write(to: &$0) } }
         w.optional(images) { w, images in w.list(images) { $1.write(to: &$0) } }
@@ -269,6 +276,7 @@ extension Example {
             id: try r.string(), title: try r.string(), branch: try r.string(), date: try r.day(), field: try r.optional { try $0.word() },
             service: try r.optional { try $0.word() }, people: try r.optional { try $0.list { try $0.string() } },
             honors: try r.optional { try $0.list { try $0.string() } }, summary: try r.optional { try $0.string() },
+            workflow: try r.optional { try $0.word() }, reviewed: try r.optional(Signoff.read),
             privacy: try r.optional(PrivacyPolicy.read), attachments: try r.optional { try $0.list(Attachment.read) },
             images: try r.optional { try $0.list(ImageRef.read) }, source: try SourceRef.read(&r), bodyHTML: try r.string(), firstParagraph: try r.string())
     }

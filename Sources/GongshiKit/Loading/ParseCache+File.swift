@@ -19,7 +19,7 @@ import Foundation
 /// reused, on every core.
 extension ParseCache {
     static let magic = "gongshi-parse-cache"
-    static let format = 6
+    static let format = 7
 
     /// The build of gongshi that wrote a cache: its version and the running program file's size, modification time
     /// and inode, so that a rebuilt program (whose loader may have changed without a new version number) never

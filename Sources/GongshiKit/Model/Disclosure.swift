@@ -21,6 +21,8 @@ public struct Disclosure: Sendable, Codable {
     /// The id of the disclosure this one implements (决议公开 → 实施结果公开); cleared in the published model when
     /// that item has retired (`FollowsRules`).
     public var follows: String?
+    /// 草稿 or 待审核 while the file is in the studio's workflow; such a file is never published.
+    public var workflow: WorkflowMark? = nil
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.
@@ -37,7 +39,7 @@ public struct Disclosure: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, branch, title, category, scope, published, reviewed, approved, cadence, period, until
-        case feedback, privacy, attachments, proposed, topic, outcome, follows, images
+        case feedback, privacy, attachments, proposed, topic, outcome, follows, images, workflow
     }
 
     public init(
@@ -45,8 +47,9 @@ public struct Disclosure: Sendable, Codable {
         approved: Signoff?, cadence: Cadence?, period: String?, until: Day?, feedback: String?, proposed: Signoff? = nil,
         topic: String? = nil, outcome: Outcome? = nil, follows: String? = nil, privacy: PrivacyPolicy? = nil,
         attachments: [Attachment]? = nil, attachmentFiles: [AttachmentFile] = [], images: [ImageRef]? = nil,
-        source: SourceRef = SourceRef(path: ""), bodyHTML: String = ""
+        source: SourceRef = SourceRef(path: ""), bodyHTML: String = "", workflow: WorkflowMark? = nil
     ) {
+        self.workflow = workflow
         self.id = id
         self.branch = branch
         self.title = title

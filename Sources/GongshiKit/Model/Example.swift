@@ -9,6 +9,10 @@ public struct Example: Sendable, Codable {
     public let people: [String]?
     public let honors: [String]?
     public let summary: String?
+    /// 草稿 or 待审核 while the example is in the studio's workflow; such an example is never published.
+    public var workflow: WorkflowMark? = nil
+    /// 审核: who reviewed the example and when (written when its review passes).
+    public var reviewed: Signoff? = nil
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     /// 附件 as written in front matter; `attachmentFiles` once checked and read.
@@ -26,7 +30,7 @@ public struct Example: Sendable, Codable {
     public var firstParagraph = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, branch, date, field, service, people, honors, summary, privacy, attachments, images
+        case id, title, branch, date, field, service, people, honors, summary, workflow, reviewed, privacy, attachments, images
     }
 
     public var displaySummary: String { summary ?? firstParagraph }

@@ -10,6 +10,10 @@ public struct PromiseLetter: Sendable, Codable {
     /// `var` so that the image stage can fill the 践诺 entries' `imageFiles`.
     public var items: [PromiseItem]
     public let review: Review?
+    /// 草稿 or 待审核 while the letter is in the studio's workflow; such a letter is never published.
+    public var workflow: WorkflowMark? = nil
+    /// 审核: who reviewed the letter and when (written when its review passes).
+    public var reviewed: Signoff? = nil
     /// This file's `privacy:` settings (already applied while loading).
     public var privacy: PrivacyPolicy? = nil
     public var source = SourceRef(path: "")
@@ -19,7 +23,7 @@ public struct PromiseLetter: Sendable, Codable {
     public var bodyImages: [String: ImageFile] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, branch, year, promiser, role, post, published, items, review, privacy
+        case id, branch, year, promiser, role, post, published, items, review, workflow, reviewed, privacy
     }
 }
 

@@ -52,6 +52,8 @@ public struct WithheldItem: Sendable, Hashable {
     public let path: String
     public let id: String
     public let reason: String
+    /// Disclosures are withheld by `PublicationPolicy`'s rules; letters and examples only by their `workflow` mark.
+    public var kind: ContentKind = .disclosures
 }
 
 /// The organisation tree (党工委 → 党委 → 党支部), resolved once.

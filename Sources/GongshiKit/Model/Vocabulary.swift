@@ -53,6 +53,12 @@ public enum LiuyouGoal: String, Vocabulary {
     case channels = "服务载体", institutions = "制度机制", results = "服务业绩"
 }
 
+/// The studio's mark on a file still in its workflow: 草稿 (being written) or 待审核 (submitted). A file with a mark is
+/// never published; without one the file is what its signoffs say.
+public enum WorkflowMark: String, Vocabulary {
+    case draft = "草稿", submitted = "待审核"
+}
+
 /// Year-end review vote options.
 public enum Vote: String, Vocabulary {
     case satisfied = "满意", basicallySatisfied = "基本满意", dissatisfied = "不满意"

@@ -140,9 +140,12 @@ public enum SiteBuilder {
             checked.parseCache = nil
         }
         if let model {
+            // Loaded records, withheld ones included.
+            let withheld = Dictionary(grouping: model.withheld, by: \.kind).mapValues(\.count)
             outcome.counts = [
-                "branches": model.branches.count, "promises": model.promises.count,
-                "disclosures": model.disclosures.count + model.withheld.count, "examples": model.examples.count,
+                "branches": model.branches.count, "promises": model.promises.count + (withheld[.promises] ?? 0),
+                "disclosures": model.disclosures.count + (withheld[.disclosures] ?? 0),
+                "examples": model.examples.count + (withheld[.examples] ?? 0),
                 "pages": model.pages.count,
             ]
         }

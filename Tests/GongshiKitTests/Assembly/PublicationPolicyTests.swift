@@ -29,6 +29,14 @@ struct PublicationPolicyTests {
         #expect(PublicationPolicy.decide(Self.item(published: published), asOf: Self.asOf) == .publish)
     }
 
+    @Test("a workflow mark withholds a disclosure even when reviewed and approved", arguments: WorkflowMark.allCases)
+    func workflowMarkWithholds(_ mark: WorkflowMark) throws {
+        var item = Self.item()
+        item.workflow = mark
+        let reason = try #require(Self.reason(PublicationPolicy.decide(item, asOf: Self.asOf)))
+        #expect(reason.contains(mark == .draft ? "草稿" : "等待审核"))
+    }
+
     @Test("党内公开 is withheld, even when reviewed and approved")
     func partyInternalWithheld() throws {
         let decision = PublicationPolicy.decide(Self.item(scope: .partyInternal), asOf: Self.asOf)
