@@ -16,5 +16,5 @@ struct Gongshi: AsyncParsableCommand {
         abstract: "公示：把 Markdown 内容生成为基层党组织党务公开静态网站。",
         version: GongshiVersion.current,
         // One file per command: BuildCommand.swift, CheckCommand.swift, …
-        subcommands: [Build.self, Check.self, Rollback.self, Serve.self, New.self, Init.self])
+        subcommands: [Build.self, Check.self, Rollback.self, Serve.self, StudioCommand.self, New.self, Init.self])
 }

@@ -87,7 +87,7 @@ struct InjectedCrash: Error {}
     @Test func listsIdOrgAndTitleAndNoticesChanges() throws {
         let root = try temporarySite()
         let store = ContentStore(sourceDirectory: root)
-        #expect(store.list(.examples) == [.init(path: "content/examples/a.md", kind: .examples, id: "a", org: "b", title: "原来的")])
+        #expect(store.list(.examples) == [.init(path: "content/examples/a.md", kind: .examples, id: "a", org: "b", title: "原来的", state: .reviewed)])
         try store.write(
             "content/examples/a.md", bytes: Array("---\nid: a\ntitle: 新标题啊\nbranch: c\n---\n".utf8),
             expectedVersion: try store.read("content/examples/a.md").version)

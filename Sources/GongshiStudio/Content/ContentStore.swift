@@ -12,6 +12,10 @@ public final class ContentStore: Sendable {
         public let id: String?
         public let org: String?
         public let title: String?
+        /// Where the file stands in the workflow (nil for branches, pages and unreadable files), for 待办.
+        public var state: WorkflowState? = nil
+        /// `proposed.by`, so 待办 does not offer a reviewer their own item.
+        public var proposer: String? = nil
     }
 
     /// The file changed since the form was opened (or a new file's name is taken): nothing was written.
@@ -88,6 +92,11 @@ public final class ContentStore: Sendable {
 
     /// The `.md` files of a kind, by path, with their id, org and title; front matter is re-read only for files whose
     /// size or modification time changed since the last call.
+    static func proposer(of document: EditableDocument) -> String? {
+        guard case .map(let signoff) = document.fields[WorkflowKey.proposed] else { return nil }
+        return signoff.text("by")
+    }
+
     public func list(_ kind: ContentKind) -> [Entry] {
         let folder = sourceDirectory.appendingPathComponent("content/\(kind.rawValue)", isDirectory: true)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
@@ -106,7 +115,8 @@ public final class ContentStore: Sendable {
             let document = (try? Data(contentsOf: url)).flatMap { try? ContentCodec.decode([UInt8]($0), kind: kind, path: path) }
             let entry = Entry(
                 path: path, kind: kind, id: document?.fields.text("id"), org: document?.org,
-                title: document?.fields.text("title") ?? document?.fields.text("name") ?? document?.fields.text("promiser"))
+                title: document?.fields.text("title") ?? document?.fields.text("name") ?? document?.fields.text("promiser"),
+                state: document.flatMap { WorkflowState(of: $0) }, proposer: document.flatMap(Self.proposer(of:)))
             listCache.withLock { $0[path] = (modified, size, entry) }
             return entry
         }

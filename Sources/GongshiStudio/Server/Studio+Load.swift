@@ -32,7 +32,7 @@ extension Studio {
                 description: "accounts.yaml 是示例账号文件（sample: true，密码公开），只能在本机地址（127.0.0.1、::1、localhost）上使用；"
                     + "对外提供服务前请换成真实账号并删去 sample: true")
         }
-        return Studio(settings: settings, accounts: accounts, tree: tree)
+        return Studio(settings: settings, accounts: accounts, tree: tree, config: model.config)
     }
 
     /// 127.0.0.0/8, ::1 and localhost.

@@ -16,17 +16,21 @@ public final class Studio: Sendable {
     public let content: ContentStore
     /// The audit log and git commits of every change (`Workflow/ChangeRecorder`).
     public let history: ChangeRecorder
+    /// The 提出→审核→审批 rules with the site's procedure settings and notice rules.
+    public let rules: WorkflowRules
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
-    public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, throttle: LoginThrottle = LoginThrottle()) {
+    public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, config: SiteConfig? = nil, throttle: LoginThrottle = LoginThrottle()) {
         self.settings = settings
         self.accounts = accounts
         self.tree = tree
-        self.authorizer = Authorizer(tree: tree)
+        let authorizer = Authorizer(tree: tree)
+        self.authorizer = authorizer
         self.sessionStore = MemoryPersistDriver()
         self.throttle = throttle
         self.content = ContentStore(sourceDirectory: settings.sourceDirectory)
-        self.history = ChangeRecorder(sourceDirectory: settings.sourceDirectory, stateDirectory: settings.stateDirectory)
+        self.history = ChangeRecorder(sourceDirectory: settings.sourceDirectory, stateDirectory: settings.stateDirectory, orgNames: tree.names)
+        self.rules = config.map { WorkflowRules(authorizer: authorizer, config: $0) } ?? WorkflowRules(authorizer: authorizer)
     }
 
     /// Every route of the studio. Each folder registers its own (`Server/` login and sessions, `Content/` forms and
@@ -40,7 +44,9 @@ public final class Studio: Sendable {
         router.get("/healthz") { _, _ in "ok" }
         StaticRoutes.register(on: router, studio: self)
         LoginRoutes.register(on: router, studio: self)
-        HomeRoute.register(on: router, studio: self)
+        InboxRoutes.register(on: router, studio: self)
+        WorkflowRoutes.register(
+            on: router, handler: WorkflowActionHandler(rules: rules, documents: content, history: history), today: settings.today)
         return router
     }
 

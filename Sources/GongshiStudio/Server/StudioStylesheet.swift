@@ -34,6 +34,9 @@ enum StudioStylesheet {
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
         .login{max-width:22rem}
+        pre.source{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:.5rem;font-size:.9rem}
+        .filters label{display:inline-block;margin:.25rem .25rem 0 0}.filters select,.filters input{max-width:100%}
+        .workflow form{margin:.5rem 0}.workflow textarea{display:block;width:100%;max-width:30rem}
         @media (max-width:40rem){nav{margin-left:0;width:100%}main{padding:.75rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.15rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}}
         """
 }

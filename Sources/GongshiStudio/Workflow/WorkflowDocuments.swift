@@ -5,8 +5,8 @@ import GongshiKit
 public protocol WorkflowDocuments: Sendable {
     /// The document at `path` (relative to the source dir) and its current version.
     func load(_ path: String) throws -> (document: EditableDocument, version: String)
-    /// Writes `document` to `path`; returns the new version.
-    func save(_ document: EditableDocument, to path: String) throws -> String
+    /// Writes `document` to `path` if the file is still `expectedVersion` (else throws); returns the new version.
+    func save(_ document: EditableDocument, to path: String, expectedVersion: String) throws -> String
 }
 
 /// The core of `POST /action`: the version must be the file's current one, the rules are checked on the server
@@ -30,7 +30,7 @@ public struct WorkflowActionHandler: Sendable {
         guard current == version else { throw WorkflowError.conflict }
         var document = old
         try rules.apply(action, to: &document, by: account, creator: history.creator(of: path), today: today, reason: reason)
-        let after = try documents.save(document, to: path)
+        let after = try documents.save(document, to: path, expectedVersion: version)
         let event = AuditEvent(
             account: account, action: action.label, path: path, id: document.fields.text("id"), org: document.org,
             reason: action == .reject ? reason : nil, before: version, after: after)

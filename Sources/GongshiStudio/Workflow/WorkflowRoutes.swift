@@ -27,7 +27,7 @@ public enum WorkflowRoutes {
                 let warning = result.warning.map { "<p role=\"alert\">\(HTMLText.escape($0))</p>" } ?? ""
                 let main =
                     "<p>已\(action.label)，现在是「\(result.state?.rawValue ?? "")」。</p>\(warning)"
-                    + "<p><a href=\"/edit/\(HTMLText.escape(form.path))\">返回这份内容</a> · <a href=\"/\">返回待办</a></p>"
+                    + "<p><a href=\"/view/\(HTMLText.escape(form.path))\">返回这份内容</a> · <a href=\"/\">返回待办</a></p>"
                 return StudioPage.response(title: action.label, context: context, main: main)
             } catch let error as WorkflowError {
                 return error == .conflict

@@ -16,7 +16,7 @@ final class MemoryDocuments: WorkflowDocuments {
         return (document, "v\(version)")
     }
 
-    func save(_ document: EditableDocument, to path: String) throws -> String {
+    func save(_ document: EditableDocument, to path: String, expectedVersion: String) throws -> String {
         files.withLock { files in
             let version = (files[path]?.1 ?? 0) + 1
             files[path] = (document, version)

@@ -1,0 +1,72 @@
+"""Starting `gongshi studio` on a copy of the sample site (a git repository) for the studio's browser tests."""
+import pathlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SAMPLE_PASSWORD = "gongshi-sample"
+
+
+def binary():
+    for candidate in (REPO / ".build" / "debug" / "gongshi", REPO / ".build" / "release" / "gongshi"):
+        if candidate.exists():
+            return candidate
+    raise RuntimeError("gongshi is not built: run `swift build --product gongshi` (make test does)")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def copy_sample(work):
+    """site.yaml, content/, templates/ and the sample accounts.yaml in a fresh git repository."""
+    source = work / "source"
+    source.mkdir()
+    for name in ("site.yaml", "accounts.yaml"):
+        shutil.copy2(REPO / name, source / name)
+    for name in ("content", "templates"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, source / name)
+    git = ["git", "-C", str(source), "-c", "user.name=测试", "-c", "user.email=test@example.org"]
+    subprocess.run(["git", "init", "-q", str(source)], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "示例站点"], check=True)
+    return source
+
+
+class StudioProcess:
+    def __init__(self, extra=()):
+        self.work = pathlib.Path(tempfile.mkdtemp(prefix="gongshi-studio-"))
+        self.source = copy_sample(self.work)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = open(self.work / "studio.log", "w")
+        self.process = subprocess.Popen(
+            [str(binary()), "studio", "--source", str(self.source), "--port", str(self.port), *extra],
+            stdout=self.log, stderr=subprocess.STDOUT, cwd=self.source)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("studio exited: " + (self.work / "studio.log").read_text())
+            try:
+                with urllib.request.urlopen(self.url + "healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("studio did not start: " + (self.work / "studio.log").read_text())
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+        shutil.rmtree(self.work, ignore_errors=True)
