@@ -52,6 +52,8 @@ extension ContentSkeleton {
         yaml.commentedOut(
             ["review:", "  date: \(endOfYear)", "  method: 党员大会述职、群众代表评议", "  votes: {\(votes)}"],
             "年终述职评议（可选）：date 评议日期（必填，不早于公示日期）、method 评议方式（可选）、votes 票数（必填，整数，键只能是 \(Vote.allowedValues.joined(separator: "、"))）")
+        addOneStepReview(to: &yaml)
+        addWorkflow(to: &yaml)
     }
 
     /// 党务公开事项
@@ -79,6 +81,7 @@ extension ContentSkeleton {
             ["outcome:", "  date: \(today)", "  text: 公示期内未收到反映", "  received: 0"],
             "结果公开（可选）：公示期结束后填写，date 日期、text 结果（必填），received 收到意见条数（整数）")
         yaml.field("follows", "", "落实的上一项公开事项的 id（可选），如实施结果公开写它落实的决议公开的 id")
+        addWorkflow(to: &yaml)
         addAttachments(to: &yaml)
         addImages(to: &yaml)
     }
@@ -93,7 +96,23 @@ extension ContentSkeleton {
         yaml.field("people", "", "人物（可选，公开职务人员），列表，如 [金桥社区党委书记 \(ScaffoldPlaceholder.exampleNames[0]), 网格员 \(ScaffoldPlaceholder.exampleNames[1])]")
         yaml.field("honors", "", "荣誉（可选），列表，如 [\(today.year)年度市级优秀党员]")
         yaml.field("summary", "", "摘要（可选）；不填时取正文第一段")
+        addOneStepReview(to: &yaml)
+        addWorkflow(to: &yaml)
         addAttachments(to: &yaml)
         addImages(to: &yaml)
+    }
+
+    /// 审核 of promise letters and examples (one step; written by the studio, optional by hand).
+    func addOneStepReview(to yaml: inout SkeletonText) {
+        yaml.commentedOut(
+            ["reviewed:", "  by: \(ScaffoldPlaceholder.reviewer.text)", "  date: \(today)"],
+            "审核（可选）：by 审核人、date 审核日期。编辑平台审核通过时自动写入；手写的文件不写也照常发布")
+    }
+
+    /// `workflow`: the studio's mark for items not yet through its procedure.
+    func addWorkflow(to yaml: inout SkeletonText) {
+        yaml.commentedOut(
+            ["workflow: \(WorkflowMark.draft.rawValue)"],
+            "编辑平台的流程标记（可选），\(SkeletonText.choices(WorkflowMark.allowedValues))：写了就不发布，编辑平台审核通过后去掉。手写的文件不用写")
     }
 }
