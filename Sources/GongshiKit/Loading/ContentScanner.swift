@@ -58,6 +58,10 @@ public struct ContentScanner: Sendable {
         var diagnostics: [Diagnostic] = []
         for top in DirectoryListing.entries(of: content.path) ?? [] where !top.name.hasPrefix(".") {
             let name = top.name
+            if name == Self.accountsFile {
+                diagnostics.append(Diagnostic(.error, "content/\(name)", line: 1, Self.accountsFileMessage))
+                continue
+            }
             guard let kind = ContentKind(rawValue: name) else {
                 let known = ContentKind.allCases.map(\.rawValue).joined(separator: "、")
                 diagnostics.append(Diagnostic(.warning, "content/\(name)", line: 1, "未知的内容目录 content/\(name)，已忽略；可用目录：\(known)", kind: .ignoredFile))
@@ -105,6 +109,11 @@ public struct ContentScanner: Sendable {
         var refused: [(path: String, message: String)] = []
     }
 
+    /// The studio's accounts (`gongshi studio`): only in the source dir's root, never under `content/`.
+    static let accountsFile = "accounts.yaml"
+    static let accountsFileMessage =
+        "编辑平台的账号文件（含密码摘要）不能放在 content/ 中：content/ 里的文件可能随网站发布。请移到源目录根下（与 site.yaml 同级）"
+
     /// Said of a symlinked folder.
     static let symlinkedFolder = "是符号链接：gongshi 不进入符号链接的目录（它可能指向源目录之外），其中的文件没有读取；请把目录本身放在这里"
 
@@ -117,7 +126,9 @@ public struct ContentScanner: Sendable {
             let isContent = ext == "md"
             switch entry.kind {
             case .regular:
-                if isContent {
+                if entry.name == Self.accountsFile {
+                    found.refused.append((path, Self.accountsFileMessage))
+                } else if isContent {
                     found.files.append(path)
                 } else if Self.misnamedExtensions.contains(ext) {
                     found.misnamed.append(path)
