@@ -160,6 +160,16 @@ extension RandomSite {
         case (.branches, "registered"), (.promises, "items.target"), (.promises, "items.progress"), (.disclosures, "proposed"),
             (.disclosures, "approved.org"), (.disclosures, "topic"), (.disclosures, "outcome"), (.disclosures, "follows"):
             return procedureValue(for: key, of: record, &g)
+        case (.promises, "workflow"), (.disclosures, "workflow"), (.examples, "workflow"):
+            // The studio's mark: any value withholds the record, so it appears and disappears between steps.
+            return g.chance(0.75) ? nil : .plain(g.pick(["草稿", "待审核"]))
+        case (.promises, "reviewed"), (.examples, "reviewed"):
+            guard g.chance(0.5) else { return nil }
+            let day = SimpleDate.parse(record.fields["date"]?.text) ?? published
+            return .map([
+                YAMLField(key: "by", value: .quoted("组织委员 \(Self.name(&g))")),
+                YAMLField(key: "date", value: .plain((day + g.int(0...3)).description)),
+            ])
         case (_, "privacy"):
             guard g.chance(0.5) else { return nil }
             return .map(
@@ -241,14 +251,17 @@ extension RandomSite {
         .promises: [
             "id", "branch", "year", "promiser", "role", "post", "published", "items", "items.text", "items.service", "items.due",
             "items.status", "items.done", "items.note", "items.target", "items.progress", "review", "review.date", "review.method", "review.votes", "privacy",
-            "body",
+            "reviewed", "workflow", "body",
         ],
         .disclosures: [
             "id", "branch", "title", "category", "scope", "published", "reviewed", "reviewed.by", "reviewed.date", "approved",
             "approved.by", "approved.date", "approved.org", "cadence", "period", "until", "feedback", "proposed", "topic", "outcome", "follows",
-            "privacy", "attachments", "images", "body",
+            "privacy", "attachments", "images", "workflow", "body",
         ],
-        .examples: ["id", "title", "branch", "date", "field", "service", "people", "honors", "summary", "privacy", "attachments", "images", "body"],
+        .examples: [
+            "id", "title", "branch", "date", "field", "service", "people", "honors", "summary", "privacy", "attachments", "images", "reviewed",
+            "workflow", "body",
+        ],
         .pages: ["id", "title", "privacy", "body"],
     ]
 

@@ -37,6 +37,8 @@ struct RandomSite {
     /// 社会公开, reviewed and approved by someone, published on or before the as-of date and not retired by its topic's
     /// `retire_after_days` (PublicationPolicy).
     func isPublished(_ record: RandomRecord) -> Bool {
+        // The studio's `workflow` mark withholds letters, disclosures and examples alike (their markers must not leak).
+        if record.fields["workflow"] != nil { return false }
         guard record.kind == .disclosures else { return true }
         guard record.fields["scope"]?.text == "社会公开" else { return false }
         for key in ["reviewed", "approved"] {
