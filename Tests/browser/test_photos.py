@@ -30,6 +30,8 @@ def _newest_example():
     examples = []
     for path in (REPO / "content" / "examples").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
+        if re.search(r"^workflow:", text, re.M):
+            continue  # a studio draft or submitted example is not published
         fields = dict(re.findall(r"^(id|date|branch): *(\S+)", text, re.M))
         examples.append((fields["date"], fields["id"], fields["branch"]))
     date, ident, branch = sorted(examples, key=lambda e: (e[0], [-ord(c) for c in e[1]]))[-1]
