@@ -2,8 +2,9 @@
 public enum ContentKind: String, Sendable, CaseIterable {
     case branches, promises, disclosures, examples, pages
 
-    /// The front-matter schema of this kind.
-    func rules(categories: [String], topics: [String] = BuiltinTopic.all) -> [FieldRule] {
+    /// The front-matter schema of this kind: what `check` validates, and what the studio's forms are made of
+    /// (labels in `FieldLabels`). `categories` are the site's 党务公开 categories (the enumeration of `category`).
+    public func rules(categories: [String] = [], topics: [String] = BuiltinTopic.all) -> [FieldRule] {
         switch self {
         case .branches: return ContentSchema.branch
         case .promises: return ContentSchema.promise

@@ -5,14 +5,20 @@ extension ContentLoader {
     /// has not changed. `cache` is left holding exactly the files loaded now (a deleted or renamed file drops out),
     /// with the counts in `statistics`. `start` is a file-system time taken before any file was examined
     /// (`FileTime.now(in:)`), which decides whether a file's status can be trusted by the next load; nil trusts none.
+    /// A file in `overlay` (path → text) is parsed from that text instead of the disk, and kept out of the cache.
     static func load(
-        _ entries: [SourceEntry], scanner: ContentScanner, config: SiteConfig, cache: inout ParseCache, start: FileTime?
+        _ entries: [SourceEntry], scanner: ContentScanner, config: SiteConfig, cache: inout ParseCache, start: FileTime?,
+        overlay: [String: String] = [:]
     ) -> LoadedContent {
         let settings = LoaderSettings(config: config)
         let previous = cache.matching(settings)
         let root = scanner.sourceDirectory.path + "/"
         let results = entries.concurrentMap { entry in
-            previous.load(entry, status: FileStatus(path: root + entry.path), start: start, settings: settings, read: scanner.read)
+            if let text = overlay[entry.path] {
+                let file = SourceFile(path: entry.path, kind: entry.kind, text: text)
+                return (content: loadFile(.success(file), settings: settings), entry: ParseCache.Entry?.none, use: ParseCache.Use.parsed)
+            }
+            return previous.load(entry, status: FileStatus(path: root + entry.path), start: start, settings: settings, read: scanner.read)
         }
         var next = ParseCache(settingsDigest: previous.settings)
         next.note = previous.note

@@ -16,6 +16,14 @@ public enum SiteBuilder {
         return (checked.model, checked.templates, checked.diagnostics)
     }
 
+    /// `check` of the source as it would be with `overlay`'s files (path relative to the source dir → text) in
+    /// place of, or in addition to, the ones on disk: the studio validates a form this way before it writes
+    /// anything. Reads the parse cache on disk for the other files, writes nothing.
+    public static func check(_ options: BuildOptions, overlay: [String: String]) -> (SiteModel?, TemplateLibrary?, [Diagnostic]) {
+        let checked = check(options, cache: .disk(probe: false), overlay: overlay)
+        return (checked.model, checked.templates, checked.diagnostics)
+    }
+
     /// Where a run finds the parse cache.
     enum CacheSource {
         /// The cache directory's file (ignored with `--clean`); `probe` notes the time before loading in that
@@ -36,7 +44,7 @@ public enum SiteBuilder {
         var photos: ImageStage.Outcome?
     }
 
-    static func check(_ options: BuildOptions, cache source: CacheSource) -> Checked {
+    static func check(_ options: BuildOptions, cache source: CacheSource, overlay: [String: String] = [:]) -> Checked {
         let scanner = ContentScanner(sourceDirectory: options.sourceDirectory)
         var config: SiteConfig?
         var siteText: String?
@@ -53,8 +61,9 @@ public enum SiteBuilder {
         }
         let (templates, templateDiagnostics) = TemplateLibrary.load(for: options)
         diagnostics += templateDiagnostics
-        let listed = scanner.list()
+        var listed = scanner.list()
         diagnostics += listed.diagnostics
+        listed.entries = SourceOverlay.entries(listed.entries, adding: overlay)
         guard var config else { return Checked(templates: templates, diagnostics: PrivacyLint.masking(diagnostics).sorted) }
         var clock = PhaseClock()
         var cache = parseCache(from: source, options: options, settings: LoaderSettings(config: config))
@@ -63,7 +72,7 @@ public enum SiteBuilder {
         case .disk(probe: false): start = nil
         default: start = FileTime.now(in: options.resolvedCacheDirectory)
         }
-        var content = ContentLoader.load(listed.entries, scanner: scanner, config: config, cache: &cache, start: start)
+        var content = ContentLoader.load(listed.entries, scanner: scanner, config: config, cache: &cache, start: start, overlay: overlay)
         AttachmentLoader.resolve(&content, sourceDirectory: options.sourceDirectory)
         // `check` validates every photo and writes nothing; a build and the preview encode into the cache.
         let photos = ImageStage.resolve(

@@ -28,7 +28,7 @@ public enum ContentCodec {
     }
 
     public static func encode(_ document: EditableDocument) -> [UInt8] {
-        let rules = document.kind.studioRules()
+        let rules = document.kind.rules()
         var out = "---\n"
         out += block(document.fields, rules: rules, indent: 0)
         out += "---\n"
@@ -38,7 +38,7 @@ public enum ContentCodec {
 
     /// The document with its top-level keys in schema order, unknown keys after in their order: for new files.
     public static func ordered(_ fields: FrontMap, kind: ContentKind) -> FrontMap {
-        let order = kind.studioRules().map(\.key)
+        let order = kind.rules().map(\.key)
         let known = order.compactMap { key in fields[key].map { FrontMap.Entry(key: key, value: $0) } }
         return FrontMap(known + fields.entries.filter { !order.contains($0.key) })
     }
@@ -49,7 +49,7 @@ public enum ContentCodec {
             fields[key] = value
             return
         }
-        let order = kind.studioRules().map(\.key)
+        let order = kind.rules().map(\.key)
         guard let position = order.firstIndex(of: key) else {
             fields[key] = value
             return

@@ -18,6 +18,8 @@ public final class Studio: Sendable {
     public let history: ChangeRecorder
     /// The 提出→审核→审批 rules with the site's procedure settings and notice rules.
     public let rules: WorkflowRules
+    /// The site's settings (categories and topics for the forms' selects); nil in tests that do not need them.
+    public let config: SiteConfig?
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, config: SiteConfig? = nil, throttle: LoginThrottle = LoginThrottle()) {
@@ -30,6 +32,7 @@ public final class Studio: Sendable {
         self.throttle = throttle
         self.content = ContentStore(sourceDirectory: settings.sourceDirectory)
         self.history = ChangeRecorder(sourceDirectory: settings.sourceDirectory, stateDirectory: settings.stateDirectory, orgNames: tree.names)
+        self.config = config
         self.rules = config.map { WorkflowRules(authorizer: authorizer, config: $0) } ?? WorkflowRules(authorizer: authorizer)
     }
 
@@ -45,6 +48,8 @@ public final class Studio: Sendable {
         StaticRoutes.register(on: router, studio: self)
         LoginRoutes.register(on: router, studio: self)
         InboxRoutes.register(on: router, studio: self)
+        EditRoutes.register(on: router, studio: self)
+        ProgressRoutes.register(on: router, studio: self)
         WorkflowRoutes.register(
             on: router, handler: WorkflowActionHandler(rules: rules, documents: content, history: history), today: settings.today)
         return router

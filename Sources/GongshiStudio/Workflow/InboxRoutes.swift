@@ -12,10 +12,11 @@ enum InboxRoutes {
             guard let account = context.account else { return StudioPage.forbidden(context, "请先登录。") }
             return inbox(request, account: account, context: context, studio: studio)
         }
-        router.get("/view/**") { _, context -> Response in
+        router.get("/view/**") { request, context -> Response in
             guard let account = context.account else { return StudioPage.forbidden(context, "请先登录。") }
             let path = context.parameters.getCatchAll().joined(separator: "/")
-            return view(path, account: account, context: context, studio: studio)
+            let saved = request.uri.queryParameters["saved"].map(String.init)
+            return view(path, account: account, context: context, studio: studio, saved: saved)
         }
         router.get("/history/**") { _, context -> Response in
             guard let account = context.account else { return StudioPage.forbidden(context, "请先登录。") }
@@ -106,7 +107,7 @@ enum InboxRoutes {
     }
 
     /// One file: its fields and body as written (read-only until the forms land), with the workflow panel.
-    static func view(_ path: String, account: Account, context: StudioContext, studio: Studio) -> Response {
+    static func view(_ path: String, account: Account, context: StudioContext, studio: Studio, saved: String? = nil) -> Response {
         guard let (_, kind) = try? studio.content.location(of: path), let (bytes, version) = try? studio.content.read(path),
             let document = try? ContentCodec.decode(bytes, kind: kind, path: path), let org = document.org,
             studio.authorizer.allows(account, .read, org: org)
@@ -114,9 +115,11 @@ enum InboxRoutes {
             return StudioPage.forbidden(context, "没有权限查看这份内容，或者它不存在。")
         }
         var html = ""
+        if let saved { html += "<p class=\"note\" role=\"status\">已保存。\(saved == "1" ? "" : HTMLText.escape(saved))</p>" }
         if let note = Representability.of(bytes, kind: kind, path: path).note {
             html += "<p class=\"note\" role=\"note\">\(HTMLText.escape(note))</p>"
         } else {
+            html += editLinks(document, path: path, account: account, studio: studio)
             html += WorkflowPanel.html(
                 document: document, path: path, version: version, account: account, rules: studio.rules, history: studio.history,
                 csrfField: StudioPage.csrfField(context))
@@ -124,5 +127,24 @@ enum InboxRoutes {
         html += "<section aria-labelledby=\"file-title\"><h2 id=\"file-title\">文件内容</h2><pre class=\"source\">"
         html += HTMLText.escape(String(decoding: bytes, as: UTF8.self)) + "</pre></section>"
         return StudioPage.response(title: document.fields.text("title") ?? document.fields.text("promiser") ?? path, context: context, main: html)
+    }
+
+    /// 编辑 and, on a promise letter, 记一笔践诺 for each item: for accounts that may write to the file.
+    static func editLinks(_ document: EditableDocument, path: String, account: Account, studio: Studio) -> String {
+        guard ContentForm.editable.contains(document.kind), let org = document.org, studio.authorizer.allows(account, .write, org: org)
+        else { return "" }
+        let escaped = HTMLText.escape(path)
+        var html = "<p class=\"actions\"><a class=\"button\" href=\"/edit/\(escaped)\">编辑</a></p>"
+        if document.kind == .promises, let items = document.fields["items"]?.listValue, !items.isEmpty {
+            html += "<section aria-labelledby=\"jiannuo\"><h2 id=\"jiannuo\">践诺记录</h2><ul class=\"items\">"
+            for (index, item) in items.enumerated() {
+                let text = item.mapValue?.text("text") ?? "第 \(index + 1) 项"
+                let count = item.mapValue?["progress"]?.listValue?.count ?? 0
+                html += "<li>\(HTMLText.escape(text))（已记 \(count) 条）<a href=\"/progress/\(escaped)?item=\(index)\">记一笔践诺"
+                html += "<span class=\"visually-hidden\">：\(HTMLText.escape(text))</span></a></li>"
+            }
+            html += "</ul></section>"
+        }
+        return html
     }
 }
