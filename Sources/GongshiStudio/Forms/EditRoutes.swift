@@ -209,7 +209,7 @@ enum EditRoutes {
         var messages = draft.messages
         let summary = messages.all
         let fields = form.fieldsHTML(values: draft.fields, messages: &messages, origins: draft.origins, isNew: draft.path == nil)
-        let rest = messages.takeRest()
+        _ = messages.takeRest()  // every message is in the summary; those no field took are only there
         let action = draft.path.map { "/edit/" + $0 } ?? "/new/" + form.kind.rawValue
         var html = ""
         if !summary.isEmpty {
@@ -219,7 +219,7 @@ enum EditRoutes {
                 let link = message.field.map { "<a href=\"#\(FieldName.inputID(FormRenderer.anchor(for: $0, in: form)))\">" } ?? ""
                 html += "<li>\(link)\(HTMLText.escape((message.isError ? "" : "提醒：") + message.text))\(link.isEmpty ? "" : "</a>")</li>"
             }
-            html += "</ul>" + FormRenderer.messageList(rest, name: "general") + "</div>"
+            html += "</ul></div>"
         }
         if let notice = draft.notice { html += "<p class=\"note\" role=\"status\">\(HTMLText.escape(notice))</p>" }
         html += "<form method=\"post\" action=\"\(HTMLText.escape(action))\" class=\"content-form\" novalidate>"

@@ -22,12 +22,19 @@ struct FieldMessages {
         for diagnostic in diagnostics where diagnostic.path == path {
             // A missing key is reported on the line of the mapping it is missing from: a list row's dash line,
             // which is also the line of the row's first key.
-            let missing = diagnostic.message.hasPrefix("缺少必填字段")
-            let field = missing ? items[diagnostic.line] ?? keys[diagnostic.line] : keys[diagnostic.line] ?? items[diagnostic.line]
+            // A top-level key is missing from the whole front matter (reported on line 1): its name ends the message.
+            let missing = diagnostic.message.hasPrefix(Self.missingPrefix)
+            let topLevel = missing ? String(diagnostic.message.dropFirst(Self.missingPrefix.count)) : ""
+            let field =
+                missing
+                ? (topLevel.allSatisfy { $0.isASCII && !$0.isWhitespace } ? topLevel : items[diagnostic.line] ?? keys[diagnostic.line])
+                : keys[diagnostic.line] ?? items[diagnostic.line]
             all.append(Message(field: field, text: diagnostic.message, isError: diagnostic.severity == .error))
             unplaced[field ?? "", default: []].append((diagnostic.severity == .error ? "" : "提醒：") + diagnostic.message)
         }
     }
+
+    static let missingPrefix = "缺少必填字段 "
 
     var hasErrors: Bool { all.contains(where: \.isError) }
 

@@ -55,6 +55,13 @@ final class StudioClient {
         return try await send(.post, path, headers: headers, body: Self.encode(fields))
     }
 
+    /// A urlencoded form POST of `fields` as given (a scraped form carries its own `csrf`).
+    func post(_ path: String, fields: [(String, String)]) async throws -> Reply {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(.post, path, headers: headers, body: Self.encode(fields))
+    }
+
     /// Opens the login page (which gives the session and its token) and signs in.
     @discardableResult
     func logIn(_ login: String, password: String) async throws -> Reply {

@@ -2,6 +2,7 @@ import Foundation
 import GongshiKit
 import GongshiStudio
 import HummingbirdBcrypt
+import Testing
 
 /// A studio over the sample site's organisation tree and five accounts, all with the password `TestStudio.password`
 /// (bcrypt cost 4, so tests stay fast). `source` is a temp dir unless a test passes its own.
@@ -38,5 +39,14 @@ enum TestStudio {
         let source = source ?? FileManager.default.temporaryDirectory.appendingPathComponent("studio-\(UUID().uuidString)")
         let settings = StudioSettings(sourceDirectory: source, secureCookies: secureCookies, today: { today })
         return Studio(settings: settings, accounts: accounts, tree: tree, throttle: throttle)
+    }
+
+    /// A studio over `source`, a copy of the sample site, with its real organisation tree and site settings (the
+    /// same five accounts).
+    static func onSample(_ source: URL, today: Day = Day("2026-12-01")!) throws -> Studio {
+        let settings = StudioSettings(sourceDirectory: source, today: { today })
+        let options = BuildOptions(sourceDirectory: source, outputDirectory: settings.stateDirectory, asOf: today)
+        let model = try #require(SiteBuilder.check(options).0)
+        return Studio(settings: settings, accounts: accounts, tree: OrgTree(branches: model.branches), config: model.config)
     }
 }
