@@ -21,6 +21,18 @@ struct Rows {
         let year: Int
         let items: [Item]
         let itemCount, fulfilledCount, overdueCount: Int
+        /// 审核: who reviewed the letter (the studio's one-step review), nil for a hand-written letter.
+        let reviewed: Signoff?
+    }
+
+    /// A signoff as pages show it: the name and the day.
+    struct Signoff: Encodable, Sendable {
+        let by, date: String
+
+        init(_ signoff: GongshiKit.Signoff) {
+            by = signoff.by
+            date = signoff.date.description
+        }
     }
 
     struct Item: Encodable, Sendable {
@@ -87,7 +99,7 @@ struct Rows {
             href: href(.promise(l.id)), promiser: l.promiser, role: l.role == .branch ? "党组织" : l.role.rawValue, branchName: branchName(l.branch),
             branchHref: href(.branch(l.branch)), published: l.published.description, post: l.post, year: l.year,
             items: items, itemCount: items.count, fulfilledCount: l.items.filter { $0.status == .fulfilled }.count,
-            overdueCount: items.filter(\.overdue).count)
+            overdueCount: items.filter(\.overdue).count, reviewed: l.reviewed.map(Signoff.init))
     }
 
     /// The items of a letter, numbered, with their 践诺 records.

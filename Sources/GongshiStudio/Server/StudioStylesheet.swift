@@ -37,6 +37,23 @@ enum StudioStylesheet {
         pre.source{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:.5rem;font-size:.9rem}
         .filters label{display:inline-block;margin:.25rem .25rem 0 0}.filters select,.filters input{max-width:100%}
         .workflow form{margin:.5rem 0}.workflow textarea{display:block;width:100%;max-width:30rem}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        .content-form .field{margin:.5rem 0 .9rem}.content-form .field textarea{min-height:5rem}#f-body{min-height:14rem}
+        .req{font-weight:400;color:var(--muted);font-size:.875rem}
+        .help{color:var(--muted);font-size:.875rem;margin:0 0 .25rem}
+        ul.errors{margin:.25rem 0;padding:.25rem .75rem .25rem 1.5rem;border-left:4px solid var(--accent);background:#fdf0f0;color:#7a0a10}
+        .field.invalid input,.field.invalid select,.field.invalid textarea{border:2px solid var(--accent)}
+        fieldset{border:1px solid var(--line);border-radius:4px;margin:.75rem 0;padding:.25rem .9rem .75rem;max-width:44rem}
+        fieldset.row{background:var(--soft)}
+        legend{font-weight:700;padding:0 .25rem}
+        .check{display:flex;align-items:center;gap:.5rem;margin:.35rem 0}.check label{margin:0;font-weight:400}
+        .check input{width:1.4rem;height:1.4rem}
+        .summary h2{font-size:1.1rem;margin:.25rem 0}
+        .note{border-left:4px solid var(--ok);background:#eef7f1;padding:.5rem .75rem;margin:.75rem 0}
+        .preview{border:1px dashed var(--line);padding:.5rem 1rem;margin:1rem 0}
+        .versions{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}.versions textarea{min-height:20rem;max-width:none}
+        .items li{margin:.35rem 0}.actions{margin:.5rem 0}
+        .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
         @media (max-width:40rem){nav{margin-left:0;width:100%}main{padding:.75rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.15rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}}
         """
 }

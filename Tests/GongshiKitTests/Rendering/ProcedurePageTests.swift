@@ -77,6 +77,39 @@ struct ProcedurePageTests {
         #expect(!follower.contains("审批组织"), "no 审批组织 when none is named")
     }
 
+    /// The one-step review of letters and examples (the studio's 审核通过) is shown on their pages with the name.
+    @Test func aReviewedLetterAndExampleShowTheirReviewer() throws {
+        let letter = """
+            ---
+            id: l
+            branch: b
+            year: 2026
+            promiser: 刘芳
+            role: 书记
+            published: 2026-02-10
+            reviewed: {by: 王建国, date: 2026-02-09}
+            items:
+              - {text: 每周接待居民来访两次, service: 服务群众, due: 2026-12-31, status: 进行中}
+            ---
+            承诺。
+            """
+        let example = """
+            ---
+            id: e
+            title: 入户走访
+            branch: b
+            date: 2026-08-30
+            reviewed: {by: 王建国, date: 2026-09-01}
+            ---
+            走访。
+            """
+        let site = try Self.site(["content/promises/l.md": letter, "content/examples/e.md": example])
+        #expect(try site.page("promises/l/index.html").contains("<dt>审核</dt><dd>王建国，<time>2026-02-09</time></dd>"))
+        #expect(try site.page("examples/e/index.html").contains("<dt>审核</dt><dd>王建国，<time>2026-09-01</time></dd>"))
+        let unreviewed = try Self.site(["content/promises/l.md": letter.replacingOccurrences(of: "reviewed: {by: 王建国, date: 2026-02-09}\n", with: "")])
+        #expect(try !unreviewed.page("promises/l/index.html").contains("<dt>审核</dt>"))
+    }
+
     @Test func theOutcomeStepSaysWhatIsStillToCome() throws {
         // During the notice period; after it, within outcome_due_days; and past them (结果待公开).
         let open = Self.notice.replacingOccurrences(of: "outcome: {date: 2026-11-05, text: 公示期内未收到反映。, received: 2}\n", with: "")

@@ -22,6 +22,8 @@ struct ExampleContext: Encodable, Sendable {
     let attachments: [Rows.AttachmentLink]
     /// The gallery: every photo, large.
     let images: [Rows.Photo]
+    /// 审核: the reviewer's name and the date (the studio's one-step review), nil for a hand-written example.
+    let reviewed: Rows.Signoff?
 
     init(model: SiteModel, example e: Example) {
         let route = Route.example(e.id)
@@ -36,5 +38,6 @@ struct ExampleContext: Encodable, Sendable {
         bodyHTML = rows.body(e.bodyHTML, images: e.bodyImages)
         images = rows.photos(e.imageFiles)
         attachments = rows.attachments(e.attachmentFiles, of: route)
+        reviewed = e.reviewed.map(Rows.Signoff.init)
     }
 }
