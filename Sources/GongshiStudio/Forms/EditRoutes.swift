@@ -217,7 +217,10 @@ enum EditRoutes {
             html += "<div class=\"summary\" role=\"alert\" tabindex=\"-1\"><h2>\(errors > 0 ? "有 \(errors) 处需要改正，未保存" : "提醒")</h2><ul>"
             for message in summary {
                 let link = message.field.map { "<a href=\"#\(FieldName.inputID(FormRenderer.anchor(for: $0, in: form)))\">" } ?? ""
-                html += "<li>\(link)\(HTMLText.escape((message.isError ? "" : "提醒：") + message.text))\(link.isEmpty ? "" : "</a>")</li>"
+                // The field's Chinese name first: 「公开范围：缺少必填字段 scope」.
+                let label = message.field.flatMap { FieldLabels.label(FieldName.schemaPath($0)) }.map { $0 + "：" } ?? ""
+                let text = (message.isError ? "" : "提醒：") + label + message.text
+                html += "<li>\(link)\(HTMLText.escape(text))\(link.isEmpty ? "" : "</a>")</li>"
             }
             html += "</ul></div>"
         }

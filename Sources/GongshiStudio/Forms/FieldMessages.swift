@@ -40,6 +40,9 @@ struct FieldMessages {
 
     func has(_ name: String) -> Bool { unplaced[name] != nil }
 
+    /// Whether a message is about `name` or a field under it.
+    func has(prefix name: String) -> Bool { unplaced.keys.contains { $0 == name || $0.hasPrefix(name + ".") } }
+
     /// The messages of exactly `name`, taken so they are not shown twice.
     mutating func take(exactly name: String) -> [String] {
         unplaced.removeValue(forKey: name) ?? []

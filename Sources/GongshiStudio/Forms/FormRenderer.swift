@@ -16,8 +16,24 @@ struct FormRenderer {
     /// Keys whose text is long enough for a text area.
     static let longTextKeys: Set<String> = ["text", "note", "summary", "feedback", "method"]
 
+    /// Top-level fields a secretary seldom needs, folded under 更多设置 (open when one has a value or a message).
+    static let advancedKeys: Set<String> = ["privacy"]
+
     mutating func html(_ rules: [FieldRule], values: FrontMap) -> String {
-        rules.map { field($0, name: $0.key, value: values[$0.key]) }.joined(separator: "\n")
+        var main: [String] = []
+        var advanced: [String] = []
+        var open = false
+        for rule in rules {
+            if Self.advancedKeys.contains(rule.key) {
+                open = open || values[rule.key] != nil || messages.has(prefix: rule.key)
+                advanced.append(field(rule, name: rule.key, value: values[rule.key]))
+            } else {
+                main.append(field(rule, name: rule.key, value: values[rule.key]))
+            }
+        }
+        guard !advanced.isEmpty else { return main.joined(separator: "\n") }
+        return main.joined(separator: "\n")
+            + "\n<details class=\"advanced\"\(open ? " open" : "")><summary>更多设置（隐私处理，一般不用填）</summary>\(advanced.joined(separator: "\n"))</details>"
     }
 
     private mutating func field(_ rule: FieldRule, name: String, value: FrontValue?) -> String {

@@ -53,6 +53,7 @@ enum StudioStylesheet {
         .preview{border:1px dashed var(--line);padding:.5rem 1rem;margin:1rem 0}
         .versions{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}.versions textarea{min-height:20rem;max-width:none}
         .items li{margin:.35rem 0}.actions{margin:.5rem 0}
+        details.advanced{margin:1rem 0;max-width:44rem}details.advanced summary{cursor:pointer;font-weight:600;padding:.35rem 0}
         .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
         @media (max-width:40rem){nav{margin-left:0;width:100%}main{padding:.75rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.15rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}}
         """
