@@ -5,7 +5,8 @@ import Hummingbird
 enum StaticRoutes {
     /// Path below `/static/` → (content type, text).
     static let files: [String: (type: String, text: String)] = [
-        "studio.css": ("text/css; charset=utf-8", StudioStylesheet.css)
+        "studio.css": ("text/css; charset=utf-8", StudioStylesheet.css),
+        "upload.js": ("text/javascript; charset=utf-8", UploadScript.js),
     ]
 
     static func register(on router: Router<StudioContext>, studio: Studio) {

@@ -50,6 +50,7 @@ public final class Studio: Sendable {
         InboxRoutes.register(on: router, studio: self)
         EditRoutes.register(on: router, studio: self)
         ProgressRoutes.register(on: router, studio: self)
+        UploadRoutes.register(on: router, studio: self)
         WorkflowRoutes.register(
             on: router, handler: WorkflowActionHandler(rules: rules, documents: content, history: history), today: settings.today)
         return router

@@ -134,7 +134,11 @@ enum InboxRoutes {
         guard ContentForm.editable.contains(document.kind), let org = document.org, studio.authorizer.allows(account, .write, org: org)
         else { return "" }
         let escaped = HTMLText.escape(path)
-        var html = "<p class=\"actions\"><a class=\"button\" href=\"/edit/\(escaped)\">编辑</a></p>"
+        var html = "<p class=\"actions\"><a class=\"button\" href=\"/edit/\(escaped)\">编辑</a>"
+        for target in UploadRoutes.Target.allCases where target.belongs(to: document.kind) {
+            html += " <a class=\"button secondary\" href=\"/upload/\(escaped)?list=\(target.rawValue)\">上传\(target.noun)</a>"
+        }
+        html += "</p>"
         if document.kind == .promises, let items = document.fields["items"]?.listValue, !items.isEmpty {
             html += "<section aria-labelledby=\"jiannuo\"><h2 id=\"jiannuo\">践诺记录</h2><ul class=\"items\">"
             for (index, item) in items.enumerated() {
