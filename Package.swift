@@ -1,5 +1,11 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// `GONGSHI_WITHOUT_STUDIO=1` leaves the studio (`gongshi studio`) and its HTTP stack (Hummingbird, swift-nio) out
+/// of the build: `scripts/asan-test.sh` sets it, so the sanitised run instruments the engine, the preview and the
+/// command line without compiling swift-nio a third time (README「模糊测试与内存检查」).
+let withStudio = ProcessInfo.processInfo.environment["GONGSHI_WITHOUT_STUDIO"] == nil
 
 let package = Package(
     name: "gongshi",
@@ -13,13 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
-        // The studio (`gongshi studio`): Hummingbird's HTTP server, router, cookies and form decoding; hummingbird-auth
-        // for sessions and bcrypt. Only the studio target links them (README「依赖」says why).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        // Already in the graph through Hummingbird; named for the studio tests' NIOEmbedded (no new package).
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
-    ],
+    ] + (withStudio ? studioPackages : []),
     targets: [
         .systemLibrary(
             name: "CCmark",
@@ -66,25 +66,14 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
-        // The web editor (`gongshi studio`): accounts, forms from the schema, the 提出→审核→审批 workflow.
-        .target(
-            name: "GongshiStudio",
-            dependencies: [
-                "GongshiKit",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-            ]
-        ),
         .executableTarget(
             name: "gongshi",
             dependencies: [
                 "GongshiKit",
                 "GongshiPreview",
-                "GongshiStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ] + (withStudio ? ["GongshiStudio"] : []),
+            swiftSettings: withStudio ? [.define("GONGSHI_STUDIO")] : []
         ),
         // libFuzzer target over one content file (scripts/fuzz.sh); a plain build gives a replay tool instead.
         .executableTarget(
@@ -97,6 +86,40 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "GongshiPreviewTests",
+            dependencies: ["GongshiPreview", "GongshiKit"]
+        ),
+    ] + (withStudio ? studioTargets : []),
+    swiftLanguageModes: [.v6]
+)
+
+/// The studio's packages (named only when it is built).
+var studioPackages: [Package.Dependency] {
+    [
+        // The studio (`gongshi studio`): Hummingbird's HTTP server, router, cookies and form decoding; hummingbird-auth
+        // for sessions and bcrypt. Only the studio target links them (README「依赖」says why).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Already in the graph through Hummingbird; named for the studio tests' NIOEmbedded (no new package).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    ]
+}
+
+/// The studio and its tests.
+var studioTargets: [Target] {
+    [
+        // The web editor (`gongshi studio`): accounts, forms from the schema, the 提出→审核→审批 workflow.
+        .target(
+            name: "GongshiStudio",
+            dependencies: [
+                "GongshiKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        .testTarget(
             name: "GongshiStudioTests",
             dependencies: [
                 "GongshiStudio", "GongshiKit",
@@ -105,10 +128,5 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(
-            name: "GongshiPreviewTests",
-            dependencies: ["GongshiPreview", "GongshiKit"]
-        ),
-    ],
-    swiftLanguageModes: [.v6]
-)
+    ]
+}

@@ -1,3 +1,4 @@
+#if GONGSHI_STUDIO
 import ArgumentParser
 import Foundation
 import GongshiKit
@@ -96,3 +97,4 @@ enum PasswordPrompt {
         return line
     }
 }
+#endif
