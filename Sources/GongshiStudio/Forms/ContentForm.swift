@@ -8,6 +8,8 @@ struct ContentForm {
     let rules: [FieldRule]
     /// The organisations the account may write to (the `branch` select), nearest the root first.
     let organisations: [(id: String, name: String)]
+    /// Every organisation of the site (a branch's `parent` select).
+    let allOrganisations: [(id: String, name: String)]
 
     /// The workflow's records: written only by the workflow buttons (`WorkflowRules`), never by a form.
     static let workflowKeys = Set(WorkflowKey.all)
@@ -20,8 +22,8 @@ struct ContentForm {
         self.kind = kind
         let config = studio.config
         rules = kind.rules(categories: config?.allCategories ?? BuiltinCategory.all, topics: config?.allTopics ?? BuiltinTopic.all)
-        organisations = studio.tree.names.keys.sorted().filter { studio.authorizer.allows(account, .write, org: $0) }
-            .map { (id: $0, name: studio.tree.names[$0] ?? $0) }
+        allOrganisations = studio.tree.names.keys.sorted().map { (id: $0, name: studio.tree.names[$0] ?? $0) }
+        organisations = allOrganisations.filter { studio.authorizer.allows(account, .write, org: $0.id) }
     }
 
     /// The rules the form shows (all but the workflow's records).
@@ -45,7 +47,8 @@ struct ContentForm {
 
     /// The form's fields over `values`, with `messages` beside them; `origins` when showing a submitted form again.
     func fieldsHTML(values: FrontMap, messages: inout FieldMessages, origins: [String: [Int?]]?, isNew: Bool) -> String {
-        var renderer = FormRenderer(organisations: organisations, messages: messages, origins: origins, fixedKeys: isNew ? [] : ["id"])
+        var renderer = FormRenderer(
+            organisations: organisations, allOrganisations: allOrganisations, messages: messages, origins: origins, fixedKeys: isNew ? [] : ["id"])
         let html = renderer.html(shownRules, values: values)
         messages = renderer.messages
         return html

@@ -129,9 +129,15 @@ enum EditRoutes {
             draft.preview = MarkdownRenderer.html(body)
             return page(form, draft, context: context)
         }
-        // The organisation after the edit must be one the account writes to, whatever the form said.
+        // The organisation after the edit must be one the account writes to, whatever the form said; a branch moved
+        // under another parent must be moved by someone who writes to that parent too.
         if let org = fields.text(form.kind == .branches ? "id" : "branch"), !studio.authorizer.allows(account, .write, org: org) {
             return StudioPage.forbidden(context, "你没有「\(studio.tree.names[org] ?? org)」的起草权限，不能把内容写到那里。")
+        }
+        if form.kind == .branches, let parent = fields.text("parent"), parent != old?.document.fields.text("parent"),
+            !studio.authorizer.allows(account, .write, org: parent)
+        {
+            return StudioPage.forbidden(context, "你没有「\(studio.tree.names[parent] ?? parent)」的权限，不能把组织改到它的下面。")
         }
         var document = EditableDocument(kind: form.kind, fields: isNew ? ContentCodec.ordered(fields, kind: form.kind) : fields, body: body)
         let path: String

@@ -5,8 +5,10 @@ import GongshiKit
 /// number inputs, lists of records as rows with 删除这一项 and 增加一项, lists of names as one-per-line text areas.
 /// Each input shows its messages (`FieldMessages`) beside it. No script: 增加一项 is a submit button.
 struct FormRenderer {
-    /// The organisations a `branch` (or `parent`) select offers, id and name.
+    /// The organisations a `branch` select offers (those the account writes to), id and name.
     var organisations: [(id: String, name: String)]
+    /// Every organisation, for a branch's `parent`.
+    var allOrganisations: [(id: String, name: String)] = []
     var messages: FieldMessages
     /// Row origins of a form shown again (`FormReader.origins`); nil when showing the file as on disk.
     var origins: [String: [Int?]]?
@@ -87,8 +89,10 @@ struct FormRenderer {
         switch rule.value {
         case .oneOf(let options):
             return select(common, options: options.map { ($0, $0) }, current: text, required: rule.required)
-        case .identifier where rule.key == "branch" || rule.key == "parent":
+        case .identifier where rule.key == "branch":
             return select(common, options: organisations.map { ($0.id, "\($0.name)（\($0.id)）") }, current: text, required: rule.required)
+        case .identifier where rule.key == "parent":
+            return select(common, options: allOrganisations.map { ($0.id, "\($0.name)（\($0.id)）") }, current: text, required: rule.required)
         case .date:
             return "<input type=\"date\" \(common) value=\"\(value)\">"
         case .integer(let min):

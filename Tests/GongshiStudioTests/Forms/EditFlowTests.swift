@@ -91,6 +91,21 @@ import Testing
         #expect(try file(letter) == before)
     }
 
+    @Test func aBranchMovedUnderAnotherParentNeedsThatParentsRights() async throws {
+        defer { try? FileManager.default.removeItem(at: source) }
+        let secretary = try await client("jinqiao-shuji")
+        let path = "content/branches/jinqiao-wangge-1.md"
+        let before = try file(path)
+        let page = try await secretary.get("/edit/\(path)")
+        #expect(page.status == .ok)
+        let moved = try await submit(secretary, "/edit/\(path)", page: page.body, changes: ["parent": "shuikou-cun"])
+        #expect(moved.status == .forbidden)
+        #expect(try file(path) == before)
+        let kept = try await submit(secretary, "/edit/\(path)", page: page.body, changes: ["venue": "金桥社区第一网格党员活动室"])
+        #expect(kept.status == .seeOther)
+        #expect(try file(path).contains("venue: 金桥社区第一网格党员活动室"))
+    }
+
     @Test func aStaleFormIsRefusedAndShowsBothVersions() async throws {
         defer { try? FileManager.default.removeItem(at: source) }
         let first = try await client("jinqiao-shuji")
