@@ -32,10 +32,14 @@
         @Flag(name: .customLong("secure-cookies"), help: "会话 Cookie 加 Secure（经 HTTPS 访问时，例如在 nginx 的 TLS 后面）。")
         var secureCookies = false
 
+        @Flag(name: .customLong("behind-proxy"), help: "在本机的 nginx 等反向代理后面：登录限流按代理转来的 X-Real-IP 计算客户端地址。")
+        var behindProxy = false
+
         func run() async throws {
-            let settings = StudioSettings(
+            var settings = StudioSettings(
                 sourceDirectory: URL(fileURLWithPath: source), templatesDirectory: templates.map { URL(fileURLWithPath: $0) },
                 host: host, port: port, secureCookies: secureCookies || !Studio.isLoopback(host))
+            settings.behindProxy = behindProxy
             let studio: Studio
             do {
                 studio = try Studio.load(settings: settings)

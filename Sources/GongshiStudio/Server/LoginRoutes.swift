@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import HummingbirdBcrypt
@@ -28,10 +29,21 @@ enum LoginRoutes {
         }
     }
 
+    static let realIP = HTTPField.Name("X-Real-IP")!
+
+    /// The address the login throttle counts: the peer's, or behind the local proxy the client it names.
+    static func clientAddress(_ request: Request, context: StudioContext, behindProxy: Bool) -> String {
+        let peer = context.remoteAddress?.ipAddress ?? "unknown"
+        guard behindProxy, Studio.isLoopback(peer), let named = request.headers[realIP]?.trimmingCharacters(in: .whitespaces),
+            !named.isEmpty, named.count <= 64
+        else { return peer }
+        return named
+    }
+
     private static func attempt(_ request: Request, context: StudioContext, studio: Studio) async throws -> Response {
         let form = try await request.decode(as: LoginForm.self, context: context)
         let login = form.login.trimmingCharacters(in: .whitespaces)
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let address = clientAddress(request, context: context, behindProxy: studio.settings.behindProxy)
         if let until = await studio.throttle.blockedUntil(login: login, address: address) {
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return page(context, status: .tooManyRequests, login: login, error: "登录失败次数过多，请 \(minutes) 分钟后再试。")

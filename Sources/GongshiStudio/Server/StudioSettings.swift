@@ -12,6 +12,10 @@ public struct StudioSettings: Sendable {
     public var secureCookies: Bool
     /// Today's date for the signoffs the studio writes (tests fix it).
     public var today: @Sendable () -> Day
+    /// Behind a reverse proxy on this machine (`--behind-proxy`): a request from a loopback peer names its client
+    /// in `X-Real-IP` (nginx: `proxy_set_header X-Real-IP $remote_addr;`), which the login throttle counts. Off,
+    /// the header is ignored, so a client cannot choose the address it is counted under.
+    public var behindProxy = false
 
     public init(
         sourceDirectory: URL, templatesDirectory: URL? = nil, host: String = "127.0.0.1", port: Int = 8080,

@@ -34,10 +34,11 @@ enum TestStudio {
 
     static func make(
         source: URL? = nil, secureCookies: Bool = false, throttle: LoginThrottle = LoginThrottle(),
-        today: Day = Day("2026-12-01")!
+        today: Day = Day("2026-12-01")!, behindProxy: Bool = false
     ) -> Studio {
         let source = source ?? FileManager.default.temporaryDirectory.appendingPathComponent("studio-\(UUID().uuidString)")
-        let settings = StudioSettings(sourceDirectory: source, secureCookies: secureCookies, today: { today })
+        var settings = StudioSettings(sourceDirectory: source, secureCookies: secureCookies, today: { today })
+        settings.behindProxy = behindProxy
         return Studio(settings: settings, accounts: accounts, tree: tree, throttle: throttle)
     }
 
