@@ -70,3 +70,26 @@ class StudioProcess:
             self.process.kill()
         self.log.close()
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def log_in(driver, studio, login, password=SAMPLE_PASSWORD):
+    """Signs in on the studio's login page and waits for the next page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.delete_all_cookies()
+    driver.get(studio.url + "login")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(password)
+    form = driver.find_element(By.CSS_SELECTOR, "form.login")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 10).until(staleness_of(form))
+
+
+def serious(result):
+    """The serious and critical violations of an axe result (id, impact, first targets)."""
+    assert "error" not in result, result
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+

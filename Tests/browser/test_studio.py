@@ -6,11 +6,9 @@ import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ARTIFACTS, run_axe, wait_for
-from studio_support import SAMPLE_PASSWORD, StudioProcess, binary
+from studio_support import StudioProcess, binary, log_in, serious
 
 LETTER = "content/promises/tijiao-zaizhi-2027.md"
 
@@ -20,22 +18,6 @@ def studio():
     process = StudioProcess()
     yield process
     process.stop()
-
-
-def log_in(driver, studio, login, password=SAMPLE_PASSWORD):
-    driver.delete_all_cookies()
-    driver.get(studio.url + "login")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(password)
-    form = driver.find_element(By.CSS_SELECTOR, "form.login")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(staleness_of(form))
-
-
-def serious(result):
-    assert "error" not in result, result
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("width", [360, 1280])

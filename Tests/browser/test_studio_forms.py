@@ -12,7 +12,7 @@ from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import run_axe
-from studio_support import SAMPLE_PASSWORD, StudioProcess, binary
+from studio_support import StudioProcess, binary, log_in, serious
 
 LETTER = "content/promises/zhangli-2027.md"
 DISCLOSURE = "content/disclosures/zhuti-dangri-2026-12.md"
@@ -23,16 +23,6 @@ def studio():
     process = StudioProcess()
     yield process
     process.stop()
-
-
-def log_in(driver, studio, login):
-    driver.delete_all_cookies()
-    driver.get(studio.url + "login")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(SAMPLE_PASSWORD)
-    form = driver.find_element(By.CSS_SELECTOR, "form.login")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(staleness_of(form))
 
 
 def fill(driver, name, value):
@@ -50,12 +40,6 @@ def press(driver, text):
     button = driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']")
     button.click()
     WebDriverWait(driver, 10).until(staleness_of(button))
-
-
-def serious(result):
-    assert "error" not in result, result
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 def test_a_letter_and_a_disclosure_go_through_the_whole_procedure(driver, studio, artifacts):

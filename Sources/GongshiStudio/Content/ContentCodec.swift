@@ -45,18 +45,7 @@ public enum ContentCodec {
 
     /// Sets `key` keeping the file's order; a new key goes right after the nearest schema key before it.
     public static func set(_ key: String, _ value: FrontValue?, in fields: inout FrontMap, kind: ContentKind) {
-        guard let value, fields[key] == nil else {
-            fields[key] = value
-            return
-        }
-        let order = kind.rules().map(\.key)
-        guard let position = order.firstIndex(of: key) else {
-            fields[key] = value
-            return
-        }
-        let before = Set(order[..<position])
-        let index = fields.entries.lastIndex { before.contains($0.key) }.map { $0 + 1 } ?? 0
-        fields.entries.insert(.init(key: key, value: value), at: index)
+        FormReader.set(key, value, in: &fields, order: kind.rules().map(\.key))
     }
 
     // MARK: Reading

@@ -20,20 +20,20 @@ enum EditRoutes {
             return StudioPage.response(title: "新建", context: context, main: "<ul class=\"choices\">\(links)</ul>")
         }
         router.get("/new/:kind") { _, context -> Response in
-            guard let account = context.account else { return StudioPage.forbidden(context, "请先登录。") }
-            guard let kind = context.parameters.get("kind").flatMap(ContentKind.init(rawValue:)), ContentForm.creatable.contains(kind)
-            else { return StudioPage.forbidden(context, "不能新建这类内容。") }
-            let form = ContentForm(kind: kind, studio: studio, account: account)
-            guard !form.organisations.isEmpty else { return StudioPage.forbidden(context, "你没有起草权限，不能新建\(kind.chineseName)。") }
+            let form: ContentForm
+            switch newForm(context, studio: studio) {
+            case .failure(let refusal): return refusal.response(context)
+            case .success(let found): form = found.1
+            }
             let draft = Draft(path: nil, version: nil, fields: form.blank(today: studio.settings.today()), body: "", origins: nil)
             return page(form, draft, context: context)
         }
         router.post("/new/:kind") { request, context -> Response in
-            guard let account = context.account else { return StudioPage.forbidden(context, "请先登录。") }
-            guard let kind = context.parameters.get("kind").flatMap(ContentKind.init(rawValue:)), ContentForm.creatable.contains(kind)
-            else { return StudioPage.forbidden(context, "不能新建这类内容。") }
-            let form = ContentForm(kind: kind, studio: studio, account: account)
-            guard !form.organisations.isEmpty else { return StudioPage.forbidden(context, "你没有起草权限，不能新建\(kind.chineseName)。") }
+            let (account, form): (Account, ContentForm)
+            switch newForm(context, studio: studio) {
+            case .failure(let refusal): return refusal.response(context)
+            case .success(let found): (account, form) = found
+            }
             let data = try await formData(request)
             return submit(form, data: data, old: nil, context: context, account: account, studio: studio)
         }
@@ -59,6 +59,17 @@ enum EditRoutes {
                 return submit(form, data: data, old: file, context: context, account: account, studio: studio)
             }
         }
+    }
+
+    /// The signed-in account and the form of `/new/<kind>`, if the kind is one the studio creates and the account
+    /// drafts for some organisation.
+    static func newForm(_ context: StudioContext, studio: Studio) -> Result<(Account, ContentForm), Refusal> {
+        guard let account = context.account else { return .failure(.forbidden("请先登录。")) }
+        guard let kind = context.parameters.get("kind").flatMap(ContentKind.init(rawValue:)), ContentForm.creatable.contains(kind)
+        else { return .failure(.forbidden("不能新建这类内容。")) }
+        let form = ContentForm(kind: kind, studio: studio, account: account)
+        guard !form.organisations.isEmpty else { return .failure(.forbidden("你没有起草权限，不能新建\(kind.chineseName)。")) }
+        return .success((account, form))
     }
 
     static func formData(_ request: Request) async throws -> FormData {
