@@ -24,6 +24,16 @@ public enum SiteBuilder {
         return (checked.model, checked.templates, checked.diagnostics)
     }
 
+    /// `check(_:overlay:)` with a parse cache kept in memory by the caller (the studio checks every save this
+    /// way: only the changed files are parsed again). The overlay's files are never put in the cache.
+    public static func check(
+        _ options: BuildOptions, parseCache: inout ParseCache, overlay: [String: String]
+    ) -> (SiteModel?, TemplateLibrary?, [Diagnostic]) {
+        let checked = check(options, cache: .memory(parseCache), overlay: overlay)
+        if let cache = checked.parseCache { parseCache = cache }
+        return (checked.model, checked.templates, checked.diagnostics)
+    }
+
     /// Where a run finds the parse cache.
     enum CacheSource {
         /// The cache directory's file (ignored with `--clean`); `probe` notes the time before loading in that

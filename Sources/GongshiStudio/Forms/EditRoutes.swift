@@ -201,7 +201,8 @@ enum EditRoutes {
         let options = BuildOptions(
             sourceDirectory: studio.settings.sourceDirectory, outputDirectory: studio.settings.stateDirectory,
             templatesDirectory: studio.settings.templatesDirectory, asOf: studio.settings.today())
-        let (_, _, diagnostics) = SiteBuilder.check(options, overlay: [path: String(decoding: bytes, as: UTF8.self)])
+        let overlay = [path: String(decoding: bytes, as: UTF8.self)]
+        let (_, _, diagnostics) = studio.parseCache.withLock { cache in SiteBuilder.check(options, parseCache: &cache, overlay: overlay) }
         return FieldMessages(diagnostics, path: path, encoded: bytes)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GongshiKit
 import Hummingbird
 import HummingbirdAuth
+import Synchronization
 
 /// The running studio: settings and the services the routes share.
 public final class Studio: Sendable {
@@ -20,6 +21,8 @@ public final class Studio: Sendable {
     public let rules: WorkflowRules
     /// The site's settings (categories and topics for the forms' selects); nil in tests that do not need them.
     public let config: SiteConfig?
+    /// The parse cache of the saves' checks (`Forms/EditRoutes.validate`): each save parses only what changed.
+    let parseCache = Mutex(ParseCache())
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, config: SiteConfig? = nil, throttle: LoginThrottle = LoginThrottle()) {

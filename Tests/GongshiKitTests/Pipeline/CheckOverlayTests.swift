@@ -36,4 +36,17 @@ import Testing
         #expect(model != nil || !diagnostics.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: TestSite.repoRoot.appendingPathComponent(path).path))
     }
+
+    @Test func aCacheKeptInMemoryParsesOnlyTheOverlayTheSecondTime() throws {
+        let path = "content/promises/liufang-2026.md"
+        let disk = try String(contentsOf: TestSite.repoRoot.appendingPathComponent(path), encoding: .utf8)
+        var cache = ParseCache()
+        _ = SiteBuilder.check(options(), parseCache: &cache, overlay: [path: disk])
+        #expect(cache.entries[path] == nil, "the overlay's text is never cached")
+        #expect(cache.entries.count > 40)
+        let edited = disk.replacingOccurrences(of: "due: 2026-12-31", with: "due: 2026-12-30")
+        let (model, _, _) = SiteBuilder.check(options(), parseCache: &cache, overlay: [path: edited])
+        #expect(cache.statistics.parsed == 1)
+        #expect(model?.promises.first { $0.id == "liufang-2026" }?.items.first?.due.description == "2026-12-30")
+    }
 }
