@@ -123,6 +123,12 @@ enum EditRoutes {
     }
 
     static func submit(_ form: ContentForm, data: FormData, old: OpenFile?, context: StudioContext, account: Account, studio: Studio) -> Response {
+        // No form of the studio has these fields: a request that sends them is forged, and refused whole.
+        if let forged = data.values.keys.first(where: { name in
+            ContentForm.workflowKeys.contains(String(name.prefix { $0 != "." }))
+        }) {
+            return StudioPage.forbidden(context, "不能在表单里填写审核流程的记录（\(forged)）：它们只能由审核人、审批人按按钮写入。")
+        }
         let isNew = old == nil
         let base = old?.document.fields ?? FrontMap()
         let (fields, origins) = form.read(data, over: base, isNew: isNew)

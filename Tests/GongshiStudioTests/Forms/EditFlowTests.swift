@@ -128,10 +128,13 @@ import Testing
         #expect(page.status == .ok)
         let forged = try await submit(
             secretary, "/edit/\(path)", page: page.body, extra: [("reviewed.by", "李红梅"), ("reviewed.date", "2026-12-01"), ("workflow", "")])
-        #expect(forged.status == .seeOther)
+        #expect(forged.status == .forbidden)
         let text = try file(path)
         #expect(!text.contains("reviewed:"))
         #expect(text.contains("workflow: 待审核"))
+        let clearing = try await submit(secretary, "/edit/\(path)", page: page.body, extra: [("workflow", "")])
+        #expect(clearing.status == .forbidden)
+        #expect(try file(path) == text)
     }
 
     @Test func aNewDisclosureStartsAsADraftProposedByItsAuthor() async throws {
