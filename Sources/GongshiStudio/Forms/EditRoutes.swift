@@ -17,7 +17,17 @@ enum EditRoutes {
             let kinds = ContentForm.creatable.filter { !ContentForm(kind: $0, studio: studio, account: account).organisations.isEmpty }
             guard !kinds.isEmpty else { return StudioPage.forbidden(context, "你没有起草权限，不能新建内容。") }
             let links = kinds.map { "<li><a href=\"/new/\($0.rawValue)\">新建\($0.chineseName)</a></li>" }.joined()
-            return StudioPage.response(title: "新建", context: context, main: "<ul class=\"choices\">\(links)</ul>")
+            // The branch profiles the account may edit (they have no 待办: they are not reviewed).
+            let branches = studio.content.list(.branches).filter { entry in
+                entry.org.map { studio.authorizer.allows(account, .write, org: $0) } ?? false
+            }
+            var main = "<ul class=\"choices\">\(links)</ul>"
+            if !branches.isEmpty {
+                main += "<h2>修改支部概况</h2><ul class=\"choices\">"
+                main += branches.map { "<li><a href=\"/edit/\(HTMLText.escape($0.path))\">\(HTMLText.escape($0.title ?? $0.path))</a></li>" }.joined()
+                main += "</ul>"
+            }
+            return StudioPage.response(title: "新建", context: context, main: main)
         }
         router.get("/new/:kind") { _, context -> Response in
             let form: ContentForm

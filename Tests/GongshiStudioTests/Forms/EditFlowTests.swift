@@ -94,6 +94,8 @@ import Testing
     @Test func aBranchMovedUnderAnotherParentNeedsThatParentsRights() async throws {
         defer { try? FileManager.default.removeItem(at: source) }
         let secretary = try await client("jinqiao-shuji")
+        let menu = try await secretary.get("/new").body
+        #expect(menu.contains("/edit/content/branches/jinqiao-wangge-1.md") && !menu.contains("/edit/content/branches/shuikou-cun.md"))
         let path = "content/branches/jinqiao-wangge-1.md"
         let before = try file(path)
         let page = try await secretary.get("/edit/\(path)")
