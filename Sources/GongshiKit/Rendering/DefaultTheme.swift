@@ -233,8 +233,7 @@ public enum DefaultTheme {
         <div><dt>日期</dt><dd><time>{{date}}</time></dd></div>
         {{#field}}<div><dt>领域</dt><dd>{{.}}</dd></div>{{/field}}
         {{#service}}<div><dt>服务类别</dt><dd>{{.}}</dd></div>{{/service}}
-        {{/example}}{{#reviewed}}<div><dt>审核</dt><dd>{{by}}，<time>{{date}}</time></dd></div>{{/reviewed}}
-        {{^empty(people)}}<div><dt>人物</dt><dd>{{#people}}<span class="tag">{{.}}</span> {{/people}}</dd></div>{{/empty(people)}}
+        {{/example}}{{#reviewed}}<div><dt>审核</dt><dd>{{by}}，<time>{{date}}</time></dd></div>{{/reviewed}}{{^empty(people)}}<div><dt>人物</dt><dd>{{#people}}<span class="tag">{{.}}</span> {{/people}}</dd></div>{{/empty(people)}}
         {{^empty(honors)}}<div><dt>荣誉</dt><dd><ul class="honors">{{#honors}}<li>{{.}}</li>{{/honors}}</ul></dd></div>{{/empty(honors)}}
         </dl>
         <div class="prose">{{{bodyHTML}}}</div>
@@ -482,8 +481,7 @@ public enum DefaultTheme {
         <div><dt>身份</dt><dd>{{role}}</dd></div>
         {{#post}}<div><dt>岗位</dt><dd>{{.}}</dd></div>{{/post}}
         <div><dt>所在组织</dt><dd><a href="{{branchHref}}">{{branchName}}</a></dd></div>
-        <div><dt>公示日期</dt><dd><time>{{published}}</time></dd></div>
-        {{#reviewed}}<div><dt>审核</dt><dd>{{by}}，<time>{{date}}</time></dd></div>{{/reviewed}}
+        <div><dt>公示日期</dt><dd><time>{{published}}</time></dd></div>{{#reviewed}}<div><dt>审核</dt><dd>{{by}}，<time>{{date}}</time></dd></div>{{/reviewed}}
         <div><dt>兑现情况</dt><dd>已兑现 {{fulfilledCount}} 项，共 {{itemCount}} 项{{#overdueCount}}{{^equalzero(overdueCount)}}，<strong class="overdue-count">逾期 {{overdueCount}} 项</strong>{{/equalzero(overdueCount)}}{{/overdueCount}}</dd></div>
         </dl>
         <section aria-labelledby="h-items">
