@@ -20,6 +20,10 @@ public final class Studio: Sendable {
     public let rules: WorkflowRules
     /// The site's settings (categories and topics for the forms' selects); nil in tests that do not need them.
     public let config: SiteConfig?
+    /// The build started from 生成 and the last report (`Publishing/StudioBuilds`).
+    public let builds = StudioBuilds()
+    /// Rendered previews of drafts, held for the account that asked (`Publishing/PreviewStore`).
+    let previews = PreviewStore()
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, config: SiteConfig? = nil, throttle: LoginThrottle = LoginThrottle()) {
@@ -51,6 +55,8 @@ public final class Studio: Sendable {
         EditRoutes.register(on: router, studio: self)
         ProgressRoutes.register(on: router, studio: self)
         UploadRoutes.register(on: router, studio: self)
+        BuildRoutes.register(on: router, studio: self)
+        PreviewRoutes.register(on: router, studio: self)
         WorkflowRoutes.register(
             on: router, handler: WorkflowActionHandler(rules: rules, documents: content, history: history), today: settings.today)
         return router
