@@ -60,7 +60,7 @@ enum PreviewRoutes {
             let token = studio.previews.add(files, login: account.login)
             html += """
                 <p class="preview-banner" role="note"><strong>\(banner)</strong></p>
-                <iframe class="preview" sandbox="allow-same-origin" title="网站页面预览：\(HTMLText.escape(document.fields.text("title") ?? id))" \
+                <iframe class="site-preview" sandbox="allow-same-origin" title="网站页面预览：\(HTMLText.escape(document.fields.text("title") ?? id))" \
                 src="/preview/site/\(token)/\(page.url)"></iframe>
                 """
         }
@@ -114,7 +114,9 @@ enum PreviewRoutes {
 
     /// A file of a preview for the frame.
     static func framed(token: String, path: String, login: String, store: PreviewStore) -> Response {
-        let name = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        // The router drops a trailing slash, so a page's URL (`examples/x/`) arrives as `examples/x`.
+        var name = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        if store.file(token, name, login: login) == nil { name += "/index.html" }
         var headers = HTTPFields()
         headers[.contentSecurityPolicy] = framePolicy
         headers[HTTPField.Name("X-Frame-Options")!] = "SAMEORIGIN"

@@ -103,7 +103,7 @@ import Testing
         #expect(preview.status == .ok)
         #expect(preview.body.contains("预览：尚未发布（草稿）"))
         let src = try #require(preview.body.firstMatch(of: /src="(\/preview\/site\/[^"]+)"/)?.1)
-        let framed = try await jinqiao.get(String(src) + "index.html")
+        let framed = try await jinqiao.get(String(src))
         #expect(framed.status == .ok)
         #expect(framed.body.contains(marker))
         #expect(framed.headers[.contentSecurityPolicy] == PreviewRoutes.framePolicy)
@@ -117,7 +117,7 @@ import Testing
 
         let shuikou = try await client("shuikou-shuji")
         #expect(try await shuikou.get("/preview/\(draft)").status == .forbidden)
-        #expect(try await shuikou.get(String(src) + "index.html").status == .notFound)
+        #expect(try await shuikou.get(String(src)).status == .notFound)
         #expect(try await shuikou.get("/preview/content/examples/no-such-file.md").body.contains("没有权限查看这份内容，或者它不存在。"))
         #expect(outputFiles(containing: marker).isEmpty)
         #expect(try String(contentsOf: source.appendingPathComponent(draft), encoding: .utf8).contains("workflow: 草稿"))
