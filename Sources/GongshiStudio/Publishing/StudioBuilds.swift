@@ -31,7 +31,7 @@ public final class StudioBuilds: @unchecked Sendable {
     public var state: (running: Bool, last: Report?) { lock.withLock { (runningSince != nil, last) } }
 
     /// Starts `options`' build for `account` unless one from the studio is running (then false, nothing queued).
-    /// `finished` runs on the build's queue with the report.
+    /// `finished` runs on the build's queue with the report, before `state` shows it.
     @discardableResult
     public func start(_ options: BuildOptions, by account: Account, finished: @escaping @Sendable (Report) -> Void = { _ in }) -> Bool {
         let started = Date()
@@ -59,11 +59,12 @@ public final class StudioBuilds: @unchecked Sendable {
                 report.failure = String(describing: error)
             }
             report.finished = Date()
+            // The audit line is written before the build counts as finished, so the report and the log agree.
+            finished(report)
             self.lock.withLock {
                 self.last = report
                 self.runningSince = nil
             }
-            finished(report)
         }
         return true
     }

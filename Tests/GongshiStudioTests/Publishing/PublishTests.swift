@@ -96,6 +96,12 @@ import Testing
 
     @Test func draftPreviewShowsTheMarkerToItsBranchOnly() async throws {
         defer { try? FileManager.default.removeItem(at: source) }
+        // The published site exists, so the check at the end looks at real pages.
+        let approver = try await client("jinqiao-shenpi")
+        _ = try await approver.get("/build")
+        _ = try await approver.post("/build")
+        await studio.builds.idle()
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("examples/index.html").path))
         let jinqiao = try await client("jinqiao-shuji")
         let view = try await jinqiao.get("/view/\(draft)")
         #expect(view.body.contains("href=\"/preview/\(draft)\""))
@@ -120,6 +126,7 @@ import Testing
         #expect(try await shuikou.get(String(src)).status == .notFound)
         #expect(try await shuikou.get("/preview/content/examples/no-such-file.md").body.contains("没有权限查看这份内容，或者它不存在。"))
         #expect(outputFiles(containing: marker).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("examples/caogao-zaizhi-baodao").path))
         #expect(try String(contentsOf: source.appendingPathComponent(draft), encoding: .utf8).contains("workflow: 草稿"))
     }
 }
