@@ -69,5 +69,7 @@ def test_build_and_preview_have_no_serious_axe_violations(driver, studio, width)
         for route in ("build", "preview/" + DRAFT):
             driver.get(studio.url + route)
             assert serious(run_axe(driver)) == [], route
+            if width == 360:
+                assert driver.execute_script("return document.documentElement.scrollWidth") <= 360 + 1, route
     finally:
         driver.set_window_size(1280, 800)
