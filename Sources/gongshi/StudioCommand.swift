@@ -23,6 +23,9 @@
         @Option(name: .long, help: "模板目录，默认为 <源目录>/templates。")
         var templates: String?
 
+        @Option(name: .long, help: "「生成」发布到的输出目录，与 gongshi build 的 --output 相同。")
+        var output: String = "output"
+
         @Option(name: .long, help: "监听地址；默认只有本机可以访问。放在 nginx 后面时仍用 127.0.0.1。")
         var host: String = "127.0.0.1"
 
@@ -38,7 +41,8 @@
         func run() async throws {
             var settings = StudioSettings(
                 sourceDirectory: URL(fileURLWithPath: source), templatesDirectory: templates.map { URL(fileURLWithPath: $0) },
-                host: host, port: port, secureCookies: secureCookies || !Studio.isLoopback(host))
+                host: host, port: port, secureCookies: secureCookies || !Studio.isLoopback(host),
+                outputDirectory: URL(fileURLWithPath: output))
             settings.behindProxy = behindProxy
             let studio: Studio
             do {

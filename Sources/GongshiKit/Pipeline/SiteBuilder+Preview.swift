@@ -22,6 +22,9 @@ extension SiteBuilder {
         public let directory: URL
         /// Bytes held in memory before they are written over the disk copy.
         public var overlayLimit = 64 << 20
+        /// Files (path relative to the source dir → text) read in place of the ones on disk at every update, as
+        /// `SiteBuilder.check(_:overlay:)` takes them: the studio previews a draft with its `workflow` mark left out.
+        public var sourceOverlay: [String: String] = [:]
         public private(set) var parseCache = ParseCache()
         /// Path → cache key of every file of the last good build (nil before one), with the groups' own keys.
         private var keys: [String: String]?
@@ -50,7 +53,7 @@ extension SiteBuilder {
         public func update() -> Update {
             var clock = PhaseClock()
             var update = Update()
-            let checked = SiteBuilder.check(options, cache: .memory(parseCache))
+            let checked = SiteBuilder.check(options, cache: .memory(parseCache), overlay: sourceOverlay)
             if let cache = checked.parseCache { parseCache = cache }
             update.diagnostics = checked.diagnostics
             update.phaseSeconds["check"] = clock.lap()

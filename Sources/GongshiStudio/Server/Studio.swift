@@ -23,6 +23,10 @@ public final class Studio: Sendable {
     public let config: SiteConfig?
     /// The parse cache of the saves' checks (`Forms/EditRoutes.validate`): each save parses only what changed.
     let parseCache = Mutex(ParseCache())
+    /// The build started from 生成 and the last report (`Publishing/StudioBuilds`).
+    public let builds = StudioBuilds()
+    /// Rendered previews of drafts, held for the account that asked (`Publishing/PreviewStore`).
+    let previews = PreviewStore()
 
     /// A studio over accounts and a tree already loaded (tests; `load(settings:)` reads them from the source dir).
     public init(settings: StudioSettings, accounts: AccountBook, tree: OrgTree, config: SiteConfig? = nil, throttle: LoginThrottle = LoginThrottle()) {
@@ -54,6 +58,8 @@ public final class Studio: Sendable {
         EditRoutes.register(on: router, studio: self)
         ProgressRoutes.register(on: router, studio: self)
         UploadRoutes.register(on: router, studio: self)
+        BuildRoutes.register(on: router, studio: self)
+        PreviewRoutes.register(on: router, studio: self)
         WorkflowRoutes.register(
             on: router, handler: WorkflowActionHandler(rules: rules, documents: content, history: history), today: settings.today)
         return router

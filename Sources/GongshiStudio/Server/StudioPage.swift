@@ -51,8 +51,8 @@ public enum StudioPage {
     }
 
     private static func navItems(_ context: StudioContext) -> String {
-        // 生成 (`build`) joins the nav when its route exists (issue 17: publishing).
-        let items = [(inbox, "待办"), (inbox + "?show=all", "全部内容"), (newItem, "新建")]
+        var items = [(inbox, "待办"), (inbox + "?show=all", "全部内容"), (newItem, "新建")]
+        if context.mayPublish { items.append((build, "生成")) }
         return items.map { path, label in
             let current = context.requestPath == path ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(path)\"\(current)>\(label)</a></li>"

@@ -6,6 +6,8 @@ public struct StudioSettings: Sendable {
     /// The site's source dir (holds `site.yaml`, `content/`, `accounts.yaml`).
     public var sourceDirectory: URL
     public var templatesDirectory: URL?
+    /// The published site that 生成 replaces (`--output`, like `gongshi build`'s); defaults to `<source>/output`.
+    public var outputDirectory: URL
     public var host: String
     public var port: Int
     /// `Secure` cookies: on when the studio runs behind TLS (`--secure-cookies`, or any non-loopback host).
@@ -19,10 +21,11 @@ public struct StudioSettings: Sendable {
 
     public init(
         sourceDirectory: URL, templatesDirectory: URL? = nil, host: String = "127.0.0.1", port: Int = 8080,
-        secureCookies: Bool = false, today: @escaping @Sendable () -> Day = { Day.today() }
+        secureCookies: Bool = false, outputDirectory: URL? = nil, today: @escaping @Sendable () -> Day = { Day.today() }
     ) {
         self.sourceDirectory = sourceDirectory
         self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory ?? sourceDirectory.appendingPathComponent("output", isDirectory: true)
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

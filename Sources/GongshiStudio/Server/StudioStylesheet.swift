@@ -55,6 +55,8 @@ enum StudioStylesheet {
         .items li{margin:.35rem 0}.actions{margin:.5rem 0}
         details.advanced{margin:1rem 0;max-width:44rem}details.advanced summary{cursor:pointer;font-weight:600;padding:.35rem 0}
         .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
+        .preview-banner{border-left:4px solid #9a3412;background:#fff4e5;padding:.5rem .75rem;margin:.75rem 0}
+        iframe.site-preview{display:block;width:100%;height:80vh;border:1px solid var(--line);background:#fff}
         @media (max-width:40rem){nav{margin-left:0;width:100%}main{padding:.75rem}table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.15rem 0}tr{border-bottom:1px solid var(--line);padding:.5rem 0}}
         """
 }

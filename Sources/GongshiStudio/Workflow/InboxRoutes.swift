@@ -124,6 +124,7 @@ enum InboxRoutes {
                 document: document, path: path, version: version, account: account, rules: studio.rules, history: studio.history,
                 csrfField: StudioPage.csrfField(context))
         }
+        html += "<p><a href=\"/preview/\(HTMLText.escape(path))\">预览</a></p>"
         html += "<section aria-labelledby=\"file-title\"><h2 id=\"file-title\">文件内容</h2><pre class=\"source\">"
         html += HTMLText.escape(String(decoding: bytes, as: UTF8.self)) + "</pre></section>"
         return StudioPage.response(title: document.fields.text("title") ?? document.fields.text("promiser") ?? path, context: context, main: html)
