@@ -75,8 +75,6 @@ class StudioProcess:
 def log_in(driver, studio, login, password=SAMPLE_PASSWORD):
     """Signs in on the studio's login page and waits for the next page."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.expected_conditions import staleness_of
-    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.delete_all_cookies()
     driver.get(studio.url + "login")
@@ -84,7 +82,7 @@ def log_in(driver, studio, login, password=SAMPLE_PASSWORD):
     driver.find_element(By.ID, "password").send_keys(password)
     form = driver.find_element(By.CSS_SELECTOR, "form.login")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(staleness_of(form))
+    wait_until_gone(driver, form)
 
 
 def serious(result):
@@ -92,4 +90,21 @@ def serious(result):
     assert "error" not in result, result
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
             if v["impact"] in ("serious", "critical")]
+
+
+def wait_until_gone(driver, element, timeout=10):
+    """Waits until `element`'s page has been replaced (after a click that submits a form). While the new page
+    loads, Chromium sometimes answers «Node with given id does not belong to the document» instead of a stale
+    element: that means gone too (selenium's staleness_of lets it through as a WebDriverException)."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, timeout).until(gone)
 

@@ -8,11 +8,10 @@ import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from conftest import run_axe
-from studio_support import StudioProcess, binary, log_in, serious
+from studio_support import StudioProcess, binary, log_in, serious, wait_until_gone
 
 LETTER = "content/promises/zhangli-2027.md"
 DISCLOSURE = "content/disclosures/zhuti-dangri-2026-12.md"
@@ -39,7 +38,7 @@ def fill(driver, name, value):
 def press(driver, text):
     button = driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']")
     button.click()
-    WebDriverWait(driver, 10).until(staleness_of(button))
+    wait_until_gone(driver, button)
 
 
 def test_a_letter_and_a_disclosure_go_through_the_whole_procedure(driver, studio, artifacts):

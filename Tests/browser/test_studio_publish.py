@@ -2,11 +2,10 @@
 holds the built site; /build and a draft's preview have no serious axe violations at phone and desktop width."""
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import run_axe
-from studio_support import SAMPLE_PASSWORD, StudioProcess
+from studio_support import StudioProcess, log_in, serious
 
 DRAFT = "content/examples/caogao-zaizhi-baodao.md"
 
@@ -16,22 +15,6 @@ def studio():
     process = StudioProcess()
     yield process
     process.stop()
-
-
-def log_in(driver, studio, login):
-    driver.delete_all_cookies()
-    driver.get(studio.url + "login")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(SAMPLE_PASSWORD)
-    form = driver.find_element(By.CSS_SELECTOR, "form.login")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 10).until(staleness_of(form))
-
-
-def serious(result):
-    assert "error" not in result, result
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
 
 
 def test_approver_builds_and_sees_the_report(driver, studio):
