@@ -74,20 +74,3 @@ public final class StudioBuilds: @unchecked Sendable {
         while state.running { try? await Task.sleep(for: .milliseconds(20)) }
     }
 }
-
-extension ChangeRecorder {
-    /// Appends `event` to the audit log without a git commit (a build changes no source file). One `write` with
-    /// `O_APPEND`, like `record`'s own line, so lines of concurrent writers do not interleave.
-    func appendOnly(_ event: AuditEvent) throws {
-        try FileManager.default.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var line = try encoder.encode(event)
-        line.append(UInt8(ascii: "\n"))
-        let fd = open(logFile.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw WorkflowError("无法写入审计日志 \(logFile.path)：\(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(fd) == 0 else { throw WorkflowError("写入审计日志失败：\(String(cString: strerror(errno)))") }
-    }
-}

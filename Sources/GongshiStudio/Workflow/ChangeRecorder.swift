@@ -57,6 +57,14 @@ public final class ChangeRecorder: @unchecked Sendable {
         return latest?.action == WorkflowAction.reject.label ? latest : nil
     }
 
+    /// Appends `event` to the audit log without a git commit (a build from 生成 changes no source file).
+    func appendOnly(_ event: AuditEvent) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try append(event)
+    }
+
+    /// One `write` with `O_APPEND` and `fsync`, so lines of concurrent writers never interleave.
     private func append(_ event: AuditEvent) throws {
         try FileManager.default.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
