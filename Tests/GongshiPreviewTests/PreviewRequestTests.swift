@@ -1,3 +1,4 @@
+import GongshiKit
 import Testing
 
 @testable import GongshiPreview

@@ -125,24 +125,7 @@ enum PreviewRoutes {
             headers[.contentType] = "text/plain; charset=utf-8"
             return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "预览已过期或不存在。")))
         }
-        headers[.contentType] = contentType(name)
+        headers[.contentType] = ContentType.forPath(name)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func contentType(_ name: String) -> String {
-        switch (name as NSString).pathExtension.lowercased() {
-        case "html": return "text/html; charset=utf-8"
-        case "css": return "text/css; charset=utf-8"
-        case "js": return "text/javascript; charset=utf-8"
-        case "svg": return "image/svg+xml"
-        case "png": return "image/png"
-        case "jpg", "jpeg": return "image/jpeg"
-        case "webp": return "image/webp"
-        case "avif": return "image/avif"
-        case "woff2": return "font/woff2"
-        case "ico": return "image/x-icon"
-        case "pdf": return "application/pdf"
-        default: return "application/octet-stream"
-        }
     }
 }

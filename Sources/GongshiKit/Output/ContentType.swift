@@ -1,4 +1,5 @@
-/// `Content-Type` values by file extension; text types declare UTF-8, which is what the writer produces.
+/// `Content-Type` values by file extension; text types declare UTF-8, which is what the writer produces. The
+/// preview server and the studio's draft preview serve the site's files with them.
 public enum ContentType {
     /// The header value for a file path, `application/octet-stream` when the extension is unknown.
     public static func forPath(_ path: String) -> String {
@@ -7,8 +8,8 @@ public enum ContentType {
         return table[name[name.index(after: dot)...].lowercased()] ?? binary
     }
 
-    static let html = "text/html; charset=utf-8"
-    static let binary = "application/octet-stream"
+    public static let html = "text/html; charset=utf-8"
+    public static let binary = "application/octet-stream"
 
     static let table: [String: String] = [
         "html": html, "htm": html,
@@ -21,7 +22,7 @@ public enum ContentType {
         "png": "image/png",
         "jpg": "image/jpeg", "jpeg": "image/jpeg",
         "gif": "image/gif",
-        "webp": "image/webp",
+        "webp": "image/webp", "avif": "image/avif",
         "ico": "image/x-icon",
         "pdf": "application/pdf",
         "woff2": "font/woff2",
