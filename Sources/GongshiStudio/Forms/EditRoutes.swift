@@ -214,9 +214,8 @@ enum EditRoutes {
 
     /// `check`'s messages about this file if it were written (the rest of the site as on disk).
     static func validate(_ bytes: [UInt8], path: String, studio: Studio) -> FieldMessages {
-        let options = BuildOptions(
-            sourceDirectory: studio.settings.sourceDirectory, outputDirectory: studio.settings.stateDirectory,
-            templatesDirectory: studio.settings.templatesDirectory, asOf: studio.settings.today())
+        // A check writes nothing: the output directory is never touched.
+        let options = studio.settings.buildOptions()
         let overlay = [path: String(decoding: bytes, as: UTF8.self)]
         let (_, _, diagnostics) = studio.parseCache.withLock { cache in SiteBuilder.check(options, parseCache: &cache, overlay: overlay) }
         return FieldMessages(diagnostics, path: path, encoded: bytes)

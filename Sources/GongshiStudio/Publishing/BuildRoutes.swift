@@ -35,9 +35,7 @@ enum BuildRoutes {
 
     /// The site's real build: the studio's source, templates and output, today's date.
     static func options(_ studio: Studio) -> BuildOptions {
-        BuildOptions(
-            sourceDirectory: studio.settings.sourceDirectory, outputDirectory: studio.settings.outputDirectory,
-            templatesDirectory: studio.settings.templatesDirectory, asOf: studio.settings.today())
+        studio.settings.buildOptions()
     }
 
     static func page(context: StudioContext, studio: Studio, busyNote: Bool) -> Response {

@@ -89,9 +89,7 @@ enum PreviewRoutes {
     static func render(path: String, text: String, page: Route, studio: Studio) -> Rendered {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-preview-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        var options = BuildOptions(
-            sourceDirectory: studio.settings.sourceDirectory, outputDirectory: temporary.appendingPathComponent("site"),
-            templatesDirectory: studio.settings.templatesDirectory, asOf: studio.settings.today())
+        var options = studio.settings.buildOptions(output: temporary.appendingPathComponent("site"))
         options.cacheDirectory = temporary.appendingPathComponent("cache")
         let preview = SiteBuilder.Preview(options: options, directory: temporary.appendingPathComponent("site"))
         preview.sourceOverlay = [path: text]

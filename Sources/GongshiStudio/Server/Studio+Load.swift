@@ -18,10 +18,7 @@ extension Studio {
             throw StudioStartupError(
                 description: "没有账号文件 \(settings.accountsFile.path)：请先写好 accounts.yaml（见 README「编辑平台」），再用 gongshi studio passwd 设置密码")
         }
-        let options = BuildOptions(
-            sourceDirectory: settings.sourceDirectory, outputDirectory: settings.stateDirectory,
-            templatesDirectory: settings.templatesDirectory, asOf: settings.today())
-        let (model, _, _) = SiteBuilder.check(options)
+        let (model, _, _) = SiteBuilder.check(settings.buildOptions())
         guard let model else {
             throw StudioStartupError(description: "网站内容有错误，请先用 gongshi check 检查并改正")
         }

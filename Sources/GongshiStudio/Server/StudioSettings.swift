@@ -37,4 +37,11 @@ public struct StudioSettings: Sendable {
 
     /// The studio's own files (audit log, returned-item notes), outside `content/`.
     public var stateDirectory: URL { sourceDirectory.appendingPathComponent(".gongshi-studio", isDirectory: true) }
+
+    /// The options of a build, check or preview of the studio's site into `output` (the site's own output by
+    /// default), as of today.
+    public func buildOptions(output: URL? = nil) -> BuildOptions {
+        BuildOptions(
+            sourceDirectory: sourceDirectory, outputDirectory: output ?? outputDirectory, templatesDirectory: templatesDirectory, asOf: today())
+    }
 }
