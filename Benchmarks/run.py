@@ -37,6 +37,8 @@ Environment:
                                size exceeds it is skipped
   BENCH_LONG=120               seconds; the earlier Hugo layout (a reference row only), when its warm-up takes
                                longer, is timed in the first round only (5000 organisations: 414 s a run)
+  BENCH_LEGACY_SIZES="..."     sizes at which the earlier Hugo layout is measured (default: every size); at
+                               5000 organisations its warm-up and one round take about 14 minutes
   BENCH_CALLGRIND_SIZE=20      corpus size of the instruction-count guard; BENCH_CALLGRIND=0 skips it
   BENCH_RECORD_BUDGET=1        write the measured instruction count to budget.json as the new budget
   BENCH_SETTLE=70              seconds waited after deleting a size's outputs (see settle())
@@ -86,6 +88,7 @@ CALLGRIND = os.environ.get("BENCH_CALLGRIND", "1") != "0"
 RECORD_BUDGET = os.environ.get("BENCH_RECORD_BUDGET") == "1"
 SETTLE = float(os.environ.get("BENCH_SETTLE", "70"))
 ONLY = os.environ.get("BENCH_ONLY", "")
+LEGACY_SIZES = [int(s) for s in os.environ.get("BENCH_LEGACY_SIZES", " ".join(map(str, SIZES))).split()]
 PRIVACY = os.environ.get("BENCH_PRIVACY", "1") != "0"
 PRIVACY_RESULTS = os.path.join(HERE, "results-privacy.md")
 IMAGES = os.environ.get("BENCH_IMAGES", "1") != "0"
@@ -493,6 +496,8 @@ class SizeBench:
         for name in ORDER:
             for n in (["serve_start", "serve_save"] if name == "serve" else [name]):
                 self.skip_by_extrapolation(n)
+        if self.size not in LEGACY_SIZES and not self.results["hugo_legacy"].stopped:
+            self.results["hugo_legacy"].stop("未测（BENCH_LEGACY_SIZES 不含这个规模；仅供参考的一行）")
         try:
             try:
                 self.setup_incremental()

@@ -19,6 +19,7 @@ public enum StatisticsCalculator {
         let letters = model.promises.filter { $0.year == year }
         let pairs = letters.flatMap { letter in letter.items.map { (letter, $0) } }
         let items = pairs.map(\.1)
+        let pairsByBranch = Dictionary(grouping: pairs, by: \.0.branch)
         let assessed = model.branches.filter { $0.liuyou != nil }
         let rated = model.branches.compactMap(\.latestRating)
         let respondents = rated.reduce(0) { $0 + $1.respondents }
@@ -51,8 +52,8 @@ public enum StatisticsCalculator {
                 return group.isEmpty ? nil : row(field.rawValue, field.rawValue, group, asOf: asOf)
             },
             fulfilmentByBranch: model.branches.compactMap { branch in
-                let group = pairs.filter { $0.0.branch == branch.id }.map(\.1)
-                return group.isEmpty ? nil : row(branch.id, branch.name, group, asOf: asOf)
+                guard let group = pairsByBranch[branch.id]?.map(\.1) else { return nil }
+                return row(branch.id, branch.name, group, asOf: asOf)
             },
             fulfilmentByYear: Set(model.promises.map(\.year)).sorted().map { y in
                 row(String(y), "\(y)年", model.promises.filter { $0.year == y }.flatMap(\.items), asOf: asOf)

@@ -40,6 +40,25 @@ public struct SiteModel: Sendable {
         self.examplesByBranch = Dictionary(grouping: self.examples, by: \.branch)
     }
 
+    /// `model` narrowed to the organisations in `ids` (`restricted(to:)`). Filtering keeps the model's order, so
+    /// nothing is sorted again, and the per-organisation lists are the model's own (shared, not copied): a statistics
+    /// page of a large organisation made the whole model again, 6 % of a clean build at 1000 organisations.
+    init(restricting model: SiteModel, to ids: Set<String>) {
+        config = model.config
+        asOf = model.asOf
+        branches = model.branches.filter { ids.contains($0.id) }
+        tree = OrganisationTree(branches)
+        promises = model.promises.filter { ids.contains($0.branch) }
+        disclosures = model.disclosures.filter { ids.contains($0.branch) }
+        examples = model.examples.filter { ids.contains($0.branch) }
+        pages = []
+        withheld = []
+        branchByID = model.branchByID.filter { ids.contains($0.key) }
+        promisesByBranch = model.promisesByBranch.filter { ids.contains($0.key) }
+        disclosuresByBranch = model.disclosuresByBranch.filter { ids.contains($0.key) }
+        examplesByBranch = model.examplesByBranch.filter { ids.contains($0.key) }
+    }
+
     /// The year of the promise board: the as-of year.
     public var currentYear: Int { asOf.year }
 

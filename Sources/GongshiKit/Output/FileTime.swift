@@ -13,6 +13,8 @@ struct FileTime: Codable, Sendable, Comparable {
 
     init(_ time: timespec) { (seconds, nanoseconds) = (Int(time.tv_sec), Int(time.tv_nsec)) }
 
+    init(seconds: Int, nanoseconds: Int) { (self.seconds, self.nanoseconds) = (seconds, nanoseconds) }
+
     /// A little earlier than every change made to a file from now on: the status-change time of a new probe file in
     /// `directory`, less `margin`. The kernel may stamp a new file with its fine clock and a later change of another
     /// file with its coarse clock, which lags by up to one timer tick (a few milliseconds); files changed within the

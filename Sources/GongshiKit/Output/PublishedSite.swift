@@ -19,6 +19,18 @@ public struct PublishedSite: Sendable {
     private(set) var since: FileTime?
     /// Files of the manifest that differ from it (or are missing); meaningful only once `since` is set.
     private(set) var altered: Set<String> = []
+    /// The device and inode of every file `verify(since:)` found to be the manifest's, from the same `lstat`: a
+    /// recycled release's file is kept when it is the very file published (`ReleaseRecycler.trim`), without a
+    /// second `lstat` of every published path.
+    private var inodes: [String: FileIdentity] = [:]
+
+    /// A file's device and inode.
+    struct FileIdentity: Equatable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+
+        init(_ info: stat) { (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino)) }
+    }
 
     /// Reads `output/manifest.json`.
     public static func read(_ output: URL) -> PublishedSite {
@@ -41,10 +53,23 @@ public struct PublishedSite: Sendable {
         let paths = Array(manifest.entries.keys)
         let chunks = stride(from: 0, to: paths.count, by: 512).map { paths[$0..<min($0 + 512, paths.count)] }
         let found = chunks.concurrentMap { chunk in
-            chunk.filter { !Self.matches(root + $0, manifest.entries[$0]!, since: since) }
+            var altered: [String] = []
+            var identities: [(String, FileIdentity)] = []
+            for path in chunk {
+                if let identity = Self.matches(root + path, manifest.entries[path]!, since: since) {
+                    identities.append((path, identity))
+                } else {
+                    altered.append(path)
+                }
+            }
+            return (altered, identities)
         }
-        altered = Set(found.joined())
+        altered = Set(found.flatMap(\.0))
+        inodes = Dictionary(found.flatMap(\.1), uniquingKeysWith: { first, _ in first })
     }
+
+    /// The device and inode the published file at `path` had when it was verified; nil when it was not verified.
+    func identity(of path: String) -> FileIdentity? { inodes[path] }
 
     /// Whether `verify(since:)` ran, so that `isVerified` can say yes.
     var wasVerified: Bool { since != nil }
@@ -79,12 +104,14 @@ public struct PublishedSite: Sendable {
         return paths
     }
 
-    /// True when the regular file at `path` has the entry's size and, if it changed at or after `since`, its SHA-256.
-    static func matches(_ path: String, _ entry: Manifest.Entry, since: FileTime) -> Bool {
+    /// The file's identity when the regular file at `path` has the entry's size and, if it changed at or after
+    /// `since`, its SHA-256; nil when it does not.
+    static func matches(_ path: String, _ entry: Manifest.Entry, since: FileTime) -> FileIdentity? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return false }
-        if FileTime(info.st_mtim) < since, FileTime(info.st_ctim) < since { return true }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.count == entry.size && SHA256.hex(data) == entry.sha256
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
+        if FileTime(info.st_mtim) < since, FileTime(info.st_ctim) < since { return FileIdentity(info) }
+        guard let data = FileManager.default.contents(atPath: path), data.count == entry.size, SHA256.hex(data) == entry.sha256
+        else { return nil }
+        return FileIdentity(info)
     }
 }

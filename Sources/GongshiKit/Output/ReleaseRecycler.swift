@@ -49,16 +49,13 @@ enum ReleaseRecycler {
         var leftover = Leftover()
         let root = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { return leftover }
-        let output = (live?.output.path ?? "") + "/"
         func keepFile(_ path: String, _ folder: Int32, _ name: String) -> Bool {
             guard wanted.contains(path), let entry = recycled.entries[path], published.entries[path] == entry else { return false }
             var info = stat()
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size
             else { return false }
             if let live {
-                var current = stat()
-                return live.isVerified(path) && lstat(output + path, &current) == 0 && current.st_ino == info.st_ino
-                    && current.st_dev == info.st_dev
+                return live.isVerified(path) && live.identity(of: path) == PublishedSite.FileIdentity(info)
             }
             let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { return false }

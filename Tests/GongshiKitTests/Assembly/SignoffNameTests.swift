@@ -94,4 +94,27 @@ struct SignoffNameTests {
         }
         #expect(!errors.contains { $0.hasPrefix("content/disclosures/d.md") }, "a quoted \"123\" is text: \(errors)")
     }
+
+    /// The fast path of `same` for plain names (Chinese characters, ASCII letters and digits) gives what folding gives,
+    /// over random names mixing those with characters that folding does change (full-width letters, spaces,
+    /// zero-width and compatibility characters).
+    @Test func plainNamesCompareAsFoldedNames() {
+        let plain: [Character] = ["王", "芳", "李", "某", "书", "记", "一", "A", "a", "z", "Q", "7", "0"]
+        let other: [Character] = ["Ａ", "ａ", "７", " ", "\u{3000}", "\u{200B}", "\u{00A0}", "\u{FA72}", "-", "·", "é", "\u{0301}", "𠀀"]
+        var generator = SeededGenerator(seed: 14)
+        var plainPairs = 0
+        for round in 0..<20_000 {
+            func name() -> String {
+                let pool = round % 3 == 0 ? plain + other : plain
+                return String((0..<Int.random(in: 0...4, using: &generator)).map { _ in pool.randomElement(using: &generator)! })
+            }
+            let a = name()
+            let b = round % 2 == 0 ? a.uppercased() : name()
+            let folded = SignoffName.folded(a)
+            let expected = !folded.isEmpty && folded == SignoffName.folded(b)
+            if SignoffName.isPlain(a), SignoffName.isPlain(b) { plainPairs += 1 }
+            #expect(SignoffName.same(a, b) == expected, "\(a.unicodeScalars.map { String($0.value, radix: 16) }) \(b)")
+        }
+        #expect(plainPairs > 5_000, "the fast path was exercised")
+    }
 }

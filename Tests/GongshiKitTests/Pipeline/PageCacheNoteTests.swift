@@ -33,7 +33,7 @@ struct PageCacheNoteTests {
 
     @Test func aDamagedCacheIsIgnoredWithANote() throws {
         let (site, file) = try Self.builtOnce()
-        try Data("{\"version\": ".utf8).write(to: file)
+        try Data(contentsOf: file).dropLast(9).write(to: file)
         let again = try Self.rebuild(site)
         #expect(again.notes.count == 1)
         #expect(again.notes.first?.contains("已损坏或不完整，已忽略") == true, "\(again.notes)")
@@ -42,9 +42,9 @@ struct PageCacheNoteTests {
 
     @Test func anotherProgramsCacheIsIgnoredWithANote() throws {
         let (site, file) = try Self.builtOnce()
-        var cache = try JSONDecoder().decode(PageCache.self, from: Data(contentsOf: file))
+        var cache = try #require(PageCache(encoded: Data(contentsOf: file)))
         cache.version = "0.0.1 pages another build"
-        try JSONEncoder().encode(cache).write(to: file)
+        try cache.encoded.write(to: file)
         let again = try Self.rebuild(site)
         #expect(again.notes.count == 1)
         #expect(again.notes.first?.contains("另一个版本或另一次编译") == true, "\(again.notes)")
@@ -53,9 +53,9 @@ struct PageCacheNoteTests {
 
     @Test func aCacheOfAnotherPublishedSiteIsIgnoredWithANote() throws {
         let (site, file) = try Self.builtOnce()
-        var cache = try JSONDecoder().decode(PageCache.self, from: Data(contentsOf: file))
+        var cache = try #require(PageCache(encoded: Data(contentsOf: file)))
         cache.manifest = String(repeating: "0", count: 64)
-        try JSONEncoder().encode(cache).write(to: file)
+        try cache.encoded.write(to: file)
         let again = try Self.rebuild(site)
         #expect(again.notes.count == 1)
         #expect(again.notes.first?.contains("描述的不是现在发布的网站") == true, "\(again.notes)")
