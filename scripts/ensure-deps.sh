@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Makes sure the C libraries gongshi links are installed: libcmark (Markdown), libqrencode (QR codes),
-# OpenSSL's libcrypto (SHA-256), libvips (photos) and pkg-config to find them; and the tools the tests and the
+# OpenSSL's libcrypto (SHA-256), libvips (photos), jemalloc (the release program's allocator) and pkg-config to
+# find them; and the tools the tests and the
 # benchmark make and read back photos with: libvips' command `vips` (libvips-tools) and exiftool.
 # As root it installs them with apt; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(libcmark-dev libqrencode-dev libssl-dev libvips-dev libvips-tools libimage-exiftool-perl pkg-config)
+packages=(libcmark-dev libqrencode-dev libssl-dev libvips-dev libjemalloc-dev libvips-tools libimage-exiftool-perl pkg-config)
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null || [ ! -f /usr/include/cmark.h ]; then
@@ -19,6 +20,9 @@ if ! pkg-config --exists libcrypto 2>/dev/null || [ ! -f /usr/include/openssl/sh
 fi
 if ! pkg-config --exists vips 2>/dev/null || [ ! -f /usr/include/vips/vips.h ]; then
   missing+=(libvips-dev)
+fi
+if [ ! -f /usr/include/jemalloc/jemalloc.h ]; then
+  missing+=(libjemalloc-dev)
 fi
 command -v vips >/dev/null 2>&1 || missing+=(libvips-tools)
 command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
