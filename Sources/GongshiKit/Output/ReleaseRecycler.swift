@@ -54,9 +54,8 @@ enum ReleaseRecycler {
             var info = stat()
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size
             else { return false }
-            if let live {
-                return live.isVerified(path) && live.identity(of: path) == PublishedSite.FileIdentity(info)
-            }
+            // Only a verified published file has an identity (`PublishedSite.verify`).
+            if let live { return live.identity(of: path) == PublishedSite.FileIdentity(info) }
             let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { return false }
             return SHA256.hex(FileHandle(fileDescriptor: fd, closeOnDealloc: true).readDataToEndOfFile()) == entry.sha256

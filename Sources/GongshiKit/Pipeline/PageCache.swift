@@ -108,6 +108,8 @@ struct PageCache: Equatable {
         guard let savedAt = FileTime.now(in: directory) else { return }
         let data = PageCache(version: program, manifest: manifest, pages: pages, savedAt: savedAt).encoded
         let target = file(in: directory, output: output)
+        // The JSON file of earlier versions (same name, `.json`) is never read again.
+        unlink(target.deletingPathExtension().appendingPathExtension("json").path)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
